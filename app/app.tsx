@@ -1,0 +1,43 @@
+/** Top-level screen switch: library or player, by route, once the catalog is loaded. */
+import { useCatalog } from './catalog/use-catalog.ts'
+import { AppHeader } from './components/app-header.tsx'
+import { StatusMessage } from './components/status-message.tsx'
+import { LibraryPage } from './library/components/library-page.tsx'
+import { PlayerPage } from './player/components/player-page.tsx'
+import { cameFromInsideApp, useRoute } from './routing/use-route.ts'
+
+export function App () {
+  const { route, navigate } = useRoute()
+  const { state, retry } = useCatalog()
+  const goHome = (): void => navigate({ name: 'library' })
+  return (
+    <>
+      <AppHeader onHome={goHome} />
+      {renderScreen()}
+    </>
+  )
+
+  function renderScreen () {
+    if (route.name === 'not-found') {
+      return <StatusMessage tone='error' title='Page not found' action={{ label: 'Go to the library', onClick: goHome }}>Nothing lives at {route.path}.</StatusMessage>
+    }
+    if (state.status === 'loading') return <StatusMessage tone='loading' title='Loading your library…' />
+    if (state.status === 'error') {
+      return <StatusMessage tone='error' title='The library could not be loaded' action={{ label: 'Retry', onClick: retry }}>{state.message}</StatusMessage>
+    }
+    if (route.name === 'library') {
+      return <LibraryPage catalog={state.catalog} onOpen={item => navigate({ name: 'watch', itemId: item.id })} />
+    }
+    const item = state.catalog.items.find(candidate => candidate.id === route.itemId)
+    if (!item) {
+      return <StatusMessage tone='error' title='Not in the library' action={{ label: 'Go to the library', onClick: goHome }}>This item is no longer in the catalog.</StatusMessage>
+    }
+    return <PlayerPage key={item.id} item={item} onBack={goBack} />
+  }
+
+  function goBack (): void {
+    // Came from the library in this tab: go back in history so Back/Forward stay natural.
+    if (cameFromInsideApp()) window.history.back()
+    else goHome()
+  }
+}

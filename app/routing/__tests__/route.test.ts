@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { parseRoute, routePath } from '../route.ts'
+
+const HASH = '0123456789abcdef0123456789abcdef01234567'
+
+describe('parseRoute', () => {
+  it('maps / to the library', () => {
+    expect(parseRoute('/')).toEqual({ name: 'library' })
+    expect(parseRoute('/index.html')).toEqual({ name: 'library' })
+  })
+  it('maps /watch/<infohash> to the player', () => {
+    expect(parseRoute(`/watch/${HASH}`)).toEqual({ name: 'watch', itemId: HASH })
+    expect(parseRoute(`/watch/${HASH}/`)).toEqual({ name: 'watch', itemId: HASH })
+    expect(parseRoute(`/watch/${HASH.toUpperCase()}`)).toEqual({ name: 'watch', itemId: HASH })
+  })
+  it('rejects malformed ids and unknown paths', () => {
+    expect(parseRoute('/watch/xyz')).toEqual({ name: 'not-found', path: '/watch/xyz' })
+    expect(parseRoute(`/watch/${HASH}/extra`).name).toBe('not-found')
+    expect(parseRoute('/settings').name).toBe('not-found')
+  })
+  it('round-trips through routePath', () => {
+    for (const path of ['/', `/watch/${HASH}`]) expect(routePath(parseRoute(path))).toBe(path)
+  })
+})

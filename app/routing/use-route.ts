@@ -1,0 +1,31 @@
+/** React binding for history API routing: the current route, and `navigate` to push a new one. */
+import { useCallback, useEffect, useState } from 'react'
+import { parseRoute, routePath, type Route } from './route.ts'
+
+/** Marks history entries pushed by the app, so "back" knows it stays inside Hearth. */
+const IN_APP_ENTRY = { hearth: true } as const
+
+/** True when the current history entry was pushed by the app (not a deep link or reload of one). */
+export function cameFromInsideApp (): boolean {
+  const state: unknown = window.history.state
+  return typeof state === 'object' && state !== null && 'hearth' in state
+}
+
+export function useRoute (): { route: Route, navigate: (to: Route) => void } {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.pathname))
+
+  useEffect(() => {
+    const onPopState = (): void => setRoute(parseRoute(window.location.pathname))
+    window.addEventListener('popstate', onPopState)
+    return () => window.removeEventListener('popstate', onPopState)
+  }, [])
+
+  const navigate = useCallback((to: Route) => {
+    const path = routePath(to)
+    if (path !== window.location.pathname) window.history.pushState(IN_APP_ENTRY, '', path)
+    setRoute(to)
+    window.scrollTo(0, 0)
+  }, [])
+
+  return { route, navigate }
+}

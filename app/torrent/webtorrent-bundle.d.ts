@@ -1,0 +1,83 @@
+/**
+ * Types for the parts of WebTorrent 3's browser bundle (`webtorrent/dist/webtorrent.min.js`,
+ * an ESM file with a default export) that Hearth uses. The package ships no types; this is
+ * deliberately narrow, so using anything new means adding it here first.
+ */
+declare module 'webtorrent/dist/webtorrent.min.js' {
+  export interface WebTorrentWire {
+    /** `'webrtc'`, `'webSeed'`, `'tcpIncoming'`, `'tcpOutgoing'`, `'utpIncoming'`, `'utpOutgoing'`. */
+    readonly type: string
+    /** Bytes received / sent on this wire. */
+    readonly downloaded: number
+    readonly uploaded: number
+    readonly remoteAddress: string | undefined
+  }
+
+  export interface WebTorrentFile {
+    readonly name: string
+    readonly path: string
+    readonly length: number
+    readonly progress: number
+    /** `/webtorrent/<infohash>/<path>`, served by the service worker; needs `client.createServer`. */
+    readonly streamURL: string
+    streamTo: <E extends HTMLMediaElement>(element: E) => E
+    select: (priority?: number) => void
+    deselect: () => void
+  }
+
+  export interface WebTorrentBitfield {
+    get: (index: number) => boolean
+  }
+
+  export type TorrentEvent = 'metadata' | 'ready' | 'done' | 'wire' | 'download' | 'noPeers'
+
+  export interface WebTorrentTorrent {
+    readonly infoHash: string
+    readonly name: string | undefined
+    readonly ready: boolean
+    readonly destroyed: boolean
+    readonly files: readonly WebTorrentFile[]
+    readonly progress: number
+    readonly downloaded: number
+    readonly uploaded: number
+    readonly downloadSpeed: number
+    readonly uploadSpeed: number
+    readonly numPeers: number
+    readonly pieceLength: number
+    readonly length: number
+    /** One entry per piece once metadata is known (entries become `null` once verified). */
+    readonly pieces: readonly unknown[]
+    /** Present once metadata is known. */
+    readonly bitfield: WebTorrentBitfield | undefined
+    readonly wires: readonly WebTorrentWire[]
+    on: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
+      ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
+    removeListener: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
+      ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
+  }
+
+  export interface AddTorrentOptions {
+    /** Start with no piece selected: only what a stream asks for is fetched. */
+    deselect?: boolean
+  }
+
+  export interface WebTorrentOptions {
+    tracker?: { rtcConfig?: RTCConfiguration }
+    dht?: boolean
+    lsd?: boolean
+    webSeeds?: boolean
+  }
+
+  export interface WebTorrentClient {
+    readonly torrents: readonly WebTorrentTorrent[]
+    readonly destroyed: boolean
+    add: (torrentId: string, opts?: AddTorrentOptions, onTorrent?: (torrent: WebTorrentTorrent) => void) => WebTorrentTorrent
+    get: (torrentId: string) => Promise<WebTorrentTorrent | null>
+    createServer: (opts: { controller: ServiceWorkerRegistration }) => unknown
+    on: (event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentClient
+    destroy: (onDestroyed?: (err: Error | null) => void) => void
+  }
+
+  const WebTorrent: new (opts?: WebTorrentOptions) => WebTorrentClient
+  export default WebTorrent
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['**/__tests__/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'dist/**', 'e2e/**']
+  }
+})
