@@ -1,0 +1,112 @@
+/**
+ * Remembers, in the state folder, each item's torrent together with the fingerprints
+ * (size, mtime, inode) of the files it was made from. On restart an item whose files all
+ * still match is served from here without reading, let alone hashing, a byte of it.
+ *
+ * Layout: `<state>/library-index.json` (the index, written atomically) and
+ * `<state>/torrents/<infohash>.torrent`. A corrupt index is moved aside and rebuilt.
+ */
+import { readFile, rename } from 'node:fs/promises'
+import path from 'node:path'
+import { writeFileAtomic } from './atomic-file.ts'
+import { sameFingerprint } from './file-fingerprint.ts'
+import { LibraryIndexSchema, type StoredItem } from './stored-item.ts'
+import type { ScannedMedia } from './library-scanner.ts'
+import type { Logger } from './log.ts'
+import { errnoCode } from './errors.ts'
+
+const INDEX_FILE = 'library-index.json'
+const TORRENTS_FOLDER = 'torrents'
+/** Writes of the index are batched: at most one per this interval while ingest runs. */
+const FLUSH_DELAY_MS = 1000
+
+export class FingerprintCache {
+  private readonly items = new Map<string, StoredItem>()
+  private flushTimer: NodeJS.Timeout | null = null
+  private flushing: Promise<void> = Promise.resolve()
+
+  private constructor (private readonly stateDir: string, private readonly log: Logger) {}
+
+  static async open (stateDir: string, log: Logger): Promise<FingerprintCache> {
+    const cache = new FingerprintCache(stateDir, log)
+    await cache.load()
+    return cache
+  }
+
+  get size (): number {
+    return this.items.size
+  }
+
+  /** The stored item for `media` if every file in it is unchanged, else undefined. */
+  lookup (media: ScannedMedia): StoredItem | undefined {
+    const stored = this.items.get(media.relativePath)
+    if (!stored) return undefined
+    const current = [media, ...media.subtitles]
+    if (current.length !== Object.keys(stored.fingerprints).length) return undefined
+    for (const file of current) {
+      const known = stored.fingerprints[file.relativePath]
+      if (!known || !sameFingerprint(known, file.fingerprint)) return undefined
+    }
+    return stored
+  }
+
+  async readTorrent (infoHash: string): Promise<Uint8Array> {
+    return await readFile(this.torrentPath(infoHash))
+  }
+
+  /** Stores the torrent file first, then the index entry that points at it. */
+  async remember (item: StoredItem, torrent: Uint8Array): Promise<void> {
+    await writeFileAtomic(this.torrentPath(item.infoHash), torrent)
+    this.items.set(item.relativePath, item)
+    this.scheduleFlush()
+  }
+
+  forget (relativePath: string): void {
+    if (this.items.delete(relativePath)) this.scheduleFlush()
+  }
+
+  /** Writes the index now (also called on shutdown). */
+  async flush (): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = null
+    const snapshot = JSON.stringify({ version: 1, items: [...this.items.values()] })
+    this.flushing = this.flushing.then(async () => await writeFileAtomic(path.join(this.stateDir, INDEX_FILE), snapshot))
+    await this.flushing
+  }
+
+  private scheduleFlush (): void {
+    if (this.flushTimer) return
+    this.flushTimer = setTimeout(() => {
+      this.flush().catch(err => this.log.error('state.index_write_failed', { error: String(err) }))
+    }, FLUSH_DELAY_MS)
+    this.flushTimer.unref()
+  }
+
+  private torrentPath (infoHash: string): string {
+    return path.join(this.stateDir, TORRENTS_FOLDER, `${infoHash}.torrent`)
+  }
+
+  private async load (): Promise<void> {
+    const indexPath = path.join(this.stateDir, INDEX_FILE)
+    let text: string
+    try {
+      text = await readFile(indexPath, 'utf8')
+    } catch (err) {
+      if (errnoCode(err) === 'ENOENT') return
+      throw err
+    }
+    let parsed
+    try {
+      parsed = LibraryIndexSchema.safeParse(JSON.parse(text))
+    } catch {
+      parsed = null
+    }
+    if (!parsed?.success) {
+      const aside = `${indexPath}.corrupt-${Date.now()}`
+      await rename(indexPath, aside)
+      this.log.warn('state.index_corrupt', { movedTo: aside, detail: parsed?.error.issues[0]?.message ?? 'not JSON' })
+      return
+    }
+    for (const item of parsed.data.items) this.items.set(item.relativePath, item)
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The seed node's one HTTP port: the PWA, the catalog API, the web seed and the embedded
+ * tracker (`/announce`, WebSocket and HTTP). Every handler's failure becomes a logged 500,
+ * never a crash.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { HearthTracker } from '../tracker/tracker-server.ts'
+import type { SeedNodeConfig } from './config.ts'
+import type { LibraryRegistry } from './library-registry.ts'
+import type { Logger } from './log.ts'
+import { buildCatalog, toCatalogItem, type CatalogContext } from './catalog-builder.ts'
+import { requestOrigin } from './request-origin.ts'
+import { serveStatic } from './static-files.ts'
+import { serveWebSeed } from './web-seed-route.ts'
+import { HearthError, errnoCode } from './errors.ts'
+
+export interface HttpServerDeps {
+  config: SeedNodeConfig
+  registry: LibraryRegistry
+  tracker: HearthTracker
+  log: Logger
+  /** Everything `/api/status` reports. */
+  status: () => Record<string, unknown>
+}
+
+function json (res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache', 'content-length': Buffer.byteLength(text) }).end(text)
+}
+
+export function createHttpServer (deps: HttpServerDeps): http.Server {
+  const { config, registry, tracker, log } = deps
+
+  function catalogContext (req: IncomingMessage): CatalogContext {
+    const origin = requestOrigin(req, config.host, config.port)
+    return {
+      libraryName: config.libraryName,
+      publicOrigin: origin.http,
+      trackerUrl: config.trackerUrl ?? `${origin.ws}/announce`,
+      webSeed: config.webSeed
+    }
+  }
+
+  async function route (req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://seed-node.invalid')
+    const { pathname } = url
+    if (pathname === '/announce' || pathname === '/scrape') return tracker.handleHttp(req, res)
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed\n')
+      return
+    }
+    if (pathname === '/api/catalog') return json(res, 200, buildCatalog(registry.list(), catalogContext(req)))
+    const itemMatch = /^\/api\/catalog\/([^/]+)$/.exec(pathname)
+    if (itemMatch) {
+      const item = registry.get(itemMatch[1] ?? '')
+      if (!item) return json(res, 404, { error: 'HEARTH_E_UNKNOWN_ITEM', message: `no library item with id ${itemMatch[1]}` })
+      return json(res, 200, toCatalogItem(item, catalogContext(req)))
+    }
+    if (pathname === '/api/status') return json(res, 200, deps.status())
+    if (pathname.startsWith('/api/')) return json(res, 404, { error: 'HEARTH_E_NOT_FOUND', message: `no API endpoint ${pathname}` })
+    if (pathname.startsWith('/webseed/')) {
+      if (!config.webSeed) return json(res, 404, { error: 'HEARTH_E_WEB_SEED_OFF', message: 'the web seed is turned off on this seed node' })
+      return await serveWebSeed(registry, req, res, pathname, log)
+    }
+    return await serveStatic(config.appDir, req, res, pathname)
+  }
+
+  const server = http.createServer((req, res) => {
+    route(req, res).catch(err => {
+      log.error('http.handler_failed', { method: req.method, url: req.url, error: err instanceof Error ? err.message : String(err) })
+      if (!res.headersSent) json(res, 500, { error: 'HEARTH_E_INTERNAL', message: 'internal error, see the seed node log' })
+      else res.destroy()
+    })
+  })
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = new URL(req.url ?? '/', 'http://seed-node.invalid').pathname
+    if (pathname !== '/announce') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+      return
+    }
+    tracker.handleUpgrade(req, socket, head)
+  })
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+  })
+  return server
+}
+
+/** Listens, turning "port in use" into an error that names the port. */
+export async function listen (server: http.Server, host: string, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: Error): void => {
+      server.off('listening', onListening)
+      if (errnoCode(err) === 'EADDRINUSE') reject(new HearthError('HEARTH_E_PORT_IN_USE', `port ${port} on ${host} is already in use (choose another with --port)`))
+      else reject(err)
+    }
+    const onListening = (): void => {
+      server.off('error', onError)
+      resolve()
+    }
+    server.once('error', onError)
+    server.once('listening', onListening)
+    server.listen(port, host)
+  })
+  const address = server.address()
+  return typeof address === 'object' && address ? address.port : port
+}

@@ -1,0 +1,123 @@
+/**
+ * The seed node, assembled: checks its folders, mounts the tracker and the HTTP server,
+ * then ingests the library and seeds every item while watching for changes.
+ * `startSeedNode` is what the CLI and the tests call.
+ */
+import { access, constants, mkdir, opendir } from 'node:fs/promises'
+import path from 'node:path'
+import { createTracker, type HearthTracker } from '../tracker/tracker-server.ts'
+import { resolveConfig, type SeedNodeConfig } from './config.ts'
+import { HearthError, errnoCode } from './errors.ts'
+import { FingerprintCache } from './fingerprint-cache.ts'
+import { createHttpServer, listen } from './http-server.ts'
+import { LibraryIngest } from './library-ingest.ts'
+import { LibraryRegistry } from './library-registry.ts'
+import { watchLibrary } from './library-watcher.ts'
+import { createLogger, type Logger } from './log.ts'
+import { TorrentSeeder } from './torrent-seeder.ts'
+
+export interface RunningSeedNode {
+  config: SeedNodeConfig
+  /** `http://host:port` the node listens on. */
+  url: string
+  port: number
+  registry: LibraryRegistry
+  ingest: LibraryIngest
+  tracker: HearthTracker
+  seeder: TorrentSeeder
+  /** Resolves when the first library scan has finished. */
+  firstScan: Promise<void>
+  close (): Promise<void>
+}
+
+async function checkLibrary (dir: string): Promise<void> {
+  try {
+    const handle = await opendir(dir)
+    await handle.close()
+  } catch (err) {
+    const code = errnoCode(err)
+    if (code === 'ENOENT') throw new HearthError('HEARTH_E_LIBRARY_MISSING', `library folder not found: ${dir}`)
+    if (code === 'ENOTDIR') throw new HearthError('HEARTH_E_LIBRARY_MISSING', `library path is not a folder: ${dir}`)
+    throw new HearthError('HEARTH_E_LIBRARY_UNREADABLE', `library folder cannot be read (${code ?? String(err)}): ${dir}`)
+  }
+}
+
+async function prepareState (stateDir: string, libraryDir: string): Promise<void> {
+  const relative = path.relative(libraryDir, stateDir)
+  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    throw new HearthError('HEARTH_E_BAD_OPTION', `state folder ${stateDir} is inside the library ${libraryDir}; the library is read-only to Hearth, choose another --state`)
+  }
+  try {
+    await mkdir(stateDir, { recursive: true })
+    await access(stateDir, constants.W_OK)
+  } catch (err) {
+    throw new HearthError('HEARTH_E_STATE_UNWRITABLE', `state folder cannot be written (${errnoCode(err) ?? String(err)}): ${stateDir}`)
+  }
+}
+
+export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logger = createLogger(options.logLevel ?? 'info')): Promise<RunningSeedNode> {
+  const config = resolveConfig(options)
+  await checkLibrary(config.libraryDir)
+  await prepareState(config.stateDir, config.libraryDir)
+
+  const registry = new LibraryRegistry()
+  const tracker = createTracker({ log: (level, event, fields) => log[level](event, fields) })
+  const startedAt = Date.now()
+  let ingest: LibraryIngest | null = null
+  let seeder: TorrentSeeder | null = null
+  const server = createHttpServer({
+    config,
+    registry,
+    tracker,
+    log,
+    status: () => ({
+      version: 1,
+      uptimeSec: Math.round((Date.now() - startedAt) / 1000),
+      items: registry.size,
+      itemsOffline: registry.list().filter(item => item.availability === 'offline').length,
+      ingest: ingest?.stats ?? null,
+      seeder: seeder?.stats() ?? null,
+      tracker: tracker.stats(),
+      webSeed: config.webSeed
+    })
+  })
+  const port = await listen(server, config.host, config.port)
+  const listenHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
+  const hostForUrl = listenHost.includes(':') ? `[${listenHost}]` : listenHost
+  const url = `http://${hostForUrl}:${port}`
+  const resolved = { ...config, port }
+
+  seeder = new TorrentSeeder({ announce: [config.trackerUrl ?? `ws://${hostForUrl}:${port}/announce`], peerPort: config.peerPort, log })
+  const cache = await FingerprintCache.open(config.stateDir, log)
+  ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, log })
+  const activeIngest = ingest
+  const firstScan = activeIngest.scan()
+  const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, async () => await activeIngest.scan(), log)
+  log.info('seed_node.listening', { url, library: config.libraryDir, state: config.stateDir, webSeed: config.webSeed })
+
+  const activeSeeder = seeder
+  let closing: Promise<void> | null = null
+  return {
+    config: resolved,
+    url,
+    port,
+    registry,
+    ingest,
+    tracker,
+    seeder,
+    firstScan,
+    close: async () => {
+      closing ??= (async () => {
+        stopWatching()
+        await firstScan.catch(() => {})
+        await cache.flush()
+        server.closeAllConnections()
+        await new Promise<void>(resolve => server.close(() => resolve()))
+        await activeSeeder.close()
+        await tracker.close()
+        log.info('seed_node.stopped')
+      })()
+      await closing
+    }
+  }
+}
