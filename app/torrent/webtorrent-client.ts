@@ -5,6 +5,7 @@
  */
 import type { WebTorrentClient } from 'webtorrent/dist/webtorrent.min.js'
 import { whenServiceWorkerControls } from '../service-worker/register-service-worker.ts'
+import { installStreamRequestFilter } from './stream-request-filter.ts'
 
 /**
  * No STUN or TURN servers: Hearth peers sit on the same household LAN (or reach the seed node
@@ -38,6 +39,7 @@ async function createClient (): Promise<WebTorrentClient> {
   const client = new WebTorrent({ tracker: { rtcConfig: RTC_CONFIG } })
   client.on('error', err => console.error('[hearth] webtorrent client error', err))
   try {
+    installStreamRequestFilter(client)
     client.createServer({ controller: registration })
   } catch (err) {
     client.destroy()
