@@ -107,13 +107,17 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
 /** Attaches `Base[.lang].vtt|srt` to `Base.<media ext>` within one folder's files. */
 export function pairSubtitles (files: ScannedFile[]): ScannedMedia[] {
   const subtitles = files.filter(file => isSubtitle(file.relativePath))
-  return files
-    .filter(file => mediaTypeOf(file.relativePath) !== undefined)
+  const playable = files.filter(file => mediaTypeOf(file.relativePath) !== undefined)
+  const bases = playable.map(file => stripExtension(path.posix.basename(file.relativePath)))
+  const matches = (name: string, base: string) => name === base || name.startsWith(base + '.')
+  return playable
     .map(file => {
       const base = stripExtension(path.posix.basename(file.relativePath))
       const own = subtitles.flatMap(sub => {
         const name = stripExtension(path.posix.basename(sub.relativePath))
-        if (name !== base && !name.startsWith(base + '.')) return []
+        if (!matches(name, base)) return []
+        // `Film.Extended.vtt` belongs to `Film.Extended.mp4`, not to `Film.mp4` beside it.
+        if (bases.some(other => other.length > base.length && matches(name, other))) return []
         const language = name === base ? 'und' : name.slice(base.length + 1).toLowerCase()
         if (!/^[a-z0-9-]{1,35}$/.test(language)) return []
         const format = extensionOf(sub.relativePath) === '.srt' ? 'srt' as const : 'vtt' as const

@@ -10,7 +10,8 @@ export interface ParsedTitle {
   series: SeriesInfo | null
 }
 
-const EPISODE_PATTERNS = [/\bS(\d{1,3})\s*E(\d{1,4})\b/i, /\b(\d{1,2})x(\d{1,3})\b/]
+// Word boundaries without `\b`, which counts `_` as a letter and so missed `Show_S01E02_Name`.
+const EPISODE_PATTERNS = [/(?<![a-z0-9])S(\d{1,3})\s*E(\d{1,4})(?![a-z0-9])/i, /(?<![A-Za-z0-9])(\d{1,2})x(\d{1,3})(?![A-Za-z0-9])/]
 
 function tidy (text: string): string {
   return text.replace(/[._]+/g, ' ').replace(/\s+-\s*$|^\s*-\s+/g, '').replace(/\s+/g, ' ').trim()
