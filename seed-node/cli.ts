@@ -86,6 +86,7 @@ try {
     process.on(signal, () => {
       if (stopping) process.exit(1)
       stopping = true
+      setTimeout(() => process.exit(1), 10 * 1000).unref() // a hung shutdown must not keep the port
       node.close().then(() => process.exit(0), () => process.exit(1))
     })
   }

@@ -111,10 +111,10 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
         stopWatching()
         await firstScan.catch(() => {})
         await cache.flush()
-        server.closeAllConnections()
-        await new Promise<void>(resolve => server.close(() => resolve()))
         await activeSeeder.close()
         await tracker.close()
+        server.closeAllConnections()
+        await new Promise<void>(resolve => server.close(() => resolve()))
         log.info('seed_node.stopped')
       })()
       await closing

@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { Server } from 'bittorrent-tracker'
+import type { WebSocket } from 'ws'
 
 export type TrackerLog = (level: 'info' | 'warn', event: string, fields: Record<string, string | number>) => void
 
@@ -53,15 +54,15 @@ export function createTracker (options: TrackerOptions = {}): HearthTracker {
   })
   const wss = server.ws
   if (!wss) throw new Error('bittorrent-tracker did not create its WebSocket server')
-  let connections = 0
+  const sockets = new Set<WebSocket>()
   server.on('warning', (err: Error) => log('warn', 'tracker.warning', { error: err.message }))
   server.on('error', (err: Error) => log('warn', 'tracker.error', { error: err.message }))
 
   return {
     handleUpgrade (req, socket, head) {
       wss.handleUpgrade(req, socket, head, ws => {
-        connections++
-        ws.once('close', () => { connections-- })
+        sockets.add(ws)
+        ws.once('close', () => { sockets.delete(ws) })
         wss.emit('connection', ws, req)
       })
     },
@@ -74,10 +75,12 @@ export function createTracker (options: TrackerOptions = {}): HearthTracker {
       return {
         torrents: swarms.length,
         peers: swarms.reduce((sum, swarm) => sum + swarm.peers.length, 0),
-        webSocketConnections: connections
+        webSocketConnections: sockets.size
       }
     },
     async close () {
+      // Upgraded sockets outlive the HTTP server's own close: end them here.
+      for (const ws of sockets) ws.terminate()
       await new Promise<void>(resolve => server.close(() => resolve()))
     }
   }

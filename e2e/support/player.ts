@@ -1,0 +1,42 @@
+/** What the e2e tests ask of the player page. */
+import { expect, type Page } from '@playwright/test'
+
+export interface VideoState {
+  currentTime: number
+  duration: number
+  paused: boolean
+  decodedFrames: number
+  readyState: number
+  error: string | null
+}
+
+export async function videoState (page: Page): Promise<VideoState> {
+  return await page.getByTestId('player-video').evaluate((video: HTMLVideoElement) => ({
+    currentTime: video.currentTime,
+    duration: video.duration,
+    paused: video.paused,
+    decodedFrames: video.getVideoPlaybackQuality().totalVideoFrames,
+    readyState: video.readyState,
+    error: video.error ? `${video.error.code}: ${video.error.message}` : null
+  }))
+}
+
+/** Waits until the video has played past `seconds` and decoded frames. */
+export async function expectPlaysPast (page: Page, seconds: number): Promise<VideoState> {
+  await expect.poll(async () => {
+    const state = await videoState(page)
+    if (state.error) throw new Error(`video error ${state.error}`)
+    return state.currentTime
+  }, { timeout: 45 * 1000, message: `video should play past ${seconds}s` }).toBeGreaterThan(seconds)
+  const state = await videoState(page)
+  expect(state.decodedFrames).toBeGreaterThan(0)
+  return state
+}
+
+/** Opens the library, clicks the item, and waits for the player's video element. */
+export async function openItem (page: Page, baseUrl: string, itemId: string): Promise<void> {
+  await page.goto(baseUrl)
+  await page.locator(`[data-testid="library-item"][data-item-id="${itemId}"]`).click()
+  await expect(page).toHaveURL(new RegExp(`/watch/${itemId}$`))
+  await expect(page.getByTestId('player-video')).toBeVisible()
+}
