@@ -1,4 +1,8 @@
-/** The item's poster, or a generated placeholder (a warm gradient with the title set in it). */
+/**
+ * The item's poster, or a generated placeholder (a warm gradient with the title set in it).
+ * The placeholder's words are drawn by CSS from data attributes, not DOM text, so the title
+ * appears once to screen readers and to text queries (`getByText`) — in the card body.
+ */
 import type { CSSProperties } from 'react'
 import type { CatalogItem } from '../../../protocol/catalog.ts'
 import { posterHue } from '../poster-hue.ts'
@@ -10,8 +14,8 @@ export function Poster ({ item }: { item: CatalogItem }) {
   const style = { '--poster-hue': posterHue(item.series?.name ?? item.title) } as CSSProperties
   return (
     <div className='poster poster--placeholder' style={style} aria-hidden='true'>
-      <span className='poster__kind'>{item.series ? item.series.name : item.kind}</span>
-      <span className='poster__title'>{item.title}</span>
+      <span className='poster__kind' data-text={item.series ? item.series.name : item.kind} />
+      <span className='poster__title' data-text={item.title} />
     </div>
   )
 }
