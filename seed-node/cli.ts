@@ -21,6 +21,7 @@ Options:
   --tracker <ws-url>        use an external tracker instead of the embedded one at /announce
   --no-web-seed             do not offer the HTTP web seed: WebRTC/BitTorrent peers only
   --peer-port <number>      TCP/uTP port for classic BitTorrent clients; 0 = any (default: ${DEFAULTS.peerPort})
+  --upload-limit <KiB/s>    cap on upload to all peers together; 0 = none (default: ${DEFAULTS.uploadLimitKiBps})
   --rescan-interval <sec>   seconds between library rescans, 5-86400 (default: ${DEFAULTS.rescanIntervalSec})
   --app <folder>            built PWA to serve (default: dist/ in the repo)
   --log-level <level>       debug, info, warn or error (default: ${DEFAULTS.logLevel})
@@ -51,6 +52,7 @@ try {
       'no-web-seed': { type: 'boolean' },
       'peer-port': { type: 'string' },
       'rescan-interval': { type: 'string' },
+      'upload-limit': { type: 'string' },
       app: { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' }
@@ -73,6 +75,7 @@ const options: Partial<SeedNodeConfig> = {
   trackerUrl: values.tracker,
   webSeed: values['no-web-seed'] === true ? false : undefined,
   peerPort: integer('--peer-port', values['peer-port']),
+  uploadLimitKiBps: integer('--upload-limit', values['upload-limit']),
   rescanIntervalSec: integer('--rescan-interval', values['rescan-interval']),
   appDir: values.app,
   logLevel: values['log-level'] as LogLevel | undefined

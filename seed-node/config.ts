@@ -24,6 +24,8 @@ export interface SeedNodeConfig {
   webSeed: boolean
   /** TCP/uTP port for classic BitTorrent clients, 0 for any free one. Default 0. */
   peerPort: number
+  /** Cap on upload to all peers together, in KiB/s, as Transmission's speed limit; 0 = none. Default 0; 0 – 10,000,000. */
+  uploadLimitKiBps: number
   /** Seconds between library rescans (new, changed and vanished files). Default 60; 5 – 86400. */
   rescanIntervalSec: number
   /** The built PWA to serve. Default `<repo>/dist`. */
@@ -41,6 +43,7 @@ export const DEFAULTS = {
   trackerUrl: null,
   webSeed: true,
   peerPort: 0,
+  uploadLimitKiBps: 0,
   rescanIntervalSec: 60,
   appDir: path.join(REPO_ROOT, 'dist'),
   logLevel: 'info'
@@ -63,6 +66,9 @@ export function resolveConfig (input: Partial<SeedNodeConfig>): SeedNodeConfig {
   }
   if (!Number.isInteger(merged.rescanIntervalSec) || merged.rescanIntervalSec < 5 || merged.rescanIntervalSec > 86400) {
     throw badOption(`--rescan-interval must be 5-86400 seconds, got ${merged.rescanIntervalSec}`)
+  }
+  if (!Number.isInteger(merged.uploadLimitKiBps) || merged.uploadLimitKiBps < 0 || merged.uploadLimitKiBps > 10_000_000) {
+    throw badOption(`--upload-limit must be 0-10000000 KiB/s, got ${merged.uploadLimitKiBps}`)
   }
   if (!['debug', 'info', 'warn', 'error'].includes(merged.logLevel)) throw badOption(`--log-level must be debug, info, warn or error, got ${merged.logLevel}`)
   const libraryDir = path.resolve(merged.libraryDir)

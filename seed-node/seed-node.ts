@@ -87,7 +87,7 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   const url = `http://${hostForUrl}:${port}`
   const resolved = { ...config, port }
 
-  seeder = new TorrentSeeder({ announce: [config.trackerUrl ?? `ws://${hostForUrl}:${port}/announce`], peerPort: config.peerPort, log })
+  seeder = new TorrentSeeder({ announce: [config.trackerUrl ?? `ws://${hostForUrl}:${port}/announce`], peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
   const cache = await FingerprintCache.open(config.stateDir, log)
   ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, log })
   const activeIngest = ingest

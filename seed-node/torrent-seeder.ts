@@ -15,6 +15,8 @@ export interface TorrentSeederOptions {
   announce: string[]
   /** TCP/uTP port for classic BitTorrent peers; 0 picks a free one. */
   peerPort: number
+  /** Upload cap in bytes per second for all peers together; 0 = none. */
+  uploadLimitBytesPerSec: number
   log: Logger
 }
 
@@ -39,6 +41,7 @@ export class TorrentSeeder {
       natPmp: false,
       webSeeds: false,
       torrentPort: options.peerPort,
+      uploadLimit: options.uploadLimitBytesPerSec > 0 ? options.uploadLimitBytesPerSec : -1,
       // No STUN: household devices reach the seed node directly (LAN, VPN or loopback).
       tracker: { rtcConfig: { iceServers: [] } }
     })

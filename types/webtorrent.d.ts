@@ -62,6 +62,9 @@ declare module 'webtorrent' {
     utp?: boolean
     torrentPort?: number
     maxConns?: number
+    /** Bytes per second; -1 = unlimited. */
+    uploadLimit?: number
+    downloadLimit?: number
     tracker?: { rtcConfig?: { iceServers?: unknown[] } } | boolean
   }
 
