@@ -28,9 +28,26 @@ export function recordKey (record: Pick<WatchRecord, 'profile' | 'itemId'>): str
   return `${record.profile}\u0000${record.itemId}`
 }
 
+/**
+ * Orders two records for the same key: by stamp, and, should two differ under one stamp
+ * (a device never issues a stamp twice, but a buggy one might), by their content, so that
+ * even then every replica picks the same winner. Zero only for equal records.
+ */
+export function compareRecords (a: WatchRecord, b: WatchRecord): number {
+  const byStamp = compareStamps(a.hlc, b.hlc)
+  if (byStamp !== 0) return byStamp
+  const ca = contentKey(a)
+  const cb = contentKey(b)
+  return ca < cb ? -1 : ca > cb ? 1 : 0
+}
+
+function contentKey (r: WatchRecord): string {
+  return JSON.stringify([r.positionSec, r.durationSec, r.finished, r.deviceId, r.profile, r.itemId])
+}
+
 /** The winner of two records for the same key (the greater stamp). */
 export function newer (a: WatchRecord, b: WatchRecord): WatchRecord {
-  return compareStamps(a.hlc, b.hlc) >= 0 ? a : b
+  return compareRecords(a, b) >= 0 ? a : b
 }
 
 /**
@@ -42,7 +59,7 @@ export function mergeRecords (state: Map<string, WatchRecord>, incoming: Iterabl
   for (const record of incoming) {
     const key = recordKey(record)
     const current = state.get(key)
-    if (current && compareStamps(current.hlc, record.hlc) >= 0) continue
+    if (current && compareRecords(current, record) >= 0) continue
     state.set(key, record)
     changed.push(record)
   }
