@@ -1,0 +1,21 @@
+/** A token bucket: `ratePerSecond` on average, `burst` at once. One per WebSocket connection. */
+export class TokenBucket {
+  private tokens: number
+  private updatedAt: number
+
+  constructor (private readonly ratePerSecond: number, private readonly burst: number, private readonly now: () => number = Date.now) {
+    this.tokens = burst
+    this.updatedAt = now()
+  }
+
+  /** Takes one token; false when the bucket is empty (the caller is over its rate). */
+  take (): boolean {
+    const now = this.now()
+    const elapsedMs = Math.max(0, now - this.updatedAt)
+    this.updatedAt = now
+    this.tokens = Math.min(this.burst, this.tokens + (elapsedMs / 1000) * this.ratePerSecond)
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
+  }
+}
