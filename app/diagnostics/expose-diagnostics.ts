@@ -1,8 +1,9 @@
 /**
- * `window.__hearth`: a read-only view of the page's WebTorrent client, for e2e tests
- * (`page.evaluate(() => window.__hearth.wires())`) and as a "stats for nerds" source.
- * Everything returned is plain JSON-serialisable data. Before the player has opened an item
- * the client does not exist and both lists are empty; reading never loads WebTorrent.
+ * `window.__hearth`: a read-only view of the page's WebTorrent client and watch state, for
+ * e2e tests (`page.evaluate(() => window.__hearth.wires())`) and as a "stats for nerds"
+ * source. Everything returned is plain JSON-serialisable data. Before WebTorrent is loaded
+ * (player opened, or the sync swarm started) both torrent lists are empty; reading never
+ * loads WebTorrent.
  *
  *   torrents(): Array<{
  *     infoHash: string, progress: number (0..1), downloaded: number (bytes),
@@ -13,8 +14,14 @@
  *     infoHash: string, type: string ('webrtc' | 'webSeed' | 'tcpIncoming' | 'tcpOutgoing' | 'utpIncoming' | 'utpOutgoing'),
  *     downloaded: number (bytes), uploaded: number (bytes), remoteAddress: string | null
  *   }>
+ *   watchState(): Promise<WatchRecord[]>   every record in this browser profile's store (all profiles)
+ *   outbox(): Promise<number>              local records not yet acknowledged by the seed node
+ *   paired(): boolean                      whether this device holds the library key (false until the store is open)
+ *   deviceId(): string | null              this browser profile's device id (null until the store is open)
  */
+import type { WatchRecord } from '../../protocol/watch-record.ts'
 import { peekWebTorrentClient } from '../torrent/webtorrent-client.ts'
+import { getWatchStateStore, peekWatchStateStore } from '../watch-state/open-watch-state.ts'
 import { bitfieldString } from './bitfield-string.ts'
 
 export interface TorrentDiagnostics {
@@ -39,6 +46,10 @@ export interface WireDiagnostics {
 export interface HearthDiagnostics {
   torrents: () => TorrentDiagnostics[]
   wires: () => WireDiagnostics[]
+  watchState: () => Promise<WatchRecord[]>
+  outbox: () => Promise<number>
+  paired: () => boolean
+  deviceId: () => string | null
 }
 
 declare global {
@@ -48,7 +59,14 @@ declare global {
 }
 
 export function exposeDiagnostics (): void {
-  window.__hearth = { torrents, wires }
+  window.__hearth = {
+    torrents,
+    wires,
+    watchState: async () => (await getWatchStateStore()).all(),
+    outbox: async () => await (await getWatchStateStore()).outboxSize(),
+    paired: () => peekWatchStateStore()?.paired ?? false,
+    deviceId: () => peekWatchStateStore()?.deviceId ?? null
+  }
 }
 
 function torrents (): TorrentDiagnostics[] {

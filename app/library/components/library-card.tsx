@@ -1,21 +1,34 @@
-/** One item of the library grid. Test hooks: `data-testid="library-item"`, `data-item-id` (see `test-ids.ts`). */
+/**
+ * One item of the library grid, with how far the profile got (progress bar or "Watched" tick)
+ * and the mark-as-watched actions. Test hooks: `library-item` + `data-item-id` on the link;
+ * `watch-progress`, `watched-badge` inside it; `mark-watched` / `mark-unwatched` beside it
+ * (a button may not sit inside a link). See `test-ids.ts`.
+ */
 import type { MouseEvent } from 'react'
 import type { CatalogItem } from '../../../protocol/catalog.ts'
+import type { WatchRecord } from '../../../protocol/watch-record.ts'
 import { formatBytes } from '../../format/format-bytes.ts'
 import { formatDuration } from '../../format/format-duration.ts'
 import { formatEpisode } from '../../format/format-episode.ts'
 import { routePath } from '../../routing/route.ts'
 import { TEST_IDS } from '../../test-ids.ts'
+import { MarkWatchedActions } from '../../watch-state/components/mark-watched-actions.tsx'
+import { WatchProgressBar } from '../../watch-state/components/watch-progress-bar.tsx'
+import { WatchedBadge } from '../../watch-state/components/watched-badge.tsx'
+import { isInProgress, watchedFraction } from '../../watch-state/continue-watching.ts'
 import { Poster } from './poster.tsx'
 
 const KIND_LABELS: Record<CatalogItem['kind'], string> = { film: 'Film', episode: 'Episode', audio: 'Audio' }
 
 interface LibraryCardProps {
   item: CatalogItem
+  record: WatchRecord | undefined
+  /** Absent while the watch-state store is not open. */
+  onMark?: (item: CatalogItem, watched: boolean) => void
   onOpen: (item: CatalogItem) => void
 }
 
-export function LibraryCard ({ item, onOpen }: LibraryCardProps) {
+export function LibraryCard ({ item, record, onMark, onOpen }: LibraryCardProps) {
   const offline = item.availability === 'offline'
   const onClick = (event: MouseEvent<HTMLAnchorElement>): void => {
     // Let the browser handle new-tab / new-window clicks; route in-page otherwise.
@@ -36,6 +49,8 @@ export function LibraryCard ({ item, onOpen }: LibraryCardProps) {
           <Poster item={item} />
           <span className='card__duration'>{formatDuration(item.durationSec)}</span>
           {offline && <span className='badge badge--offline'>Offline</span>}
+          {record?.finished === true && <WatchedBadge className='card__watched' />}
+          {isInProgress(record) && <WatchProgressBar className='watch-progress--overlay' positionSec={record.positionSec} fraction={watchedFraction(item, record)} />}
         </div>
         <div className='card__body'>
           <h2 className='card__title'>{item.title}</h2>
@@ -46,6 +61,15 @@ export function LibraryCard ({ item, onOpen }: LibraryCardProps) {
           </p>
         </div>
       </a>
+      <div className='card__actions'>
+        <MarkWatchedActions
+          record={record}
+          compact
+          disabled={!onMark}
+          onMarkWatched={() => onMark?.(item, true)}
+          onMarkUnwatched={() => onMark?.(item, false)}
+        />
+      </div>
     </li>
   )
 }

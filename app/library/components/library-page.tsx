@@ -1,6 +1,13 @@
-/** The library: every catalog item as a responsive grid of cards, series grouped after films. */
+/**
+ * The library: "Continue watching" on top, then every catalog item as a responsive grid of
+ * cards (series grouped after films), each showing how far the profile got.
+ */
 import type { Catalog, CatalogItem } from '../../../protocol/catalog.ts'
+import { continueWatching } from '../../watch-state/continue-watching.ts'
+import { unwatchedChange, watchedChange } from '../../watch-state/mark-watched.ts'
+import { useWatchRecords, useWatchStateStore } from '../../watch-state/use-watch-state.ts'
 import { sortLibrary } from '../sort-library.ts'
+import { ContinueWatchingRow } from './continue-watching-row.tsx'
 import { LibraryCard } from './library-card.tsx'
 
 interface LibraryPageProps {
@@ -10,15 +17,25 @@ interface LibraryPageProps {
 
 export function LibraryPage ({ catalog, onOpen }: LibraryPageProps) {
   const items = sortLibrary(catalog.items)
+  const store = useWatchStateStore()
+  const records = useWatchRecords()
+  const onMark = store
+    ? (item: CatalogItem, watched: boolean): void => {
+        const record = records.get(item.id)
+        store.put(watched ? watchedChange(item, record) : unwatchedChange(item, record))
+          .catch((err: unknown) => console.warn('[hearth] could not save the watched mark', err))
+      }
+    : undefined
   return (
     <main className='library'>
       <header className='library__header'>
         <h1 className='library__title'>{catalog.libraryName}</h1>
         <p className='library__count'>{items.length === 1 ? '1 item' : `${items.length} items`}</p>
       </header>
+      <ContinueWatchingRow rows={continueWatching(items, records)} onOpen={onOpen} />
       {items.length === 0
         ? <p className='status__text'>The library is empty. Add films or series to the library folder on the home server.</p>
-        : <ul className='library__grid'>{items.map(item => <LibraryCard key={item.id} item={item} onOpen={onOpen} />)}</ul>}
+        : <ul className='library__grid'>{items.map(item => <LibraryCard key={item.id} item={item} record={records.get(item.id)} onMark={onMark} onOpen={onOpen} />)}</ul>}
     </main>
   )
 }

@@ -1,12 +1,17 @@
-/** The player: the item's video streamed over WebTorrent, its details and live transfer stats. */
+/**
+ * The player: the item's video streamed over WebTorrent, resumed where the profile stopped,
+ * its details, the mark-as-watched actions and live transfer stats.
+ */
 import { useEffect, useRef, useState } from 'react'
 import type { CatalogItem } from '../../../protocol/catalog.ts'
 import { formatBytes } from '../../format/format-bytes.ts'
 import { formatDuration } from '../../format/format-duration.ts'
 import { formatEpisode } from '../../format/format-episode.ts'
 import { TEST_IDS } from '../../test-ids.ts'
+import { MarkWatchedActions } from '../../watch-state/components/mark-watched-actions.tsx'
 import { useItemStream, type StreamState } from '../use-item-stream.ts'
 import { usePlaybackStats } from '../use-playback-stats.ts'
+import { useWatchProgress } from '../use-watch-progress.ts'
 import { StatsBar } from './stats-bar.tsx'
 
 interface PlayerPageProps {
@@ -17,6 +22,7 @@ interface PlayerPageProps {
 export function PlayerPage ({ item, onBack }: PlayerPageProps) {
   const video = useRef<HTMLVideoElement>(null)
   const { state: streamState, subtitles } = useItemStream(item, video)
+  const progress = useWatchProgress(item, video)
   const [mediaError, setMediaError] = useState<string | null>(null)
   useEffect(() => setMediaError(null), [item])
   const state: StreamState = mediaError !== null ? { phase: 'error', message: mediaError } : streamState
@@ -52,6 +58,12 @@ export function PlayerPage ({ item, onBack }: PlayerPageProps) {
       <section className='player__info'>
         <h1 className='player__title'>{item.title}</h1>
         <p className='player__details'>{details.join('  ·  ')}</p>
+        <MarkWatchedActions
+          record={progress.record}
+          disabled={!progress.ready}
+          onMarkWatched={progress.markWatched}
+          onMarkUnwatched={progress.markUnwatched}
+        />
         {item.availability === 'offline' && (
           <p className='player__note'>The home server cannot read this file right now; it can only play from another device that has it.</p>
         )}
