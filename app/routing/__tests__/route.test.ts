@@ -13,12 +13,15 @@ describe('parseRoute', () => {
     expect(parseRoute(`/watch/${HASH}/`)).toEqual({ name: 'watch', itemId: HASH })
     expect(parseRoute(`/watch/${HASH.toUpperCase()}`)).toEqual({ name: 'watch', itemId: HASH })
   })
+  it('maps /devices to "Add a device"', () => {
+    expect(parseRoute('/devices')).toEqual({ name: 'devices' })
+  })
   it('rejects malformed ids and unknown paths', () => {
     expect(parseRoute('/watch/xyz')).toEqual({ name: 'not-found', path: '/watch/xyz' })
     expect(parseRoute(`/watch/${HASH}/extra`).name).toBe('not-found')
     expect(parseRoute('/settings').name).toBe('not-found')
   })
   it('round-trips through routePath', () => {
-    for (const path of ['/', `/watch/${HASH}`]) expect(routePath(parseRoute(path))).toBe(path)
+    for (const path of ['/', `/watch/${HASH}`, '/devices']) expect(routePath(parseRoute(path))).toBe(path)
   })
 })
