@@ -33,6 +33,20 @@ const WS_ERROR_REASONS: Record<string, DropReason> = {
   WS_ERR_INVALID_UTF8: 'invalidUtf8'
 }
 
+/**
+ * ws closes on a protocol error itself (receiverOnError: `websocket.close(code)`) with no
+ * reason; this gives those closes one from our table, by code.
+ */
+function giveReasonsToLibraryCloses (ws: WebSocket, maxMessageBytes: number): void {
+  const reasons: Record<number, string> = {
+    [CLOSE.tooLarge.code]: `${CLOSE.tooLarge.reason} (limit ${maxMessageBytes} bytes)`,
+    [CLOSE.invalidUtf8.code]: CLOSE.invalidUtf8.reason,
+    [CLOSE.protocolError.code]: CLOSE.protocolError.reason
+  }
+  const close = ws.close.bind(ws)
+  ws.close = (code?: number, reason?: string | Buffer) => close(code, reason ?? (code === undefined ? undefined : reasons[code]))
+}
+
 export function closeWith (ws: WebSocket, cause: CloseCause): void {
   if (ws.readyState === ws.CLOSING || ws.readyState === ws.CLOSED) return
   const { code, reason } = CLOSE[cause]
@@ -58,6 +72,7 @@ export function startSession (ws: WebSocket, req: IncomingMessage, principal: Pr
 
   // parse-websocket.js reads the peer's address from `upgradeReq` on the first message.
   Object.assign(ws, { upgradeReq: req })
+  giveReasonsToLibraryCloses(ws, options.maxMessageBytes)
   server.onWebSocketConnection(ws)
   ws.removeAllListeners('message') // the library's own listener: ours below calls into it
   ws.on('error', (err: Error & { code?: string }) => {
