@@ -1,8 +1,15 @@
 /**
- * One peer's sync conversation, independent of the transport: greet with our summary,
- * answer the peer's summary with what it lacks, apply and acknowledge what it sends, push
- * live local changes. Sends and receipts are each processed in order, one at a time; every
- * step re-checks `closed` after each await, and nothing a peer sends can make it throw.
+ * One peer's sync conversation, independent of the transport. Both sides run the same flow:
+ *
+ *   start()            subscribe to local changes; send hello(s) with our summary
+ *   ← hello(s)         (until `more: false`) send `records` with what the peer lacks or holds older
+ *   ← records          replica.apply (durable), then `ack` every (key, stamp) received
+ *   ← ack              replica.acknowledged (the app clears its outbox)
+ *   local change       send `records` (queued behind the hello, so never before it)
+ *
+ * Records or acks before the peer's hello are dropped ('unexpected'). Sends and receipts
+ * are each processed in order, one at a time; every step re-checks `closed` after each
+ * await, and nothing a peer sends can make it throw.
  */
 import { compareStamps, type HlcStamp } from './hybrid-clock.ts'
 import { parseWatchRecord, recordKey, type WatchRecord } from './watch-record.ts'
@@ -13,8 +20,13 @@ import {
 import type { SyncPeerInfo, SyncReplica } from './sync-replica.ts'
 import type { SyncStats } from './sync-stats.ts'
 
-/** Received payloads waiting to be processed on one wire; more are dropped ('backlog'). */
-export const MAX_PENDING_RECEIVED = 64
+/**
+ * Received payloads waiting to be processed on one wire, by count and by bytes; more are
+ * dropped ('backlog'). The byte bound holds a full answer to an empty summary (50,000
+ * records of ~200 bytes) while a slow store (fsync per message) catches up.
+ */
+export const MAX_PENDING_RECEIVED = 1024
+export const MAX_PENDING_RECEIVED_BYTES = 16 * 1024 * 1024
 /** Send jobs waiting on one wire (a job is a hello, an answer, an ack or a live push). */
 export const MAX_PENDING_SENDS = 256
 
@@ -45,6 +57,7 @@ export class SyncSession {
   private incoming: Promise<void> = Promise.resolve()
   private pendingSends = 0
   private pendingReceived = 0
+  private pendingReceivedBytes = 0
   /** Summary entries of the greeting in progress, by record key. */
   private theirSummary = new Map<string, HlcStamp>()
 
@@ -82,11 +95,12 @@ export class SyncSession {
   /** A payload arrived on the wire; it is processed after those before it. */
   receive (payload: Uint8Array): void {
     if (this.closed) return
-    if (this.pendingReceived >= MAX_PENDING_RECEIVED) {
+    if (this.pendingReceived >= MAX_PENDING_RECEIVED || this.pendingReceivedBytes + payload.length > MAX_PENDING_RECEIVED_BYTES) {
       this.options.stats.dropped.backlog++
       return
     }
     this.pendingReceived++
+    this.pendingReceivedBytes += payload.length
     // Copy: the transport may reuse its buffer once we return.
     const bytes = new Uint8Array(payload)
     this.incoming = this.incoming.then(async () => {
@@ -102,6 +116,7 @@ export class SyncSession {
         this.warn(err)
       } finally {
         this.pendingReceived--
+        this.pendingReceivedBytes -= bytes.length
       }
     })
   }

@@ -161,6 +161,31 @@ describe('hearth_sync extension', () => {
     expect(seed.ext.stats.wiresOpen).toBe(2)
   })
 
+  it('hands a large library to an empty replica with a slow store, with nothing dropped', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => record({ itemId: i.toString(16).padStart(40, '0'), hlc: stamp(1000 + i, 0, 'seed-node-01') }))
+    const seed = member(household, 'seed-node', 'seed-node-01', many)
+    const phone = member(household, 'device', 'phone-00002')
+    const fastApply = phone.replica.apply.bind(phone.replica)
+    phone.replica.apply = async (records, from) => {
+      await new Promise(resolve => setTimeout(resolve, 5)) // an fsync
+      return await fastApply(records, from)
+    }
+    connect(seed.ext, phone.ext)
+    await vi.waitFor(() => expect(phone.replica.state.size).toBe(5000), { timeout: 5000 })
+    await vi.waitFor(() => expect(seed.ext.stats.ackEntriesReceived).toBe(5000))
+    expect(phone.replica.applied.length).toBe(10)
+    expect(droppedTotal(phone.ext.stats) + droppedTotal(seed.ext.stats)).toBe(0)
+  })
+
+  it('bounds the queue of unprocessed messages per wire', async () => {
+    const seed = member(household, 'seed-node', 'seed-node-01')
+    const [, raw] = connect(seed.ext, RawSync)
+    await vi.waitFor(() => expect(RawSync.received.length).toBeGreaterThan(0))
+    for (let i = 0; i < 1500; i++) raw.extended('hearth_sync', new Uint8Array(32))
+    await vi.waitFor(() => expect(seed.ext.stats.dropped.unsealed + seed.ext.stats.dropped.backlog).toBe(1500))
+    expect(seed.ext.stats.dropped.backlog).toBeGreaterThan(0)
+  })
+
   it('does not acknowledge records the replica failed to store, and survives the failure', async () => {
     const seed = member(household, 'seed-node', 'seed-node-01')
     const laptop = member(household, 'device', 'laptop-0001', [record({ itemId: ITEM_1, hlc: stamp(1000, 0, 'laptop-0001') })])
