@@ -3,6 +3,7 @@
  * library, port in use, bad option) are one line naming the problem, with exit code 2.
  */
 import { parseArgs } from 'node:util'
+import QRCode from 'qrcode'
 import { DEFAULTS, type SeedNodeConfig } from './config.ts'
 import { HearthError } from './errors.ts'
 import { startSeedNode } from './seed-node.ts'
@@ -83,7 +84,12 @@ const options: Partial<SeedNodeConfig> = {
 
 try {
   const node = await startSeedNode(options)
-  process.stdout.write(`\n  Hearth is running: open ${node.url}\n\n`)
+  const link = node.pairingLink()
+  const qr = await QRCode.toString(link, { type: 'terminal', small: true })
+  process.stdout.write(`\n  Hearth is running: open ${node.url}\n\n` +
+    `  Pair a device (this browser or any other in the household) by opening:\n  ${link}\n\n` +
+    qr.split('\n').map(line => `  ${line}`).join('\n') + '\n' +
+    '  Anyone with this link joins the household: share it only with your own devices.\n\n')
   let stopping = false
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -15,6 +15,11 @@ import { LibraryRegistry } from './library-registry.ts'
 import { watchLibrary } from './library-watcher.ts'
 import { createLogger, type Logger } from './log.ts'
 import { TorrentSeeder } from './torrent-seeder.ts'
+import { WatchStateLog } from './watch-state-log.ts'
+import { joinSyncSwarm, type SyncSwarmMember } from './sync-swarm-member.ts'
+import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './library-key-file.ts'
+import { deriveKeys } from '../protocol/library-key.ts'
+import { pairingLink } from '../protocol/pairing-link.ts'
 
 export interface RunningSeedNode {
   config: SeedNodeConfig
@@ -27,6 +32,10 @@ export interface RunningSeedNode {
   seeder: TorrentSeeder
   /** Resolves when the first library scan has finished. */
   firstScan: Promise<void>
+  watchState: WatchStateLog
+  sync: SyncSwarmMember
+  /** The link that pairs a device with this household (the key rides in the fragment). */
+  pairingLink (origin?: string): string
   close (): Promise<void>
 }
 
@@ -65,6 +74,8 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   const startedAt = Date.now()
   let ingest: LibraryIngest | null = null
   let seeder: TorrentSeeder | null = null
+  let sync: SyncSwarmMember | null = null
+  let watchState: WatchStateLog | null = null
   const server = createHttpServer({
     config,
     registry,
@@ -78,6 +89,8 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
       ingest: ingest?.stats ?? null,
       seeder: seeder?.stats() ?? null,
       tracker: tracker.stats(),
+      sync: sync ? { infoHash: sync.infoHash, peers: sync.peers(), ...sync.stats } : null,
+      watchState: watchState?.stats ?? null,
       webSeed: config.webSeed
     })
   })
@@ -88,6 +101,14 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   const resolved = { ...config, port }
 
   seeder = new TorrentSeeder({ announce: [config.trackerUrl ?? `ws://${hostForUrl}:${port}/announce`], peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
+  const { key: libraryKey, created: keyCreated } = await loadOrCreateLibraryKey(config.stateDir)
+  if (keyCreated) log.info('household.key_created', { state: config.stateDir })
+  const keys = await deriveKeys(libraryKey)
+  const deviceId = await loadOrCreateDeviceId(config.stateDir)
+  const activeWatchState = await WatchStateLog.open(config.stateDir, log)
+  watchState = activeWatchState
+  const activeSync = await joinSyncSwarm({ seeder, keys, deviceId, store: activeWatchState, stateDir: config.stateDir, log })
+  sync = activeSync
   const cache = await FingerprintCache.open(config.stateDir, log)
   ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, log })
   const activeIngest = ingest
@@ -106,12 +127,16 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
     tracker,
     seeder,
     firstScan,
+    watchState: activeWatchState,
+    sync: activeSync,
+    pairingLink: (origin = url) => pairingLink(origin, libraryKey),
     close: async () => {
       closing ??= (async () => {
         stopWatching()
         await firstScan.catch(() => {})
         await cache.flush()
         await activeSeeder.close()
+        await activeWatchState.close()
         await tracker.close()
         server.closeAllConnections()
         await new Promise<void>(resolve => server.close(() => resolve()))

@@ -5,7 +5,7 @@
  * library is private to the household and nothing should reach beyond its tracker.
  */
 import os from 'node:os'
-import WebTorrent, { type Torrent } from 'webtorrent'
+import WebTorrent, { type Torrent, type Wire } from 'webtorrent'
 import { LibraryChunkStore } from './library-chunk-store.ts'
 import type { LibraryItem } from './library-item.ts'
 import type { Logger } from './log.ts'
@@ -20,6 +20,13 @@ export interface TorrentSeederOptions {
   log: Logger
 }
 
+export interface SeedBytesOptions {
+  /** Options for create-torrent (name, piece length, private...). */
+  createOptions: Record<string, unknown>
+  /** Folder for WebTorrent's copy of the bytes (in the state folder, never the library). */
+  storeDir: string
+}
+
 export interface SeederStats {
   torrents: number
   peers: number
@@ -31,6 +38,8 @@ export interface SeederStats {
 export class TorrentSeeder {
   private readonly client: WebTorrent
   private readonly torrents = new Map<string, Torrent>()
+  /** Torrents that are not library items (the sync torrent). */
+  private readonly extraTorrents = new Set<Torrent>()
 
   constructor (private readonly options: TorrentSeederOptions) {
     this.client = new WebTorrent({
@@ -69,6 +78,21 @@ export class TorrentSeeder {
     torrent.on('error', err => this.options.log.warn('seeder.torrent_error', { infoHash, error: String(err) }))
     torrent.on('wire', wire => this.options.log.debug('seeder.wire', { infoHash, type: wire.type, remote: wire.remoteAddress }))
     this.torrents.set(infoHash, torrent)
+  }
+
+  /**
+   * Seeds bytes held in memory (the watch-state sync torrent) under `storeDir`, and calls
+   * `onWire` for each new wire before its extended handshake, so extensions can be used.
+   */
+  async seedBytes (content: Uint8Array, options: SeedBytesOptions, onWire: (wire: Wire) => void): Promise<Torrent> {
+    const torrent = this.client.seed(content, { ...options.createOptions, announce: this.options.announce, path: options.storeDir })
+    torrent.on('wire', onWire)
+    await new Promise<void>((resolve, reject) => {
+      torrent.once('seed', () => resolve())
+      torrent.once('error', reject)
+    })
+    this.extraTorrents.add(torrent)
+    return torrent
   }
 
   async unseed (infoHash: string): Promise<void> {

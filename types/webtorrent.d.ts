@@ -4,6 +4,9 @@ declare module 'webtorrent' {
   import type { EventEmitter } from 'node:events'
 
   export interface Wire extends EventEmitter {
+    destroyed: boolean
+    extended (ext: string, payload: Uint8Array): void
+    use (extension: unknown): void
     type: 'webrtc' | 'tcpIncoming' | 'tcpOutgoing' | 'utpIncoming' | 'utpOutgoing' | 'webSeed'
     remoteAddress?: string
     downloaded: number
@@ -75,7 +78,7 @@ declare module 'webtorrent' {
     torrentPort: number
     ready: boolean
     add (torrentId: string | Uint8Array, opts?: AddOptions, onTorrent?: (torrent: Torrent) => void): Torrent
-    seed (input: string | string[], opts?: AddOptions & { name?: string }, onSeed?: (torrent: Torrent) => void): Torrent
+    seed (input: string | string[] | Uint8Array, opts?: AddOptions & Record<string, unknown>, onSeed?: (torrent: Torrent) => void): Torrent
     get (torrentId: string): Promise<Torrent | null>
     remove (torrentId: string | Torrent, opts?: { destroyStore?: boolean }, cb?: (err: Error | null) => void): Promise<void>
     address (): { address: string, family: string, port: number } | null
