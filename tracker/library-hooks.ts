@@ -90,3 +90,22 @@ export function announceFilter (server: Server, maxSwarms: number, principalOf: 
     cb(null)
   }
 }
+
+/** How often stale peers are expired and empty swarms forgotten. */
+export const SWARM_SWEEP_INTERVAL_MS = 60 * 1000
+
+/**
+ * bittorrent-tracker expires a silent peer (20 min) only when it is next looked at, so a swarm
+ * of departed HTTP peers would hold a `maxSwarms` slot forever. This looks at every peer
+ * (`peek` expires; it does not reorder) and forgets swarms left empty. Returns a stop function.
+ */
+export function startSwarmSweep (server: Server, intervalMs = SWARM_SWEEP_INTERVAL_MS): () => void {
+  const timer = setInterval(() => {
+    for (const [infoHash, swarm] of Object.entries(server.torrents)) {
+      for (const key of [...swarm.peers.keys]) swarm.peers.peek(key)
+      if (swarm.peers.length === 0) delete server.torrents[infoHash]
+    }
+  }, intervalMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}

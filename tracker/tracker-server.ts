@@ -14,7 +14,7 @@ import { admits, type Principal } from './access-control.ts'
 import { queryInfoHashesHex } from './announce-path.ts'
 import { BanList } from './ban-list.ts'
 import { refuseHttp, rejectUpgrade } from './http-refusal.ts'
-import { announceFilter, installLibraryHooks } from './library-hooks.ts'
+import { announceFilter, installLibraryHooks, startSwarmSweep } from './library-hooks.ts'
 import { OfferRegistry } from './offer-registry.ts'
 import { passGate } from './request-gate.ts'
 import { resolveTrackerOptions, type TrackerOptions } from './tracker-options.ts'
@@ -64,6 +64,7 @@ export function createTracker (trackerOptions: TrackerOptions = {}): HearthTrack
       log('warn', 'tracker.internal_error', { error: err instanceof Error ? err.message : String(err) })
     }
   })
+  const stopSwarmSweep = startSwarmSweep(server)
   const wss = server.ws
   if (!wss) throw new Error('bittorrent-tracker did not create its WebSocket server')
   wss.removeAllListeners('connection') // we start sessions ourselves (websocket-session.ts)
@@ -153,6 +154,7 @@ export function createTracker (trackerOptions: TrackerOptions = {}): HearthTrack
       }
     },
     async close () {
+      stopSwarmSweep()
       bans.close()
       offers.clear()
       // Upgraded sockets outlive the HTTP server's own close: end them here.

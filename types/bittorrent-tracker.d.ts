@@ -40,7 +40,8 @@ declare module 'bittorrent-tracker' {
 
   export interface Swarm {
     infoHash: string
-    peers: { length: number, keys: string[], get (key: string): SwarmPeer | undefined }
+    /** An LRU (the `lru` package): `peek` expires an old entry without reordering. */
+    peers: { length: number, keys: string[], get (key: string): SwarmPeer | undefined, peek (key: string): SwarmPeer | undefined }
     complete: number
     incomplete: number
     announce (params: SwarmAnnounceParams, cb?: (err: Error | null, response?: SwarmAnnounceResponse) => void): void
