@@ -18,6 +18,8 @@ const IMPORTED_WORKER_SCRIPTS = ['webtorrent-sw.js', 'sw-claim.js']
 const WEBTORRENT_WORKER_FILE = 'webtorrent-sw.js'
 /** Paths that are never the app shell: the API, the web seed, the tracker, WebTorrent streams. */
 const NAVIGATION_DENYLIST = [/^\/api\//, /^\/webseed\//, /^\/announce/, /^\/webtorrent\//]
+/** How long the catalog request waits for the network before the cached copy is used. */
+const CATALOG_NETWORK_TIMEOUT_SEC = 4
 /** Largest file precached; the lazily loaded WebTorrent chunk (~220 KB) must fit. */
 const MAX_PRECACHE_FILE_BYTES = 4 * 1024 * 1024
 
@@ -48,7 +50,14 @@ export function serviceWorkerPlugin (): Plugin {
         cleanupOutdatedCaches: true,
         sourcemap: false,
         mode: 'production',
-        maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES
+        maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
+        // The library stays browsable (and watch state editable) with the home server
+        // unreachable: the last catalog is kept and served when the network fails.
+        runtimeCaching: [{
+          urlPattern: ({ url }) => url.pathname === '/api/catalog',
+          handler: 'NetworkFirst',
+          options: { cacheName: 'hearth-catalog', networkTimeoutSeconds: CATALOG_NETWORK_TIMEOUT_SEC, expiration: { maxEntries: 1 } }
+        }]
       })
       for (const warning of warnings) this.warn(`workbox: ${warning}`)
       this.info?.(`sw.js precaches ${count} files, ${(size / 1024).toFixed(1)} KiB`)

@@ -40,3 +40,20 @@ export async function openItem (page: Page, baseUrl: string, itemId: string): Pr
   await expect(page).toHaveURL(new RegExp(`/watch/${itemId}$`))
   await expect(page.getByTestId('player-video')).toBeVisible()
 }
+
+/** Plays until `seconds` and pauses there; returns the paused position. */
+export async function playToAndPause (page: Page, seconds: number): Promise<number> {
+  await expectPlaysPast(page, seconds)
+  return await page.getByTestId('player-video').evaluate((video: HTMLVideoElement) => {
+    video.pause()
+    return video.currentTime
+  })
+}
+
+/** Where playback started: the beginning of the first range the video has played. */
+export async function playbackStartedAt (page: Page): Promise<number> {
+  await expect.poll(async () => await page.getByTestId('player-video').evaluate((video: HTMLVideoElement) => video.played.length), {
+    message: 'the video should start playing', timeout: 45 * 1000
+  }).toBeGreaterThan(0)
+  return await page.getByTestId('player-video').evaluate((video: HTMLVideoElement) => video.played.start(0))
+}

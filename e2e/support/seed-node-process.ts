@@ -14,6 +14,9 @@ const STARTUP_TIMEOUT_MS = 60 * 1000
 
 export interface SeedNodeProcess {
   url: string
+  port: number
+  /** The pairing link the node printed (the library key rides in its fragment). */
+  pairingLink: string
   stateDir: string
   /** Everything the process printed so far (stdout and stderr). */
   output: () => string
@@ -44,9 +47,9 @@ function exited (child: ChildProcess): Promise<void> {
   return new Promise(resolve => child.once('exit', () => resolve()))
 }
 
-export async function startSeedNodeProcess (options: { library?: string, stateDir: string, args?: string[] }): Promise<SeedNodeProcess> {
+export async function startSeedNodeProcess (options: { library?: string, stateDir: string, args?: string[], port?: number }): Promise<SeedNodeProcess> {
   const args = ['--import', 'tsx', path.join(REPO_ROOT, 'seed-node/cli.ts'),
-    '--library', options.library ?? SAMPLE_LIBRARY, '--state', options.stateDir, '--host', '127.0.0.1', '--port', '0', ...(options.args ?? [])]
+    '--library', options.library ?? SAMPLE_LIBRARY, '--state', options.stateDir, '--host', '127.0.0.1', '--port', String(options.port ?? 0), ...(options.args ?? [])]
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
@@ -78,8 +81,12 @@ export async function startSeedNodeProcess (options: { library?: string, stateDi
     await new Promise(resolve => setTimeout(resolve, 100))
   }
 
+  const pairingLink = /(http:\/\/127\.0\.0\.1:\d+\/pair#key=[A-Za-z0-9_-]+)/.exec(output)?.[1]
+  if (!pairingLink) throw new Error(`seed node printed no pairing link:\n${output}`)
   return {
     url,
+    port: Number(new URL(url).port),
+    pairingLink,
     stateDir: options.stateDir,
     output: () => output,
     status,

@@ -1,0 +1,127 @@
+/**
+ * Resume where you stopped, on every device, through the swarm: two Chromium profiles as
+ * the household's laptop and phone, paired to one seed node. The seed node is the
+ * household's memory when the other device is off.
+ */
+import { test, expect } from '@playwright/test'
+import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
+import { itemByMediaPath } from './support/catalog.ts'
+import { openItem, playToAndPause, playbackStartedAt } from './support/player.ts'
+import { expectOutboxEmpty, expectSyncedWithSeedNode, openDevice, pair, recordFor, watchState, type Device } from './support/device.ts'
+import type { CatalogItem } from '../protocol/catalog.ts'
+
+const CLIP = 'Colour Bars at Dusk (2026).mp4'
+
+test.describe.configure({ mode: 'serial' })
+
+let node: SeedNodeProcess
+let stateDir: string
+let item: CatalogItem
+const devices: Device[] = []
+
+test.beforeAll(async () => {
+  stateDir = await makeStateDir()
+  node = await startSeedNodeProcess({ stateDir })
+  item = await itemByMediaPath(node.url, CLIP)
+})
+
+test.afterAll(async () => {
+  for (const device of devices) await device.dispose()
+  await node?.stop()
+  await removeDir(stateDir)
+})
+
+async function device (name: string): Promise<Device> {
+  const made = await openDevice(name)
+  devices.push(made)
+  await pair(made, node.pairingLink)
+  await expectSyncedWithSeedNode(made.page)
+  return made
+}
+
+async function continueAt (phone: Device): Promise<number> {
+  const card = phone.page.locator(`[data-testid="continue-item"][data-item-id="${item.id}"]`)
+  await expect(card).toBeVisible()
+  await card.click()
+  return await playbackStartedAt(phone.page)
+}
+
+test('pausing on the laptop shows up on the phone, which resumes at the same second', async () => {
+  const laptop = await device('laptop')
+  const phone = await device('phone')
+
+  await openItem(laptop.page, node.url, item.id)
+  const pausedAt = await playToAndPause(laptop.page, 5)
+  await expectOutboxEmpty(laptop.page)
+
+  await phone.page.goto(node.url)
+  const startedAt = await continueAt(phone)
+  expect(Math.abs(startedAt - pausedAt)).toBeLessThanOrEqual(1)
+})
+
+test('with the laptop off, the phone learns the laptop\'s last position from the seed node', async () => {
+  const [laptop, phone] = devices as [Device, Device]
+  await phone.close()
+
+  await openItem(laptop.page, node.url, item.id)
+  const pausedAt = await playToAndPause(laptop.page, 8)
+  await expectOutboxEmpty(laptop.page)
+  await laptop.close()
+
+  const page = await phone.reopen()
+  await page.goto(node.url)
+  await expectSyncedWithSeedNode(page)
+  const startedAt = await continueAt(phone)
+  expect(Math.abs(startedAt - pausedAt)).toBeLessThanOrEqual(1)
+  await phone.close()
+})
+
+test('two devices that changed the same item while offline converge to the later change', async () => {
+  const [laptop, phone] = devices as [Device, Device]
+  const port = node.port
+  await node.stop()
+
+  // Offline: the app shell and catalog come from the service worker's cache.
+  for (const [device, action] of [[laptop, 'mark-watched'], [phone, 'mark-unwatched']] as const) {
+    const page = await device.reopen()
+    await page.goto(node.url)
+    const card = page.locator(`[data-testid="library-item"][data-item-id="${item.id}"]`)
+    await expect(card).toBeVisible()
+    await page.locator('li').filter({ has: card }).getByTestId(action).click()
+    await expect.poll(async () => (await recordFor(page, item.id))?.finished).toBe(action === 'mark-watched')
+    await device.close()
+  }
+
+  node = await startSeedNodeProcess({ stateDir, port })
+  const laptopPage = await laptop.reopen()
+  const phonePage = await phone.reopen()
+  await laptopPage.goto(node.url)
+  await phonePage.goto(node.url)
+  await expectSyncedWithSeedNode(laptopPage)
+  await expectSyncedWithSeedNode(phonePage)
+  await expect.poll(async () => {
+    const [a, b] = [await recordFor(laptopPage, item.id), await recordFor(phonePage, item.id)]
+    return a !== undefined && JSON.stringify(a) === JSON.stringify(b) ? a.finished : 'differ'
+  }, { message: 'both devices should hold the same record', timeout: 45 * 1000 }).toBe(false) // the phone changed last
+  expect(await watchState(laptopPage)).toEqual(await watchState(phonePage))
+  await laptop.close()
+  await phone.close()
+})
+
+test('a record the seed node acknowledged survives SIGKILL of the seed node', async () => {
+  const [laptop] = devices as [Device, Device]
+  const page = await laptop.reopen()
+  await openItem(page, node.url, item.id)
+  const pausedAt = await playToAndPause(page, 3)
+  await expectOutboxEmpty(page)
+  await laptop.close()
+
+  const port = node.port
+  await node.kill()
+  node = await startSeedNodeProcess({ stateDir, port })
+
+  const tablet = await device('tablet')
+  await tablet.page.goto(node.url)
+  const startedAt = await continueAt(tablet)
+  expect(Math.abs(startedAt - pausedAt)).toBeLessThanOrEqual(1)
+})
