@@ -9,6 +9,7 @@ import { exposeDiagnostics } from './diagnostics/expose-diagnostics.ts'
 import { capturePairingLink } from './pairing/pairing-fragment.ts'
 import { registerServiceWorker } from './service-worker/register-service-worker.ts'
 import { getWatchStateStore } from './watch-state/open-watch-state.ts'
+import { startSyncSwarm } from './watch-state/sync-swarm.ts'
 import './styles/base.css'
 import './library/library.css'
 import './player/player.css'
@@ -17,7 +18,11 @@ import './pairing/pairing.css'
 
 const pairing = capturePairingLink()
 exposeDiagnostics()
-getWatchStateStore().catch((err: unknown) => console.warn('[hearth] watch state is unavailable; positions will not be remembered', err))
+getWatchStateStore().then(
+  // After first render: the sync swarm loads WebTorrent, which the first screen must not wait for.
+  store => setTimeout(() => startSyncSwarm(store), 0),
+  (err: unknown) => console.warn('[hearth] watch state is unavailable; positions will not be remembered', err)
+)
 if (import.meta.env.PROD) {
   registerServiceWorker().catch((err: unknown) => console.warn('[hearth] service worker not registered; offline use and playback need it', err))
 }

@@ -18,10 +18,12 @@
  *   outbox(): Promise<number>              local records not yet acknowledged by the seed node
  *   paired(): boolean                      whether this device holds the library key (false until the store is open)
  *   deviceId(): string | null              this browser profile's device id (null until the store is open)
+ *   syncPeers(): Array<{ role: 'seed-node' | 'device', deviceId: string }>   sync-swarm peers that said hello
  */
 import type { WatchRecord } from '../../protocol/watch-record.ts'
 import { peekWebTorrentClient } from '../torrent/webtorrent-client.ts'
 import { getWatchStateStore, peekWatchStateStore } from '../watch-state/open-watch-state.ts'
+import { syncPeers } from '../watch-state/sync-swarm.ts'
 import { bitfieldString } from './bitfield-string.ts'
 
 export interface TorrentDiagnostics {
@@ -50,6 +52,7 @@ export interface HearthDiagnostics {
   outbox: () => Promise<number>
   paired: () => boolean
   deviceId: () => string | null
+  syncPeers: () => Array<{ role: 'seed-node' | 'device', deviceId: string }>
 }
 
 declare global {
@@ -65,7 +68,8 @@ export function exposeDiagnostics (): void {
     watchState: async () => (await getWatchStateStore()).all(),
     outbox: async () => await (await getWatchStateStore()).outboxSize(),
     paired: () => peekWatchStateStore()?.paired ?? false,
-    deviceId: () => peekWatchStateStore()?.deviceId ?? null
+    deviceId: () => peekWatchStateStore()?.deviceId ?? null,
+    syncPeers
   }
 }
 

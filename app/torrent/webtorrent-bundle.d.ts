@@ -11,6 +11,11 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly downloaded: number
     readonly uploaded: number
     readonly remoteAddress: string | undefined
+    readonly destroyed: boolean
+    /** Adds a BEP 10 extension (bittorrent-protocol): constructs it with this wire, stores it as `wire[name]`. */
+    use: (Extension: new (wire: never) => { readonly name: string }) => void
+    once: (event: 'close', listener: () => void) => WebTorrentWire
+    [extensionName: string]: unknown
   }
 
   export interface WebTorrentFile {
@@ -51,9 +56,22 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly bitfield: WebTorrentBitfield | undefined
     readonly wires: readonly WebTorrentWire[]
     on: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
+      ((event: 'wire', listener: (wire: WebTorrentWire) => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
+    destroy: (onDestroyed?: (err: Error | null) => void) => void
     removeListener: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
+  }
+
+  export interface SeedOptions {
+    name?: string
+    pieceLength?: number
+    private?: boolean
+    createdBy?: string
+    creationDate?: number
+    announceList?: string[][]
+    /** Trackers to announce to (added at run time, not part of the infohash). */
+    announce?: string[]
   }
 
   export interface AddTorrentOptions {
@@ -73,6 +91,7 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly destroyed: boolean
     add: (torrentId: string, opts?: AddTorrentOptions, onTorrent?: (torrent: WebTorrentTorrent) => void) => WebTorrentTorrent
     get: (torrentId: string) => Promise<WebTorrentTorrent | null>
+    seed: (input: Uint8Array, opts: SeedOptions, onSeed?: (torrent: WebTorrentTorrent) => void) => WebTorrentTorrent
     createServer: (opts: { controller: ServiceWorkerRegistration }) => unknown
     on: (event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentClient
     destroy: (onDestroyed?: (err: Error | null) => void) => void
