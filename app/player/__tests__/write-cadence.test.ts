@@ -24,8 +24,15 @@ describe('shouldWrite', () => {
 
   it('does not re-stamp the position it last wrote or resumed from', () => {
     expect(shouldWrite({ ...base, event: 'close', positionSec: 37.2, lastWrittenPositionSec: 37 })).toBe(false)
+    expect(shouldWrite({ ...base, event: 'hidden', positionSec: 37.4, lastWrittenPositionSec: 37 })).toBe(false)
+    expect(shouldWrite({ ...base, event: 'tick', positionSec: 37.4, lastWrittenPositionSec: 37, lastWriteMs: null })).toBe(false)
     expect(shouldWrite({ ...base, event: 'pause', positionSec: 37, lastWrittenPositionSec: 37 })).toBe(false)
-    expect(shouldWrite({ ...base, event: 'pause', positionSec: 38, lastWrittenPositionSec: 37 })).toBe(true)
+    expect(shouldWrite({ ...base, event: 'close', positionSec: 38, lastWrittenPositionSec: 37 })).toBe(true)
+  })
+
+  it('records a pause or seek to the frame', () => {
+    expect(shouldWrite({ ...base, event: 'pause', positionSec: 37.05, lastWrittenPositionSec: 37 })).toBe(true)
+    expect(shouldWrite({ ...base, event: 'seeked', positionSec: 36.9, lastWrittenPositionSec: 37 })).toBe(true)
   })
 
   it('always records the end', () => {
