@@ -1,0 +1,50 @@
+/**
+ * Starts the real seed node CLI for a benchmark, under `/usr/bin/time -v` in a process
+ * group of its own (see measured-process.ts), on 127.0.0.1 and a port chosen at run time.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startMeasured, type MeasuredProcess, type TimeReport } from './measured-process.ts'
+import { seedNodeJson } from './seed-node-http.ts'
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const STARTUP_TIMEOUT_MS = 5 * 60 * 1000
+
+export interface BenchSeedNode {
+  url: string
+  pairingLink: string
+  process: MeasuredProcess
+  /** ms from spawn to the "running" line, and to the first finished scan. */
+  startedMs: number
+  scannedMs: number
+  status: () => Promise<SeedNodeStatus>
+  stop: () => Promise<TimeReport | null>
+}
+
+export interface SeedNodeStatus {
+  items: number
+  ingest: { itemsHashed: number, itemsReused: number, piecesHashed: number, scans: number, scanning: boolean }
+  seeder: { torrents: number, peers: number, webrtcPeers: number, uploadedBytes: number }
+}
+
+export async function startBenchSeedNode (options: { library: string, stateDir: string, args?: string[], waitForScan?: boolean }): Promise<BenchSeedNode> {
+  const started = performance.now()
+  const proc = startMeasured(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'seed-node/cli.ts'),
+    '--library', options.library, '--state', options.stateDir, '--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', ...(options.args ?? [])], { cwd: REPO_ROOT })
+  try {
+    const url = (await proc.waitFor(/Hearth is running: open (http:\/\/127\.0\.0\.1:\d+)/, STARTUP_TIMEOUT_MS))[1]!
+    const startedMs = performance.now() - started
+    const pairingLink = (await proc.waitFor(/(http:\/\/127\.0\.0\.1:\d+\/pair#key=[A-Za-z0-9_-]+)/, 5000))[1]!
+    const status = async (): Promise<SeedNodeStatus> => await seedNodeJson<SeedNodeStatus>(url, '/api/status', pairingLink)
+    if (options.waitForScan !== false) {
+      while ((await status()).ingest.scans < 1) {
+        if (performance.now() - started > STARTUP_TIMEOUT_MS) throw new Error('first library scan did not finish')
+        await new Promise(resolve => setTimeout(resolve, 20))
+      }
+    }
+    return { url, pairingLink, process: proc, startedMs, scannedMs: performance.now() - started, status, stop: async () => await proc.stop() }
+  } catch (err) {
+    await proc.stop()
+    throw err
+  }
+}
