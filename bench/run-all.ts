@@ -13,13 +13,14 @@ import { parseArgs } from 'node:util'
 import type { BenchContext } from './support/bench-context.ts'
 import { killAllMeasured } from './support/measured-process.ts'
 import { renderSection, type SectionResult } from './support/report.ts'
-import { REPO_ROOT } from './support/bench-seed-node.ts'
+import { REPO_ROOT, TARGET_ROOT } from './support/bench-seed-node.ts'
 
 type Section = (ctx: BenchContext) => Promise<SectionResult>
 
 /** In the order they run: cheapest first. */
 const SECTIONS: Record<string, { title: string, load: () => Promise<Section> }> = {
   'app-weight': { title: '6. App weight', load: async () => (await import('./sections/app-weight.ts')).runAppWeight },
+  'sync-latency': { title: '7. Sync latency', load: async () => (await import('./sections/sync-latency.ts')).runSyncLatency },
 }
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true })
@@ -71,6 +72,7 @@ const header = [
   `## Benchmarks — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ' (--quick: smoke run, few samples)' : ''}`,
   '',
   `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, loopback only. ` +
+    `Measured tree: ${TARGET_ROOT === REPO_ROOT ? 'this checkout' : `${TARGET_ROOT} (HEARTH_BENCH_TARGET)`}. ` +
     `Whole suite: ${((performance.now() - suiteStarted) / 1000 / 60).toFixed(1)} min.`,
   ''
 ].join('\n')

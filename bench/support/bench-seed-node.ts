@@ -8,6 +8,12 @@ import { startMeasured, type MeasuredProcess, type TimeReport } from './measured
 import { seedNodeJson } from './seed-node-http.ts'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/**
+ * The checkout whose seed node and built app (`dist/`) are measured: this repo, or another
+ * tree given in HEARTH_BENCH_TARGET (e.g. an export of a commit, to compare versions or to
+ * measure a known state while the working tree is mid-change).
+ */
+export const TARGET_ROOT = path.resolve(process.env.HEARTH_BENCH_TARGET ?? REPO_ROOT)
 const STARTUP_TIMEOUT_MS = 5 * 60 * 1000
 
 export interface BenchSeedNode {
@@ -29,8 +35,8 @@ export interface SeedNodeStatus {
 
 export async function startBenchSeedNode (options: { library: string, stateDir: string, args?: string[], waitForScan?: boolean }): Promise<BenchSeedNode> {
   const started = performance.now()
-  const proc = startMeasured(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'seed-node/cli.ts'),
-    '--library', options.library, '--state', options.stateDir, '--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', ...(options.args ?? [])], { cwd: REPO_ROOT })
+  const proc = startMeasured(process.execPath, ['--import', 'tsx', path.join(TARGET_ROOT, 'seed-node/cli.ts'),
+    '--library', options.library, '--state', options.stateDir, '--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', ...(options.args ?? [])], { cwd: TARGET_ROOT })
   try {
     const url = (await proc.waitFor(/Hearth is running: open (http:\/\/127\.0\.0\.1:\d+)/, STARTUP_TIMEOUT_MS))[1]!
     const startedMs = performance.now() - started
