@@ -9,6 +9,7 @@ import { StatusMessage } from './components/status-message.tsx'
 import { Toast, type ToastMessage } from './components/toast.tsx'
 import { LibraryPage } from './library/components/library-page.tsx'
 import { DevicesPage } from './pairing/components/devices-page.tsx'
+import { PairThisDevice } from './pairing/components/pair-this-device.tsx'
 import type { PairingCapture } from './pairing/pairing-fragment.ts'
 import { useJoinHousehold } from './pairing/use-join-household.ts'
 import { PlayerPage } from './player/components/player-page.tsx'
@@ -35,6 +36,7 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
     if (route.name === 'not-found') {
       return <StatusMessage tone='error' title='Page not found' action={{ label: 'Go to the library', onClick: goHome }}>Nothing lives at {route.path}.</StatusMessage>
     }
+    if (state.status === 'unpaired') return <PairThisDevice />
     if (state.status === 'loading') return <StatusMessage tone='loading' title='Loading your library…' />
     if (state.status === 'error') {
       return <StatusMessage tone='error' title='The library could not be loaded' action={{ label: 'Retry', onClick: retry }}>{state.message}</StatusMessage>

@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
 import { fetchCatalogItems, itemByMediaPath } from './support/catalog.ts'
-import { expectPlaysPast, openItem } from './support/player.ts'
+import { ensurePaired, expectPlaysPast, openItem } from './support/player.ts'
 
 const SAMPLE_CLIPS = [
   'Colour Bars at Dusk (2026).mp4', // H.264/AAC, moov first
@@ -27,8 +27,9 @@ test.afterAll(async () => {
 })
 
 test('the library page lists every sample clip with title, duration and size', async ({ page }) => {
-  const items = await fetchCatalogItems(node.url)
+  const items = await fetchCatalogItems(node)
   expect(items).toHaveLength(SAMPLE_CLIPS.length)
+  await ensurePaired(page, node)
   await page.goto(node.url)
   const cards = page.getByTestId('library-item')
   await expect(cards).toHaveCount(SAMPLE_CLIPS.length)
@@ -38,17 +39,17 @@ test('the library page lists every sample clip with title, duration and size', a
 
 for (const clip of SAMPLE_CLIPS) {
   test(`plays ${clip} streamed from the seed node`, async ({ page }) => {
-    const item = await itemByMediaPath(node.url, clip)
-    await openItem(page, node.url, item.id)
+    const item = await itemByMediaPath(node, clip)
+    await openItem(page, node, item.id)
     await expectPlaysPast(page, 2)
     await expect(page.getByTestId('stat-peers')).not.toHaveText(/^0\b/)
   })
 }
 
 test('the episode offers its WebVTT subtitles as a text track', async ({ page }) => {
-  const item = await itemByMediaPath(node.url, 'Test Pattern Show - S01E01 - Pilot.mp4')
+  const item = await itemByMediaPath(node, 'Test Pattern Show - S01E01 - Pilot.mp4')
   expect(item.subtitles.map(track => track.language)).toEqual(['en'])
-  await openItem(page, node.url, item.id)
+  await openItem(page, node, item.id)
   await expectPlaysPast(page, 1)
   const tracks = await page.getByTestId('player-video').evaluate((video: HTMLVideoElement) =>
     [...video.textTracks].map(track => ({ kind: track.kind, language: track.language })))

@@ -12,7 +12,7 @@ test('a second start on the same state folder serves every item with zero pieces
   try {
     const first = await startSeedNodeProcess({ stateDir })
     const firstStatus = await first.status()
-    const firstIds = (await fetchCatalogItems(first.url)).map(item => item.id).sort()
+    const firstIds = (await fetchCatalogItems(first)).map(item => item.id).sort()
     expect(firstStatus.ingest.itemsHashed).toBe(3)
     expect(firstStatus.ingest.piecesHashed).toBeGreaterThan(0)
     await first.stop()
@@ -24,10 +24,10 @@ test('a second start on the same state folder serves every item with zero pieces
       expect(status.ingest.itemsHashed).toBe(0)
       expect(status.ingest.itemsReused).toBe(3)
       expect(status.seeder.torrents).toBe(3)
-      expect((await fetchCatalogItems(second.url)).map(item => item.id).sort()).toEqual(firstIds)
+      expect((await fetchCatalogItems(second)).map(item => item.id).sort()).toEqual(firstIds)
 
       // And the reused items really are served.
-      await openItem(page, second.url, firstIds[0] ?? '')
+      await openItem(page, second, firstIds[0] ?? '')
       await expectPlaysPast(page, 1)
     } finally {
       await second.stop()

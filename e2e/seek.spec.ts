@@ -43,8 +43,8 @@ async function piecesAround (page: import('@playwright/test').Page, infoHash: st
 }
 
 test('seeking to 80% of a clip not yet downloaded resumes playback there', async ({ page }) => {
-  const item = await itemByMediaPath(node.url, fileName)
-  await openItem(page, node.url, item.id)
+  const item = await itemByMediaPath(node, fileName)
+  await openItem(page, node, item.id)
   await expectPlaysPast(page, 1)
   await page.getByTestId('player-video').evaluate((video: HTMLVideoElement) => video.pause())
 

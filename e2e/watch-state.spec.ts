@@ -22,7 +22,7 @@ const devices: Device[] = []
 test.beforeAll(async () => {
   stateDir = await makeStateDir()
   node = await startSeedNodeProcess({ stateDir })
-  item = await itemByMediaPath(node.url, CLIP)
+  item = await itemByMediaPath(node, CLIP)
 })
 
 test.afterAll(async () => {
@@ -50,7 +50,7 @@ test('pausing on the laptop shows up on the phone, which resumes at the same sec
   const laptop = await device('laptop')
   const phone = await device('phone')
 
-  await openItem(laptop.page, node.url, item.id)
+  await openItem(laptop.page, node, item.id)
   const pausedAt = await playToAndPause(laptop.page, 5)
   await expectOutboxEmpty(laptop.page)
 
@@ -63,7 +63,7 @@ test('with the laptop off, the phone learns the laptop\'s last position from the
   const [laptop, phone] = devices as [Device, Device]
   await phone.close()
 
-  await openItem(laptop.page, node.url, item.id)
+  await openItem(laptop.page, node, item.id)
   const pausedAt = await playToAndPause(laptop.page, 8)
   await expectOutboxEmpty(laptop.page)
   await laptop.close()
@@ -111,7 +111,7 @@ test('two devices that changed the same item while offline converge to the later
 test('a record the seed node acknowledged survives SIGKILL of the seed node', async () => {
   const [laptop] = devices as [Device, Device]
   const page = await laptop.reopen()
-  await openItem(page, node.url, item.id)
+  await openItem(page, node, item.id)
   const pausedAt = await playToAndPause(page, 3)
   await expectOutboxEmpty(page)
   await laptop.close()

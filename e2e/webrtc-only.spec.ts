@@ -21,15 +21,15 @@ test.afterAll(async () => {
 })
 
 test('magnet links carry no web seed and the web seed route is closed', async () => {
-  const item = await itemByMediaPath(node.url, 'Colour Bars at Dusk (2026).mp4')
+  const item = await itemByMediaPath(node, 'Colour Bars at Dusk (2026).mp4')
   expect(item.magnet).not.toContain('ws=')
   const res = await fetch(`${node.url}/webseed/${item.id}/${encodeURIComponent(item.mediaPath)}`)
   expect(res.status).toBe(404)
 })
 
 test('video bytes arrive over a WebRTC wire from the seed node', async ({ page }) => {
-  const item = await itemByMediaPath(node.url, 'Colour Bars at Dusk (2026).mp4')
-  await openItem(page, node.url, item.id)
+  const item = await itemByMediaPath(node, 'Colour Bars at Dusk (2026).mp4')
+  await openItem(page, node, item.id)
   await expectPlaysPast(page, 2)
 
   const wires = await page.evaluate(() => window.__hearth?.wires() ?? [])

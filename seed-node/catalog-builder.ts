@@ -11,10 +11,12 @@ export interface CatalogContext {
   trackerUrl: string
   /** Whether magnet links name the HTTP web seed. */
   webSeed: boolean
+  /** Token the caller's magnets carry in tracker and web-seed URLs (the household credential). */
+  token: string
 }
 
-export function webSeedUrlFor (item: LibraryItem, publicOrigin: string): string {
-  const base = `${publicOrigin}/webseed/${item.stored.infoHash}`
+export function webSeedUrlFor (item: LibraryItem, publicOrigin: string, token: string): string {
+  const base = `${publicOrigin}/webseed/${token}/${item.stored.infoHash}`
   // A single-file torrent's web seed URL is the file itself; a folder torrent's is the folder.
   return item.stored.torrentFiles.length === 1
     ? `${base}/${encodeURIComponent(item.mediaTorrentPath)}`
@@ -41,7 +43,7 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
       infoHash: stored.infoHash,
       displayName: torrentName,
       trackerUrl: context.trackerUrl,
-      webSeedUrl: context.webSeed ? webSeedUrlFor(item, context.publicOrigin) : null
+      webSeedUrl: context.webSeed ? webSeedUrlFor(item, context.publicOrigin, context.token) : null
     }),
     posterUrl: null,
     addedAt: stored.addedAt,

@@ -25,6 +25,10 @@ Options:
   --upload-limit <KiB/s>    cap on upload to all peers together; 0 = none (default: ${DEFAULTS.uploadLimitKiBps})
   --rescan-interval <sec>   seconds between library rescans, 5-86400 (default: ${DEFAULTS.rescanIntervalSec})
   --app <folder>            built PWA to serve (default: dist/ in the repo)
+  --ban-max-retry <n>       wrong credentials from one address that earn a ban (default: ${DEFAULTS.banMaxRetry})
+  --ban-find-time <sec>     window in which those failures are counted (default: ${DEFAULTS.banFindTimeSec})
+  --ban-time <sec>          how long a ban lasts (default: ${DEFAULTS.banTimeSec})
+  --ban-exempt-loopback     never ban this machine's own addresses (127.0.0.1, ::1)
   --log-level <level>       debug, info, warn or error (default: ${DEFAULTS.logLevel})
   -h, --help                show this help`
 
@@ -56,6 +60,10 @@ try {
       'upload-limit': { type: 'string' },
       app: { type: 'string' },
       'log-level': { type: 'string' },
+      'ban-max-retry': { type: 'string' },
+      'ban-find-time': { type: 'string' },
+      'ban-time': { type: 'string' },
+      'ban-exempt-loopback': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     }
   }))
@@ -79,7 +87,11 @@ const options: Partial<SeedNodeConfig> = {
   uploadLimitKiBps: integer('--upload-limit', values['upload-limit']),
   rescanIntervalSec: integer('--rescan-interval', values['rescan-interval']),
   appDir: values.app,
-  logLevel: values['log-level'] as LogLevel | undefined
+  logLevel: values['log-level'] as LogLevel | undefined,
+  banMaxRetry: integer('--ban-max-retry', values['ban-max-retry']),
+  banFindTimeSec: integer('--ban-find-time', values['ban-find-time']),
+  banTimeSec: integer('--ban-time', values['ban-time']),
+  banExemptLoopback: values['ban-exempt-loopback'] === true ? true : undefined
 }
 
 try {

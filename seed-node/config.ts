@@ -31,6 +31,14 @@ export interface SeedNodeConfig {
   /** The built PWA to serve. Default `<repo>/dist`. */
   appDir: string
   logLevel: LogLevel
+  /** fail2ban: wrong credentials from one address within `banFindTimeSec` that earn a ban. Default 5; 1 – 100. */
+  banMaxRetry: number
+  /** fail2ban: the window failures are counted in, seconds. Default 600; 1 – 86400. */
+  banFindTimeSec: number
+  /** fail2ban: how long a ban lasts, seconds. Default 600; 1 – 604800. */
+  banTimeSec: number
+  /** fail2ban: never ban loopback addresses (this machine). Default false. */
+  banExemptLoopback: boolean
   /** Name shown in the app. Default: the library folder's name. */
   libraryName: string
 }
@@ -46,7 +54,11 @@ export const DEFAULTS = {
   uploadLimitKiBps: 0,
   rescanIntervalSec: 60,
   appDir: path.join(REPO_ROOT, 'dist'),
-  logLevel: 'info'
+  logLevel: 'info',
+  banMaxRetry: 5,
+  banFindTimeSec: 600,
+  banTimeSec: 600,
+  banExemptLoopback: false
 } as const satisfies Omit<SeedNodeConfig, 'libraryName'>
 
 function badOption (message: string): HearthError {
@@ -69,6 +81,9 @@ export function resolveConfig (input: Partial<SeedNodeConfig>): SeedNodeConfig {
   }
   if (!Number.isInteger(merged.uploadLimitKiBps) || merged.uploadLimitKiBps < 0 || merged.uploadLimitKiBps > 10_000_000) {
     throw badOption(`--upload-limit must be 0-10000000 KiB/s, got ${merged.uploadLimitKiBps}`)
+  }
+  for (const [name, value, max] of [['--ban-max-retry', merged.banMaxRetry, 100], ['--ban-find-time', merged.banFindTimeSec, 86400], ['--ban-time', merged.banTimeSec, 604800]] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > max) throw badOption(`${name} must be 1-${max}, got ${value}`)
   }
   if (!['debug', 'info', 'warn', 'error'].includes(merged.logLevel)) throw badOption(`--log-level must be debug, info, warn or error, got ${merged.logLevel}`)
   const libraryDir = path.resolve(merged.libraryDir)

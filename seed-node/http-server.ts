@@ -11,17 +11,25 @@ import type { Logger } from './log.ts'
 import { buildCatalog, toCatalogItem, type CatalogContext } from './catalog-builder.ts'
 import { requestOrigin } from './request-origin.ts'
 import { serveStatic } from './static-files.ts'
-import { serveWebSeed } from './web-seed-route.ts'
+import { serveWebSeed, WEB_SEED_PATH } from './web-seed-route.ts'
 import { HearthError, errnoCode } from './errors.ts'
+import type { HouseholdAccess } from './household-access.ts'
+import { gate } from './access-gate.ts'
+import { rotateShares, shareLink } from './share-routes.ts'
+import { announcePath } from '../tracker/tracker-server.ts'
 
 export interface HttpServerDeps {
   config: SeedNodeConfig
   registry: LibraryRegistry
   tracker: HearthTracker
+  access: HouseholdAccess
   log: Logger
   /** Everything `/api/status` reports. */
   status: () => Record<string, unknown>
 }
+
+/** Tracker endpoints, with or without a token: `/announce`, `/announce/<token>`, `/scrape[/<token>]`. */
+const TRACKER_PATH = /^\/(announce|scrape)(\/|$)/
 
 function json (res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
@@ -29,22 +37,47 @@ function json (res: ServerResponse, status: number, body: unknown): void {
 }
 
 export function createHttpServer (deps: HttpServerDeps): http.Server {
-  const { config, registry, tracker, log } = deps
+  const { config, registry, tracker, access, log } = deps
 
   function catalogContext (req: IncomingMessage): CatalogContext {
     const origin = requestOrigin(req, config.host, config.port)
     return {
       libraryName: config.libraryName,
       publicOrigin: origin.http,
-      trackerUrl: config.trackerUrl ?? `${origin.ws}/announce`,
-      webSeed: config.webSeed
+      trackerUrl: config.trackerUrl ?? `${origin.ws}${announcePath(access.householdToken)}`,
+      webSeed: config.webSeed,
+      token: access.householdToken
     }
   }
 
   async function route (req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://seed-node.invalid')
     const { pathname } = url
-    if (pathname === '/announce' || pathname === '/scrape') return tracker.handleHttp(req, res)
+    if (TRACKER_PATH.test(pathname)) return tracker.handleHttp(req, res)
+    if (pathname.startsWith('/api/')) return await routeApi(req, res, pathname)
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed\n')
+      return
+    }
+    if (pathname.startsWith('/webseed/')) {
+      if (!config.webSeed) return json(res, 404, { error: 'HEARTH_E_WEB_SEED_OFF', message: 'the web seed is turned off on this seed node' })
+      const match = WEB_SEED_PATH.exec(pathname)
+      if (!match) return json(res, 401, { error: 'HEARTH_E_UNAUTHENTICATED', message: 'web seed URLs carry a household or share token: /webseed/<token>/<infohash>/<path>' })
+      const allowed = gate(req, tracker, log, () => access.checkToken(match[1] ?? '', match[2] ?? ''))
+      if (!allowed.ok) return json(res, allowed.status, { error: allowed.code, message: allowed.message })
+      return await serveWebSeed(registry, req, res, pathname, log)
+    }
+    return await serveStatic(config.appDir, req, res, pathname)
+  }
+
+  /** `/api/*`: household members only (Authorization: Bearer <credential>). */
+  async function routeApi (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const allowed = gate(req, tracker, log, () => access.checkRequest(req))
+    if (!allowed.ok) return json(res, allowed.status, { error: allowed.code, message: allowed.message })
+    if (req.method === 'POST' && pathname === '/api/share/rotate') {
+      const { status, body } = await rotateShares(access, log)
+      return json(res, status, body)
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed\n')
       return
@@ -56,13 +89,13 @@ export function createHttpServer (deps: HttpServerDeps): http.Server {
       if (!item) return json(res, 404, { error: 'HEARTH_E_UNKNOWN_ITEM', message: `no library item with id ${itemMatch[1]}` })
       return json(res, 200, toCatalogItem(item, catalogContext(req)))
     }
-    if (pathname === '/api/status') return json(res, 200, deps.status())
-    if (pathname.startsWith('/api/')) return json(res, 404, { error: 'HEARTH_E_NOT_FOUND', message: `no API endpoint ${pathname}` })
-    if (pathname.startsWith('/webseed/')) {
-      if (!config.webSeed) return json(res, 404, { error: 'HEARTH_E_WEB_SEED_OFF', message: 'the web seed is turned off on this seed node' })
-      return await serveWebSeed(registry, req, res, pathname, log)
+    const shareMatch = /^\/api\/share\/([^/]+)$/.exec(pathname)
+    if (shareMatch) {
+      const { status, body } = shareLink(shareMatch[1] ?? '', { access, registry, origin: requestOrigin(req, config.host, config.port), trackerUrl: config.trackerUrl, webSeed: config.webSeed })
+      return json(res, status, body)
     }
-    return await serveStatic(config.appDir, req, res, pathname)
+    if (pathname === '/api/status') return json(res, 200, deps.status())
+    return json(res, 404, { error: 'HEARTH_E_NOT_FOUND', message: `no API endpoint ${pathname}` })
   }
 
   const server = http.createServer((req, res) => {
@@ -74,7 +107,7 @@ export function createHttpServer (deps: HttpServerDeps): http.Server {
   })
   server.on('upgrade', (req, socket, head) => {
     const pathname = new URL(req.url ?? '/', 'http://seed-node.invalid').pathname
-    if (pathname !== '/announce') {
+    if (!/^\/announce(\/|$)/.test(pathname)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
       return
     }

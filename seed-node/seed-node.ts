@@ -5,7 +5,8 @@
  */
 import { access, constants, mkdir, opendir } from 'node:fs/promises'
 import path from 'node:path'
-import { createTracker, type HearthTracker } from '../tracker/tracker-server.ts'
+import { announcePath, createTracker, type HearthTracker } from '../tracker/tracker-server.ts'
+import { HouseholdAccess } from './household-access.ts'
 import { resolveConfig, type SeedNodeConfig } from './config.ts'
 import { HearthError, errnoCode } from './errors.ts'
 import { FingerprintCache } from './fingerprint-cache.ts'
@@ -21,6 +22,13 @@ import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './library-key-file
 import { deriveKeys } from '../protocol/library-key.ts'
 import { pairingLink } from '../protocol/pairing-link.ts'
 
+/**
+ * Tracker message budget per connection. Browsers send a handful of messages; the seed
+ * node's own connection re-announces every library item each interval.
+ */
+const SEED_NODE_MESSAGES_PER_SECOND = 200
+const SEED_NODE_MESSAGE_BURST = 20_000
+
 export interface RunningSeedNode {
   config: SeedNodeConfig
   /** `http://host:port` the node listens on. */
@@ -34,6 +42,8 @@ export interface RunningSeedNode {
   firstScan: Promise<void>
   watchState: WatchStateLog
   sync: SyncSwarmMember
+  /** Who may use this node; `householdToken` is the credential paired devices send. */
+  access: HouseholdAccess
   /** The link that pairs a device with this household (the key rides in the fragment). */
   pairingLink (origin?: string): string
   close (): Promise<void>
@@ -69,8 +79,19 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   await checkLibrary(config.libraryDir)
   await prepareState(config.stateDir, config.libraryDir)
 
+  const { key: libraryKey, created: keyCreated } = await loadOrCreateLibraryKey(config.stateDir)
+  if (keyCreated) log.info('household.key_created', { state: config.stateDir })
+  const keys = await deriveKeys(libraryKey)
+  const access = await HouseholdAccess.open(config.stateDir, keys.credential)
   const registry = new LibraryRegistry()
-  const tracker = createTracker({ log: (level, event, fields) => log[level](event, fields) })
+  const tracker = createTracker({
+    authenticate: token => access.authenticate(token),
+    log: (level, event, fields) => log[level](event, fields),
+    // The seed node announces every library item over its one connection.
+    messagesPerSecond: SEED_NODE_MESSAGES_PER_SECOND,
+    messageBurst: SEED_NODE_MESSAGE_BURST,
+    ban: { maxRetry: config.banMaxRetry, findTimeMs: config.banFindTimeSec * 1000, banTimeMs: config.banTimeSec * 1000, exemptLoopback: config.banExemptLoopback }
+  })
   const startedAt = Date.now()
   let ingest: LibraryIngest | null = null
   let seeder: TorrentSeeder | null = null
@@ -80,6 +101,7 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
     config,
     registry,
     tracker,
+    access,
     log,
     status: () => ({
       version: 1,
@@ -100,10 +122,7 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   const url = `http://${hostForUrl}:${port}`
   const resolved = { ...config, port }
 
-  seeder = new TorrentSeeder({ announce: [config.trackerUrl ?? `ws://${hostForUrl}:${port}/announce`], peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
-  const { key: libraryKey, created: keyCreated } = await loadOrCreateLibraryKey(config.stateDir)
-  if (keyCreated) log.info('household.key_created', { state: config.stateDir })
-  const keys = await deriveKeys(libraryKey)
+  seeder = new TorrentSeeder({ announce: [config.trackerUrl ?? `ws://${hostForUrl}:${port}${announcePath(access.householdToken)}`], peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
   const deviceId = await loadOrCreateDeviceId(config.stateDir)
   const activeWatchState = await WatchStateLog.open(config.stateDir, log)
   watchState = activeWatchState
@@ -129,6 +148,7 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
     firstScan,
     watchState: activeWatchState,
     sync: activeSync,
+    access,
     pairingLink: (origin = url) => pairingLink(origin, libraryKey),
     close: async () => {
       closing ??= (async () => {

@@ -1,6 +1,7 @@
 /**
- * The HTTP web seed (BEP 19): `GET /webseed/<infohash>/<path in torrent>` with Range
- * support, read straight from the library. WebTorrent falls back to it when no WebRTC
+ * The HTTP web seed (BEP 19): `GET /webseed/<token>/<infohash>/<path in torrent>` with
+ * Range support, read straight from the library. The token (household credential or a
+ * share token for this item) is checked by the caller, see `http-server.ts`. WebTorrent falls back to it when no WebRTC
  * peer answers in time. Unknown items and paths are 404; ranges past the end are 416.
  */
 import { createReadStream } from 'node:fs'
@@ -9,6 +10,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { LibraryRegistry } from './library-registry.ts'
 import { parseRange } from './byte-range.ts'
 import type { Logger } from './log.ts'
+
+/** `/webseed/<token>/<infohash>/<path>`. */
+export const WEB_SEED_PATH = /^\/webseed\/([A-Za-z0-9._-]{1,200})\/([0-9a-f]{40})\/(.+)$/
 
 function plain (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end(message + '\n')
@@ -24,9 +28,9 @@ function resolveTorrentPath (diskPaths: Record<string, string>, rest: string): s
 }
 
 export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMessage, res: ServerResponse, pathname: string, log: Logger): Promise<void> {
-  const match = /^\/webseed\/([0-9a-f]{40})\/(.+)$/.exec(pathname)
+  const match = WEB_SEED_PATH.exec(pathname)
   if (!match) return plain(res, 404, 'unknown web seed path')
-  const [, infoHash = '', encodedRest = ''] = match
+  const [, , infoHash = '', encodedRest = ''] = match
   const item = registry.get(infoHash)
   if (!item) return plain(res, 404, `no item ${infoHash}`)
   if (item.availability === 'offline') return plain(res, 503, 'item offline: its file cannot be read right now', { 'retry-after': '60' })

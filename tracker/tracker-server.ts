@@ -23,6 +23,7 @@ import { closeWith, startSession } from './websocket-session.ts'
 
 export type { Principal } from './access-control.ts'
 export { announcePath } from './announce-path.ts'
+export { remoteAddress } from './request-gate.ts'
 export type { BanOptions, TrackerLog, TrackerOptions } from './tracker-options.ts'
 export type { TrackerStats } from './tracker-stats.ts'
 
@@ -32,6 +33,11 @@ export interface HearthTracker {
   /** Serves an HTTP announce or scrape (`GET /announce[/<token>]?...`, `GET /scrape[/<token>]?...`). */
   handleHttp (req: IncomingMessage, res: ServerResponse): void
   stats (): TrackerStats
+  /**
+   * The tracker's fail2ban list, for a host that guards its other endpoints with the same
+   * credential (the seed node's API and web seed): one failure count and one ban per address.
+   */
+  readonly bans: Pick<BanList, 'check' | 'recordFailure'>
   close (): Promise<void>
 }
 
@@ -123,6 +129,7 @@ export function createTracker (trackerOptions: TrackerOptions = {}): HearthTrack
   }
 
   return {
+    bans,
     handleUpgrade (req, socket, head) {
       try {
         acceptUpgrade(req, socket, head)

@@ -16,12 +16,13 @@ export class CatalogFetchError extends Error {
   }
 }
 
-export async function fetchCatalog (signal?: AbortSignal): Promise<Catalog> {
+/** Fetches the catalog as a household member (`credential` from `household-credential.ts`). */
+export async function fetchCatalog (credential: string, signal?: AbortSignal): Promise<Catalog> {
   const timeout = AbortSignal.timeout(CATALOG_TIMEOUT_MS)
   let response: Response
   try {
     response = await fetch(CATALOG_URL, {
-      headers: { accept: 'application/json' },
+      headers: { accept: 'application/json', authorization: `Bearer ${credential}` },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout
     })
   } catch (err) {
@@ -29,9 +30,11 @@ export async function fetchCatalog (signal?: AbortSignal): Promise<Catalog> {
     throw new CatalogFetchError('HEARTH_E_CATALOG_NETWORK', 'The home server could not be reached. Check that it is running and that you are on the home network.')
   }
   if (!response.ok) {
-    const why = response.status === 401 || response.status === 403
+    const why = response.status === 401
       ? 'This device is not paired with the household yet.'
-      : `The home server answered ${response.status} ${response.statusText}.`
+      : response.status === 403
+        ? 'The home server refused this device: it was paired with another household, or this address is banned for a while after wrong credentials.'
+        : `The home server answered ${response.status} ${response.statusText}.`
     throw new CatalogFetchError('HEARTH_E_CATALOG_HTTP', why)
   }
   let body: unknown

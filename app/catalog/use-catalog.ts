@@ -2,20 +2,30 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Catalog } from '../../protocol/catalog.ts'
 import { fetchCatalog } from './fetch-catalog.ts'
+import { credentialFor } from '../household/household-credential.ts'
+import { useLibraryKey } from '../pairing/use-library-key.ts'
 
 export type CatalogState =
   | { readonly status: 'loading' }
+  /** This browser holds no library key: the catalog is for paired devices only. */
+  | { readonly status: 'unpaired' }
   | { readonly status: 'error', readonly message: string, readonly code: string }
   | { readonly status: 'ready', readonly catalog: Catalog }
 
 export function useCatalog (): { state: CatalogState, retry: () => void } {
   const [state, setState] = useState<CatalogState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
+  const libraryKey = useLibraryKey()
 
   useEffect(() => {
+    if (libraryKey === undefined) return // the store is still opening
+    if (libraryKey === null) {
+      setState({ status: 'unpaired' })
+      return
+    }
     const abort = new AbortController()
     setState({ status: 'loading' })
-    fetchCatalog(abort.signal).then(
+    credentialFor(libraryKey).then(async credential => await fetchCatalog(credential, abort.signal)).then(
       catalog => setState({ status: 'ready', catalog }),
       (err: unknown) => {
         if (abort.signal.aborted) return
@@ -24,7 +34,7 @@ export function useCatalog (): { state: CatalogState, retry: () => void } {
       }
     )
     return () => abort.abort()
-  }, [attempt])
+  }, [attempt, libraryKey])
 
   const retry = useCallback(() => setAttempt(n => n + 1), [])
   return { state, retry }

@@ -54,7 +54,7 @@ async function join (store: WatchStateStore, key: string): Promise<void> {
     replica: store,
     onWarning: err => console.warn('[hearth] sync:', err.message)
   })
-  const torrent = client.seed(content, { ...syncTorrentSeedOptions, announce: [syncTrackerUrl(window.location)] })
+  const torrent = client.seed(content, { ...syncTorrentSeedOptions, announce: [syncTrackerUrl(window.location, keys.credential)] })
   torrent.on('wire', wire => wire.use(HearthSync))
   torrent.on('warning', err => console.debug('[hearth] sync torrent warning', err))
   swarm.torrent = torrent

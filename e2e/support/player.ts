@@ -33,9 +33,20 @@ export async function expectPlaysPast (page: Page, seconds: number): Promise<Vid
   return state
 }
 
-/** Opens the library, clicks the item, and waits for the player's video element. */
-export async function openItem (page: Page, baseUrl: string, itemId: string): Promise<void> {
-  await page.goto(baseUrl)
+/** The seed node a test talks to: where it is and the link that pairs a browser with it. */
+export interface PairableNode { url: string, pairingLink: string }
+
+/** Pairs this browser profile with the household, unless it already is. */
+export async function ensurePaired (page: Page, node: PairableNode): Promise<void> {
+  if (page.url().startsWith(node.url) && await page.evaluate(() => window.__hearth?.paired() ?? false)) return
+  await page.goto(node.pairingLink)
+  await expect.poll(async () => await page.evaluate(() => window.__hearth?.paired() ?? false), { message: 'the pairing link should pair this browser' }).toBe(true)
+}
+
+/** Opens the library (pairing first if needed), clicks the item, and waits for the player. */
+export async function openItem (page: Page, node: PairableNode, itemId: string): Promise<void> {
+  await ensurePaired(page, node)
+  await page.goto(node.url)
   await page.locator(`[data-testid="library-item"][data-item-id="${itemId}"]`).click()
   await expect(page).toHaveURL(new RegExp(`/watch/${itemId}$`))
   await expect(page.getByTestId('player-video')).toBeVisible()

@@ -7,6 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { deriveKeys } from '../../protocol/library-key.ts'
+import { parsePairingFragment } from '../../protocol/pairing-link.ts'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const SAMPLE_LIBRARY = path.join(REPO_ROOT, 'sample-library')
@@ -17,6 +19,8 @@ export interface SeedNodeProcess {
   port: number
   /** The pairing link the node printed (the library key rides in its fragment). */
   pairingLink: string
+  /** The household credential derived from that key (what paired devices send). */
+  credential: string
   stateDir: string
   /** Everything the process printed so far (stdout and stderr). */
   output: () => string
@@ -40,6 +44,17 @@ export async function makeStateDir (): Promise<string> {
 
 export async function removeDir (dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true })
+}
+
+function pairingLinkIn (output: string): string {
+  const link = /(http:\/\/127\.0\.0\.1:\d+\/pair#key=[A-Za-z0-9_-]+)/.exec(output)?.[1]
+  if (!link) throw new Error(`seed node printed no pairing link:\n${output}`)
+  return link
+}
+
+async function credentialFromOutput (output: string): Promise<string> {
+  const link = pairingLinkIn(output)
+  return (await deriveKeys(parsePairingFragment(new URL(link).hash))).credential
 }
 
 function exited (child: ChildProcess): Promise<void> {
@@ -71,8 +86,10 @@ export async function startSeedNodeProcess (options: { library?: string, stateDi
     })
   })
 
+  const credential = await credentialFromOutput(output)
   const status = async (): Promise<SeedNodeStatus> => {
-    const res = await fetch(`${url}/api/status`)
+    const res = await fetch(`${url}/api/status`, { headers: { authorization: `Bearer ${credential}` } })
+    if (!res.ok) throw new Error(`GET /api/status answered ${res.status}`)
     return await res.json() as SeedNodeStatus
   }
   const deadline = Date.now() + STARTUP_TIMEOUT_MS
@@ -81,12 +98,12 @@ export async function startSeedNodeProcess (options: { library?: string, stateDi
     await new Promise(resolve => setTimeout(resolve, 100))
   }
 
-  const pairingLink = /(http:\/\/127\.0\.0\.1:\d+\/pair#key=[A-Za-z0-9_-]+)/.exec(output)?.[1]
-  if (!pairingLink) throw new Error(`seed node printed no pairing link:\n${output}`)
+  const pairingLink = pairingLinkIn(output)
   return {
     url,
     port: Number(new URL(url).port),
     pairingLink,
+    credential,
     stateDir: options.stateDir,
     output: () => output,
     status,

@@ -35,8 +35,12 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true })
 })
 
+function auth (): RequestInit {
+  return { headers: { authorization: `Bearer ${node.access.householdToken}` } }
+}
+
 async function catalog () {
-  const res = await fetch(`${node.url}/api/catalog`)
+  const res = await fetch(`${node.url}/api/catalog`, auth())
   expect(res.status).toBe(200)
   return parseCatalog(await res.json())
 }
@@ -45,15 +49,16 @@ describe('seed node HTTP API', () => {
   it('serves a catalog that parses, with magnets naming the tracker and web seed as the caller reached us', async () => {
     const { items, trackerUrl } = await catalog()
     expect(items).toHaveLength(2)
-    expect(trackerUrl).toBe(`ws://127.0.0.1:${node.port}/announce`)
+    const token = node.access.householdToken
+    expect(trackerUrl).toBe(`ws://127.0.0.1:${node.port}/announce/${token}`)
     for (const item of items) {
       expect(item.magnet).toContain(`xt=urn:btih:${item.id}`)
-      expect(decodeURIComponent(item.magnet)).toContain(`ws=http://127.0.0.1:${node.port}/webseed/${item.id}/`)
+      expect(decodeURIComponent(item.magnet)).toContain(`ws=http://127.0.0.1:${node.port}/webseed/${token}/${item.id}/`)
     }
   })
 
   it('answers 404 with a code for an unknown item id', async () => {
-    const res = await fetch(`${node.url}/api/catalog/${'0'.repeat(40)}`)
+    const res = await fetch(`${node.url}/api/catalog/${'0'.repeat(40)}`, auth())
     expect(res.status).toBe(404)
     expect(await res.json()).toMatchObject({ error: 'HEARTH_E_UNKNOWN_ITEM' })
   })
@@ -61,7 +66,7 @@ describe('seed node HTTP API', () => {
   it('serves web seed ranges byte for byte, and 416 past the end', async () => {
     const item = (await catalog()).items.find(candidate => candidate.mediaPath.endsWith('.mp4'))
     if (!item) throw new Error('mp4 missing')
-    const url = `${node.url}/webseed/${item.id}/${encodeURIComponent(item.mediaPath)}`
+    const url = `${node.url}/webseed/${node.access.householdToken}/${item.id}/${encodeURIComponent(item.mediaPath)}`
     const original = await readFile(path.join(library, CLIP))
 
     const partial = await fetch(url, { headers: { range: 'bytes=1000-1999' } })
@@ -73,13 +78,13 @@ describe('seed node HTTP API', () => {
     expect(past.status).toBe(416)
     expect(past.headers.get('content-range')).toBe(`bytes */${original.length}`)
 
-    expect((await fetch(`${node.url}/webseed/${'f'.repeat(40)}/x.mp4`)).status).toBe(404)
-    expect((await fetch(`${node.url}/webseed/${item.id}/not-in-torrent.mp4`)).status).toBe(404)
+    expect((await fetch(`${node.url}/webseed/${node.access.householdToken}/${'f'.repeat(40)}/x.mp4`)).status).toBe(404)
+    expect((await fetch(`${node.url}/webseed/${node.access.householdToken}/${item.id}/not-in-torrent.mp4`)).status).toBe(404)
   })
 
   it('answers 405 for a write method and 404 for an unknown API path', async () => {
-    expect((await fetch(`${node.url}/api/catalog`, { method: 'DELETE' })).status).toBe(405)
-    expect((await fetch(`${node.url}/api/nope`)).status).toBe(404)
+    expect((await fetch(`${node.url}/api/catalog`, { method: 'DELETE', ...auth() })).status).toBe(405)
+    expect((await fetch(`${node.url}/api/nope`, auth())).status).toBe(404)
   })
 
   it('takes a vanished file offline with a warning and keeps serving the rest', async () => {
