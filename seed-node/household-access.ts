@@ -19,7 +19,14 @@ const SHARE_TOKEN = /^s\.([0-9a-f]{40})\.([A-Za-z0-9_-]{43})$/
 
 export type AccessResult =
   | { ok: true, principal: Principal }
-  | { ok: false, status: 401 | 403, code: 'HEARTH_E_UNAUTHENTICATED' | 'HEARTH_E_FORBIDDEN', message: string }
+  | {
+    ok: false
+    status: 401 | 403
+    code: 'HEARTH_E_UNAUTHENTICATED' | 'HEARTH_E_FORBIDDEN'
+    message: string
+    /** True when the token is no credential at all (a guess): counts towards a ban. */
+    guess: boolean
+  }
 
 function sameText (a: string, b: string): boolean {
   const left = Buffer.from(a)
@@ -73,18 +80,19 @@ export class HouseholdAccess {
   /** Checks an HTTP request's `Authorization: Bearer <credential>` (household only). */
   checkRequest (req: IncomingMessage): AccessResult {
     const header = req.headers.authorization
-    if (header === undefined) return { ok: false, status: 401, code: 'HEARTH_E_UNAUTHENTICATED', message: 'this device is not paired with the household: open a pairing link first' }
+    if (header === undefined) return { ok: false, status: 401, code: 'HEARTH_E_UNAUTHENTICATED', message: 'this device is not paired with the household: open a pairing link first', guess: false }
     const match = /^Bearer ([A-Za-z0-9._-]{1,200})$/.exec(header)
     const principal = match?.[1] ? this.authenticate(match[1]) : null
-    if (principal?.kind !== 'household') return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'wrong household credential' }
+    if (principal === null) return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'wrong household credential', guess: true }
+    if (principal.kind !== 'household') return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'a share link opens one item, not the library', guess: false }
     return { ok: true, principal }
   }
 
   /** Checks a token from a URL path (web seed): household, or a share token for `infoHash`. */
   checkToken (token: string, infoHash: string): AccessResult {
     const principal = this.authenticate(token)
-    if (principal === null) return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'wrong or expired credential' }
-    if (principal.kind === 'share' && !principal.infoHashes.has(infoHash)) return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'this share link is for another item' }
+    if (principal === null) return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'wrong or expired credential', guess: true }
+    if (principal.kind === 'share' && !principal.infoHashes.has(infoHash)) return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'this share link is for another item', guess: false }
     return { ok: true, principal }
   }
 
