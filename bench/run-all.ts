@@ -21,6 +21,7 @@ type Section = (ctx: BenchContext) => Promise<SectionResult>
 const SECTIONS: Record<string, { title: string, load: () => Promise<Section> }> = {
   'app-weight': { title: '6. App weight', load: async () => (await import('./sections/app-weight.ts')).runAppWeight },
   'sync-latency': { title: '7. Sync latency', load: async () => (await import('./sections/sync-latency.ts')).runSyncLatency },
+  'first-frame': { title: '1–2. First frame and seek', load: async () => (await import('./sections/first-frame.ts')).runFirstFrameAndSeek },
 }
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true })

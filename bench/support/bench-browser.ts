@@ -6,12 +6,20 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium.ts'
 
+/**
+ * tsx (esbuild, keepNames) wraps named functions inside page.evaluate bodies in
+ * `__name(...)`, which the page does not have; this defines it as the identity.
+ */
+export const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn'
+
 export async function launchBrowser (): Promise<Browser> {
   return await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
 }
 
 export async function launchPersistent (profileDir: string): Promise<BrowserContext> {
-  return await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, serviceWorkers: 'allow' })
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, serviceWorkers: 'allow' })
+  await context.addInitScript(KEEP_NAMES_SHIM)
+  return context
 }
 
 /** Polls `predicate` in Node until it is true; throws with `what` after `timeoutMs`. */
@@ -37,6 +45,7 @@ export async function waitForCard (page: Page, itemId: string, timeoutMs = 30 * 
 
 export async function withContext<T> (browser: Browser, body: (context: BrowserContext, page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext()
+  await context.addInitScript(KEEP_NAMES_SHIM)
   try {
     return await body(context, await context.newPage())
   } finally {

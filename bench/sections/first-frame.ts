@@ -1,0 +1,185 @@
+/**
+ * Issue 6 §1–2: click "play" → `playing` with decoded frames, cold (a fresh browser
+ * context each run), and seek → playing for 10 seeded-random positions not yet buffered in
+ * the `<video>`; for Hearth with the web seed off (WebRTC only), Hearth with the web seed
+ * on, and plain `<video src>` from nginx serving the same file. Both times are taken in the
+ * page (performance.now() at the click event and at the `playing` event), so Playwright's
+ * round trips are not counted.
+ */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Browser, Page } from '@playwright/test'
+import type { BenchContext } from '../support/bench-context.ts'
+import { launchBrowser, pairPage, waitForCard, withContext } from '../support/bench-browser.ts'
+import { benchMedia, type BenchMedia } from '../support/bench-media.ts'
+import { startBenchSeedNode } from '../support/bench-seed-node.ts'
+import { mib, type TimeReport } from '../support/measured-process.ts'
+import { startNginx } from '../support/nginx-server.ts'
+import { fetchCatalog } from '../support/seed-node-http.ts'
+import type { SectionResult } from '../support/report.ts'
+import { median, medianRange, ratio, seededRandom } from '../support/stats.ts'
+
+const SEEKS = 10
+const FRAME_TIMEOUT_MS = 60 * 1000
+type Mode = 'webrtc' | 'webseed' | 'nginx'
+const MODES: Mode[] = ['webrtc', 'webseed', 'nginx']
+const MODE_LABEL: Record<Mode, string> = { webrtc: 'Hearth, WebRTC only', webseed: 'Hearth, web seed on', nginx: 'nginx <video src>' }
+
+interface Sample { firstFrameMs: number[], seekMs: number[], progressAtSeeks: number[] }
+
+const NGINX_PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title>
+<button id="play">play</button><video id="v" muted playsinline></video>
+<script>
+  document.getElementById('play').addEventListener('click', () => {
+    const v = document.getElementById('v')
+    v.src = '/media/Films/' + new URLSearchParams(location.search).get('file')
+    v.play()
+  })
+</script>`
+
+/** Stamps the first click and the first `playing` event of any element, in page time. */
+async function armStopwatch (page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __bench: { click?: number, playing?: number } }
+    w.__bench = {}
+    document.addEventListener('click', () => { w.__bench.click ??= performance.now() }, true)
+    document.addEventListener('playing', () => { w.__bench.playing ??= performance.now() }, true)
+  })
+}
+
+async function firstFrameMs (page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => {
+    const b = (window as unknown as { __bench: { click?: number, playing?: number } }).__bench
+    const v = document.querySelector('video')
+    if (v?.error) throw new Error(`video error ${v.error.code}: ${v.error.message}`)
+    return b.playing !== undefined && b.click !== undefined && v !== null && v.getVideoPlaybackQuality().totalVideoFrames > 0 ? b.playing - b.click : false
+  }, undefined, { timeout: FRAME_TIMEOUT_MS, polling: 10 })
+  return await handle.jsonValue() as number
+}
+
+/** Seeks to the next candidate fraction that is outside `video.buffered`, SEEKS times. */
+async function seeks (page: Page, candidates: number[]): Promise<number[]> {
+  return await page.evaluate(async ({ candidates, count }) => {
+    const v = document.querySelector('video')!
+    const times: number[] = []
+    const buffered = (t: number): boolean => { for (let i = 0; i < v.buffered.length; i++) if (t >= v.buffered.start(i) && t <= v.buffered.end(i)) return true; return false }
+    for (const fraction of candidates) {
+      if (times.length >= count) break
+      const at = fraction * v.duration
+      if (buffered(at)) continue
+      const started = performance.now()
+      await new Promise<void>(resolve => {
+        const done = (): void => { clearTimeout(timer); v.removeEventListener('playing', done); v.removeEventListener('seeked', onSeeked); resolve() }
+        const onSeeked = (): void => { if (v.readyState >= 3 && !v.paused) done() }
+        const timer = setTimeout(done, 30 * 1000)
+        v.addEventListener('playing', done)
+        v.addEventListener('seeked', onSeeked)
+        v.currentTime = at
+      })
+      times.push(performance.now() - started)
+      await new Promise(resolve => setTimeout(resolve, 100)) // let it play a moment, as a user would
+    }
+    return times
+  }, { candidates, count: SEEKS })
+}
+
+async function hearthRun (browser: Browser, url: string, pairingLink: string, itemId: string, seekCandidates: number[] | null, into: Sample): Promise<void> {
+  await withContext(browser, async (_context, page) => {
+    await pairPage(page, pairingLink)
+    await page.goto(url)
+    await waitForCard(page, itemId)
+    await page.evaluate(async () => { await navigator.serviceWorker.ready })
+    await armStopwatch(page)
+    await page.locator(`[data-testid="library-item"][data-item-id="${itemId}"]`).click()
+    into.firstFrameMs.push(await firstFrameMs(page))
+    if (seekCandidates) {
+      into.seekMs.push(...await seeks(page, seekCandidates))
+      into.progressAtSeeks.push(await page.evaluate((id) => window.__hearth?.torrents().find(t => t.infoHash === id)?.progress ?? NaN, itemId))
+    }
+  })
+}
+
+async function nginxRun (browser: Browser, url: string, fileName: string, seekCandidates: number[] | null, into: Sample): Promise<void> {
+  await withContext(browser, async (_context, page) => {
+    await page.goto(`${url}/first-frame.html?file=${encodeURIComponent(fileName)}`)
+    await armStopwatch(page)
+    await page.click('#play')
+    into.firstFrameMs.push(await firstFrameMs(page))
+    if (seekCandidates) into.seekMs.push(...await seeks(page, seekCandidates))
+  })
+}
+
+export async function runFirstFrameAndSeek (ctx: BenchContext): Promise<SectionResult> {
+  const runs = ctx.quick ? 1 : 5
+  const media: BenchMedia = await benchMedia(ctx.quick ? 40 : 200, ctx.log)
+  const samples = new Map<string, Sample>()
+  const sample = (file: string, mode: Mode): Sample => {
+    const key = `${file}/${mode}`
+    if (!samples.has(key)) samples.set(key, { firstFrameMs: [], seekMs: [], progressAtSeeks: [] })
+    return samples.get(key)!
+  }
+  const candidatesFor = (fileIndex: number): number[] => { const rng = seededRandom(6000 + fileIndex); return Array.from({ length: 60 }, () => 0.05 + 0.9 * rng()) }
+  const reports: Record<string, TimeReport | null> = {}
+  const stateDir = await mkdtemp(path.join(ctx.tmpDir, 'ff-state-'))
+  const www = path.join(ctx.tmpDir, 'ff-www')
+  await mkdir(www, { recursive: true })
+  await writeFile(path.join(www, 'first-frame.html'), NGINX_PAGE)
+  const nginx = await startNginx({ dir: await mkdtemp(path.join(ctx.tmpDir, 'ff-nginx-')), mediaDir: media.library, wwwDir: www })
+  const browser = await launchBrowser()
+  let ingestMs = NaN
+  try {
+    for (const mode of ['webrtc', 'webseed'] as const) {
+      const node = await startBenchSeedNode({ library: media.library, stateDir, args: mode === 'webrtc' ? ['--no-web-seed'] : [] })
+      if (mode === 'webrtc') ingestMs = node.scannedMs
+      try {
+        const items = await fetchCatalog(node.url, node.pairingLink)
+        for (const [index, file] of media.files.entries()) {
+          const item = items.find(i => i.mediaPath.endsWith(file.fileName))
+          if (!item) throw new Error(`${file.fileName} not in the catalog`)
+          ctx.log(`${MODE_LABEL[mode]}: ${file.label}`)
+          for (let run = 0; run < runs; run++) await hearthRun(browser, node.url, node.pairingLink, item.id, run === 0 ? candidatesFor(index) : null, sample(file.fileName, mode))
+        }
+      } finally {
+        reports[mode] = await node.stop()
+      }
+    }
+    for (const [index, file] of media.files.entries()) {
+      ctx.log(`nginx: ${file.label}`)
+      for (let run = 0; run < runs; run++) await nginxRun(browser, nginx.url, file.fileName, run === 0 ? candidatesFor(index) : null, sample(file.fileName, 'nginx'))
+    }
+  } finally {
+    await browser.close()
+    await nginx.stop()
+  }
+
+  const firstRows: string[][] = []
+  const seekRows: string[][] = []
+  for (const file of media.files) {
+    const s = (mode: Mode): Sample => sample(file.fileName, mode)
+    const ffNginx = median(s('nginx').firstFrameMs)
+    const skNginx = median(s('nginx').seekMs)
+    const label = `${file.label}, ${(file.sizeBytes / 1e6).toFixed(0)} MB`
+    firstRows.push([label, ...MODES.map(mode => medianRange(s(mode).firstFrameMs)),
+      `${ratio(median(s('webrtc').firstFrameMs), ffNginx)} / ${ratio(median(s('webseed').firstFrameMs), ffNginx)}`])
+    seekRows.push([label, ...MODES.map(mode => `${medianRange(s(mode).seekMs)} (n=${s(mode).seekMs.length})`),
+      `${ratio(median(s('webrtc').seekMs), skNginx)} / ${ratio(median(s('webseed').seekMs), skNginx)}`,
+      s('webrtc').progressAtSeeks.concat(s('webseed').progressAtSeeks).map(p => `${(p * 100).toFixed(0)}%`).join(' / ')])
+  }
+  const cpu = (r: TimeReport | null | undefined): string => r ? `${(r.userSec + r.systemSec).toFixed(1)} s CPU, peak RSS ${mib(r.maxRssKiB)}` : 'n/a'
+  return {
+    name: 'first-frame',
+    title: `1–2. Time to first frame and seek (${media.targetMB} MB files; the issue asks 1 GB)`,
+    headers: ['file', ...MODES.map(mode => MODE_LABEL[mode]), 'Hearth/nginx (WebRTC / web seed)'],
+    rows: [
+      ...firstRows.map(r => ['first frame, ms: ' + r[0], ...r.slice(1)]),
+      ...seekRows.map(r => [`seek → playing, ms: ${r[0]} (torrent progress when the seeks ended: ${r[5]})`, ...r.slice(1, 5)])
+    ],
+    notes: [
+      `First frame: click on the item (Hearth) or on a play button that sets \`<video src>\` (nginx) → the first \`playing\` event with decoded frames, both timed in the page; median (min–max) of ${runs} cold runs, each in a fresh browser context (Hearth contexts are paired and have the service worker ready before the click, as an installed app has). Goal: Hearth ≤ 1.5× nginx and < 1000 ms.`,
+      `Seek: ${SEEKS} seeks per file and column, to seeded-random positions outside \`video.buffered\`, started right after the first frame; seek → \`playing\` (or \`seeked\` with data to play). Goal: median ≤ 2× nginx. Hearth keeps downloading the whole torrent in the background, so a position outside \`video.buffered\` may already be in local pieces: the progress column says how much was.`,
+      `Files ~${media.targetMB} MB (generated once with ffmpeg, 854×480 noise at ~8 Mbit/s, a 20 s clip looped with stream copy) instead of 1 GB: generation time. Seed node first ingest of the ${media.files.length} files (start → first scan done): ${(ingestMs / 1000).toFixed(1)} s.`,
+      `Seed node, whole process: WebRTC-only run ${cpu(reports.webrtc)}; web-seed run ${cpu(reports.webseed)}.`
+    ],
+    data: Object.fromEntries(samples)
+  }
+}
