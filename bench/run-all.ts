@@ -22,6 +22,7 @@ const SECTIONS: Record<string, { title: string, load: () => Promise<Section> }> 
   'app-weight': { title: '6. App weight', load: async () => (await import('./sections/app-weight.ts')).runAppWeight },
   'sync-latency': { title: '7. Sync latency', load: async () => (await import('./sections/sync-latency.ts')).runSyncLatency },
   'first-frame': { title: '1–2. First frame and seek', load: async () => (await import('./sections/first-frame.ts')).runFirstFrameAndSeek },
+  throughput: { title: '3–4. Throughput and two sources', load: async () => (await import('./sections/throughput.ts')).runThroughput },
 }
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true })
