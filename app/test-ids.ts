@@ -16,6 +16,15 @@
  * - `mark-unwatched` "Mark as unwatched" button (same places; for finished or started items)
  * - `pairing-link`   the read-only text field with the pairing link on "Add a device"
  * - `toast`          a transient notice (e.g. "This device joined the household")
+ * - `share-item`     "Share" button (player page, and beside each card); carries `data-item-id`
+ * - `share-link`     the read-only field with an item's share magnet link in the Share dialog
+ * - `stop-sharing`   "Stop sharing all links" on "Add a device"; then `stop-sharing-confirm`
+ *                    confirms, and `stop-sharing-result` reports the outcome
+ * - `open-magnet`    "Open a magnet link" in the header (opens the paste dialog)
+ * - `magnet-input`   the field a magnet link is pasted into (header dialog, `/open`)
+ * - `magnet-error`   why a magnet link was refused (`HEARTH_E_BAD_MAGNET` message)
+ * - `dropped-file-magnet` the read-only share link of a file dropped onto the library
+ * - `dropped-file`   each dropped file's panel; carries `data-info-hash` once hashed
  *
  * The numbers behind the stats, and per-piece / per-wire detail, are on `window.__hearth`
  * (see `diagnostics/expose-diagnostics.ts`).
@@ -34,5 +43,15 @@ export const TEST_IDS = {
   markWatched: 'mark-watched',
   markUnwatched: 'mark-unwatched',
   pairingLink: 'pairing-link',
-  toast: 'toast'
+  toast: 'toast',
+  shareItem: 'share-item',
+  shareLink: 'share-link',
+  stopSharing: 'stop-sharing',
+  stopSharingConfirm: 'stop-sharing-confirm',
+  stopSharingResult: 'stop-sharing-result',
+  openMagnet: 'open-magnet',
+  magnetInput: 'magnet-input',
+  magnetError: 'magnet-error',
+  droppedFileMagnet: 'dropped-file-magnet',
+  droppedFile: 'dropped-file'
 } as const

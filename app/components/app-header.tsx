@@ -1,12 +1,19 @@
-/** The top bar: the Hearth mark, which always leads home to the library, and "Add a device". */
-import type { MouseEvent } from 'react'
+/**
+ * The top bar: the Hearth mark, which always leads home to the library, "Open a magnet link"
+ * (a paste field in a dialog; test id `open-magnet`) and "Add a device".
+ */
+import { useState, type MouseEvent } from 'react'
+import { OpenMagnetDialog } from '../open/components/open-magnet-dialog.tsx'
+import { TEST_IDS } from '../test-ids.ts'
 
 interface AppHeaderProps {
   onHome: () => void
   onDevices: () => void
+  onOpenMagnet: (magnet: string) => void
 }
 
-export function AppHeader ({ onHome, onDevices }: AppHeaderProps) {
+export function AppHeader ({ onHome, onDevices, onOpenMagnet }: AppHeaderProps) {
+  const [pasting, setPasting] = useState(false)
   return (
     <header className='app-header'>
       <a className='app-header__brand' href='/' onClick={inPage(onHome)}>
@@ -14,8 +21,12 @@ export function AppHeader ({ onHome, onDevices }: AppHeaderProps) {
         <span>Hearth</span>
       </a>
       <nav className='app-header__nav'>
+        <button type='button' className='app-header__link' aria-haspopup='dialog' onClick={() => setPasting(true)} data-testid={TEST_IDS.openMagnet}>
+          Open a magnet link
+        </button>
         <a className='app-header__link' href='/devices' onClick={inPage(onDevices)}>Add a device</a>
       </nav>
+      {pasting && <OpenMagnetDialog onOpen={onOpenMagnet} onClose={() => setPasting(false)} />}
     </header>
   )
 }

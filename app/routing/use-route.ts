@@ -12,17 +12,17 @@ export function cameFromInsideApp (): boolean {
 }
 
 export function useRoute (): { route: Route, navigate: (to: Route) => void } {
-  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.pathname))
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.pathname, window.location.search))
 
   useEffect(() => {
-    const onPopState = (): void => setRoute(parseRoute(window.location.pathname))
+    const onPopState = (): void => setRoute(parseRoute(window.location.pathname, window.location.search))
     window.addEventListener('popstate', onPopState)
     return () => window.removeEventListener('popstate', onPopState)
   }, [])
 
   const navigate = useCallback((to: Route) => {
     const path = routePath(to)
-    if (path !== window.location.pathname) window.history.pushState(IN_APP_ENTRY, '', path)
+    if (path !== window.location.pathname + window.location.search) window.history.pushState(IN_APP_ENTRY, '', path)
     setRoute(to)
     window.scrollTo(0, 0)
   }, [])

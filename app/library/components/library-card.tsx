@@ -2,7 +2,7 @@
  * One item of the library grid, with how far the profile got (progress bar or "Watched" tick)
  * and the mark-as-watched actions. Test hooks: `library-item` + `data-item-id` on the link;
  * `watch-progress`, `watched-badge` inside it; `mark-watched` / `mark-unwatched` beside it
- * (a button may not sit inside a link). See `test-ids.ts`.
+ * (a button may not sit inside a link), with `share-item`. See `test-ids.ts`.
  */
 import type { MouseEvent } from 'react'
 import type { CatalogItem } from '../../../protocol/catalog.ts'
@@ -11,6 +11,7 @@ import { formatBytes } from '../../format/format-bytes.ts'
 import { formatDuration } from '../../format/format-duration.ts'
 import { formatEpisode } from '../../format/format-episode.ts'
 import { routePath } from '../../routing/route.ts'
+import { ShareButton } from '../../sharing/components/share-button.tsx'
 import { TEST_IDS } from '../../test-ids.ts'
 import { MarkWatchedActions } from '../../watch-state/components/mark-watched-actions.tsx'
 import { WatchProgressBar } from '../../watch-state/components/watch-progress-bar.tsx'
@@ -69,6 +70,7 @@ export function LibraryCard ({ item, record, onMark, onOpen }: LibraryCardProps)
           onMarkWatched={() => onMark?.(item, true)}
           onMarkUnwatched={() => onMark?.(item, false)}
         />
+        <ShareButton infoHash={item.id} title={item.title} compact />
       </div>
     </li>
   )

@@ -1,9 +1,13 @@
 /**
  * "Add a device": the pairing link of this household as a QR code and as copyable text
  * (test hook `pairing-link`). Anyone holding the link joins the household, so the page says so.
+ * Below it, the household's settings: "Stop sharing all links" and the magnet-link handler.
  */
 import { useState } from 'react'
 import { StatusMessage } from '../../components/status-message.tsx'
+import { useHouseholdCredential } from '../../household/use-household-credential.ts'
+import { MagnetHandlerSection } from '../../open/components/magnet-handler-section.tsx'
+import { StopSharingSection } from '../../sharing/components/stop-sharing-section.tsx'
 import { TEST_IDS } from '../../test-ids.ts'
 import { pairingLinkFor } from '../pairing-fragment.ts'
 import { useLibraryKey } from '../use-library-key.ts'
@@ -13,6 +17,7 @@ const COPIED_VISIBLE_MS = 2 * 1000
 
 export function DevicesPage ({ onHome }: { onHome: () => void }) {
   const key = useLibraryKey()
+  const credential = useHouseholdCredential()
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
   if (key === undefined) return <StatusMessage tone='loading' title='Loading…' />
   if (key === null) {
@@ -47,6 +52,10 @@ export function DevicesPage ({ onHome }: { onHome: () => void }) {
         {copied === 'failed' && <p className='devices__hint' role='alert'>The browser did not allow copying; select the link and copy it by hand.</p>}
       </div>
       <p className='devices__warning'>Treat this link like a house key: whoever has it can see and play your library.</p>
+      <div className='settings'>
+        {typeof credential === 'string' && <StopSharingSection credential={credential} />}
+        <MagnetHandlerSection />
+      </div>
     </main>
   )
 }

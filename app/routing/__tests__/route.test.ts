@@ -21,6 +21,13 @@ describe('parseRoute', () => {
     expect(parseRoute(`/watch/${HASH}/extra`).name).toBe('not-found')
     expect(parseRoute('/settings').name).toBe('not-found')
   })
+  it('maps /open to a magnet search over magnet, url and text', () => {
+    const magnet = `magnet:?xt=urn:btih:${HASH}&tr=${encodeURIComponent('wss://t/announce')}`
+    expect(parseRoute('/open', `?magnet=${encodeURIComponent(magnet)}`)).toEqual({ name: 'open', search: { status: 'found', magnet } })
+    expect(parseRoute('/open', `?title=x&text=${encodeURIComponent(`see ${magnet}`)}`)).toEqual({ name: 'open', search: { status: 'found', magnet } })
+    expect(parseRoute('/open')).toEqual({ name: 'open', search: { status: 'empty' } })
+    expect(routePath(parseRoute('/open', `?magnet=${encodeURIComponent(magnet)}`))).toBe(`/open?magnet=${encodeURIComponent(magnet)}`)
+  })
   it('round-trips through routePath', () => {
     for (const path of ['/', `/watch/${HASH}`, '/devices']) expect(routePath(parseRoute(path))).toBe(path)
   })
