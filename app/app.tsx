@@ -1,18 +1,22 @@
 /**
- * Top-level screen switch: library or player (once the catalog is loaded) or "Add a device",
- * by route; plus the toast that reports a pairing link's outcome.
+ * Top-level screen switch: library or player (once the catalog is loaded), "Add a device",
+ * or `/open` (a magnet link, which also plays on a device that is not paired), by route;
+ * plus the toast that reports a pairing link's outcome.
  */
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
+import type { CatalogItem } from '../protocol/catalog.ts'
 import { useCatalog } from './catalog/use-catalog.ts'
 import { AppHeader } from './components/app-header.tsx'
 import { StatusMessage } from './components/status-message.tsx'
 import { Toast, type ToastMessage } from './components/toast.tsx'
 import { LibraryPage } from './library/components/library-page.tsx'
+import { OpenMagnetPage } from './open/components/open-magnet-page.tsx'
 import { DevicesPage } from './pairing/components/devices-page.tsx'
 import { PairThisDevice } from './pairing/components/pair-this-device.tsx'
 import type { PairingCapture } from './pairing/pairing-fragment.ts'
 import { useJoinHousehold } from './pairing/use-join-household.ts'
 import { PlayerPage } from './player/components/player-page.tsx'
+import { librarySource } from './player/playable-source.ts'
 import { cameFromInsideApp, useRoute } from './routing/use-route.ts'
 
 export function App ({ pairing }: { pairing: PairingCapture }) {
@@ -23,9 +27,10 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
   const dismissToast = useCallback(() => setToast(null), [])
   useJoinHousehold(pairing, notify)
   const goHome = (): void => navigate({ name: 'library' })
+  const openMagnet = (magnet: string): void => navigate({ name: 'open', search: { status: 'found', magnet } })
   return (
     <>
-      <AppHeader onHome={goHome} onDevices={() => navigate({ name: 'devices' })} />
+      <AppHeader onHome={goHome} onDevices={() => navigate({ name: 'devices' })} onOpenMagnet={openMagnet} />
       {renderScreen()}
       <Toast toast={toast} onDismiss={dismissToast} />
     </>
@@ -36,6 +41,7 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
     if (route.name === 'not-found') {
       return <StatusMessage tone='error' title='Page not found' action={{ label: 'Go to the library', onClick: goHome }}>Nothing lives at {route.path}.</StatusMessage>
     }
+    if (route.name === 'open') return <OpenMagnetPage search={route.search} catalog={state} onOpen={openMagnet} onBack={goBack} />
     if (state.status === 'unpaired') return <PairThisDevice />
     if (state.status === 'loading') return <StatusMessage tone='loading' title='Loading your library…' />
     if (state.status === 'error') {
@@ -44,11 +50,12 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
     if (route.name === 'library') {
       return <LibraryPage catalog={state.catalog} onOpen={item => navigate({ name: 'watch', itemId: item.id })} />
     }
-    const item = state.catalog.items.find(candidate => candidate.id === route.itemId)
+    const watched = route.itemId
+    const item = state.catalog.items.find(candidate => candidate.id === watched)
     if (!item) {
       return <StatusMessage tone='error' title='Not in the library' action={{ label: 'Go to the library', onClick: goHome }}>This item is no longer in the catalog.</StatusMessage>
     }
-    return <PlayerPage key={item.id} item={item} onBack={goBack} />
+    return <LibraryPlayer key={item.id} item={item} onBack={goBack} />
   }
 
   function goBack (): void {
@@ -56,4 +63,10 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
     if (cameFromInsideApp()) window.history.back()
     else goHome()
   }
+}
+
+/** The player for a library item; the source is memoised so the stream is not restarted on re-render. */
+function LibraryPlayer ({ item, onBack }: { item: CatalogItem, onBack: () => void }) {
+  const source = useMemo(() => librarySource(item), [item])
+  return <PlayerPage source={source} onBack={onBack} />
 }

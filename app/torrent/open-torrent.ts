@@ -1,12 +1,19 @@
 /**
- * Adds a catalog item's torrent to the page's client, or reuses it when it is already there
+ * Adds a playable source's torrent (library item or foreign magnet) to the page's client, or
+ * reuses it when it is already there
  * (reopening an item, or two components asking at once), and waits for its metadata.
  * Items are added with `deselect: true`: nothing downloads until a stream asks for a byte
  * range, and WebTorrent turns that range into piece priorities, so seeking into a part that
  * is not downloaded yet fetches exactly the pieces needed there.
  */
 import type { WebTorrentClient, WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
-import type { CatalogItem } from '../../protocol/catalog.ts'
+
+/** What is needed to add a torrent: its infohash, a magnet, and extra trackers (may be empty). */
+export interface TorrentSource {
+  readonly infoHash: string
+  readonly magnet: string
+  readonly announce: readonly string[]
+}
 
 export class TorrentError extends Error {
   readonly code = 'HEARTH_E_TORRENT'
@@ -14,22 +21,24 @@ export class TorrentError extends Error {
 
 const pending = new Map<string, Promise<WebTorrentTorrent>>()
 
-/** Resolves once the torrent for `item` has metadata (its files are known). */
-export function openTorrent (client: WebTorrentClient, item: CatalogItem): Promise<WebTorrentTorrent> {
-  let opening = pending.get(item.id)
+/** Resolves once the torrent for `source` has metadata (its files are known). */
+export function openTorrent (client: WebTorrentClient, source: TorrentSource): Promise<WebTorrentTorrent> {
+  let opening = pending.get(source.infoHash)
   if (!opening) {
-    opening = addOrReuse(client, item).then(whenReady)
-    pending.set(item.id, opening)
+    opening = addOrReuse(client, source).then(whenReady)
+    pending.set(source.infoHash, opening)
     // A failed torrent is destroyed by WebTorrent; forget it so a retry adds it afresh.
-    opening.catch(() => pending.delete(item.id))
+    opening.catch(() => pending.delete(source.infoHash))
   }
   return opening
 }
 
-async function addOrReuse (client: WebTorrentClient, item: CatalogItem): Promise<WebTorrentTorrent> {
-  const existing = await client.get(item.id)
+async function addOrReuse (client: WebTorrentClient, source: TorrentSource): Promise<WebTorrentTorrent> {
+  const existing = await client.get(source.infoHash)
   if (existing && !existing.destroyed) return existing
-  return client.add(item.magnet, { deselect: true })
+  // The client has no default trackers (none in its options, no WEBTORRENT_ANNOUNCE), so a
+  // torrent announces only to its magnet's `tr` plus this explicit list.
+  return client.add(source.magnet, { deselect: true, announce: [...source.announce] })
 }
 
 function whenReady (torrent: WebTorrentTorrent): Promise<WebTorrentTorrent> {

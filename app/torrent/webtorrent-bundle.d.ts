@@ -34,7 +34,7 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     get: (index: number) => boolean
   }
 
-  export type TorrentEvent = 'metadata' | 'ready' | 'done' | 'wire' | 'download' | 'noPeers'
+  export type TorrentEvent = 'metadata' | 'ready' | 'done' | 'wire' | 'download' | 'upload' | 'noPeers' | 'seed'
 
   export interface WebTorrentTorrent {
     readonly infoHash: string
@@ -77,6 +77,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
   export interface AddTorrentOptions {
     /** Start with no piece selected: only what a stream asks for is fetched. */
     deselect?: boolean
+    /** Trackers added to the magnet's own (WebTorrent adds no public ones by itself). */
+    announce?: string[]
   }
 
   export interface WebTorrentOptions {
@@ -91,7 +93,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly destroyed: boolean
     add: (torrentId: string, opts?: AddTorrentOptions, onTorrent?: (torrent: WebTorrentTorrent) => void) => WebTorrentTorrent
     get: (torrentId: string) => Promise<WebTorrentTorrent | null>
-    seed: (input: Uint8Array, opts: SeedOptions, onSeed?: (torrent: WebTorrentTorrent) => void) => WebTorrentTorrent
+    /** `onSeed` gets the torrent already in the client when the same content is seeded twice. */
+    seed: (input: Uint8Array | File, opts: SeedOptions, onSeed?: (torrent: WebTorrentTorrent) => void) => WebTorrentTorrent
     createServer: (opts: { controller: ServiceWorkerRegistration }) => unknown
     on: (event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentClient
     destroy: (onDestroyed?: (err: Error | null) => void) => void

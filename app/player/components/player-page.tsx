@@ -1,38 +1,38 @@
 /**
- * The player: the item's video streamed over WebTorrent, resumed where the profile stopped,
- * its details, the mark-as-watched actions and live transfer stats.
+ * The player for any playable source: a library item (resumed where the profile stopped,
+ * with mark-as-watched actions and "Share") or a foreign magnet (no watch state). Both get
+ * the same video, overlay and live transfer stats.
  */
 import { useEffect, useRef, useState } from 'react'
-import type { CatalogItem } from '../../../protocol/catalog.ts'
 import { formatBytes } from '../../format/format-bytes.ts'
-import { formatDuration } from '../../format/format-duration.ts'
-import { formatEpisode } from '../../format/format-episode.ts'
+import { ShareButton } from '../../sharing/components/share-button.tsx'
 import { TEST_IDS } from '../../test-ids.ts'
-import { MarkWatchedActions } from '../../watch-state/components/mark-watched-actions.tsx'
+import type { PlayableSource } from '../playable-source.ts'
 import { useItemStream, type StreamState } from '../use-item-stream.ts'
 import { usePlaybackStats } from '../use-playback-stats.ts'
-import { useWatchProgress } from '../use-watch-progress.ts'
+import { LibraryWatchControls } from './library-watch-controls.tsx'
 import { StatsBar } from './stats-bar.tsx'
+import { StreamOverlay } from './stream-overlay.tsx'
 
 interface PlayerPageProps {
-  item: CatalogItem
+  source: PlayableSource
   onBack: () => void
+  /** Shown above the title (e.g. the magnet link's ignored trackers). */
+  notice?: string | null
 }
 
-export function PlayerPage ({ item, onBack }: PlayerPageProps) {
+export function PlayerPage ({ source, onBack, notice }: PlayerPageProps) {
   const video = useRef<HTMLVideoElement>(null)
-  const { state: streamState, subtitles } = useItemStream(item, video)
-  const progress = useWatchProgress(item, video)
+  const { state: streamState, subtitles } = useItemStream(source, video)
   const [mediaError, setMediaError] = useState<string | null>(null)
-  useEffect(() => setMediaError(null), [item])
+  useEffect(() => setMediaError(null), [source])
   const state: StreamState = mediaError !== null ? { phase: 'error', message: mediaError } : streamState
   const stats = usePlaybackStats(streamState.phase === 'streaming' ? streamState.torrent : null, video)
-  const details = [
-    item.series ? `${item.series.name} · ${formatEpisode(item.series)}` : null,
-    formatDuration(item.durationSec),
-    formatBytes(item.sizeBytes),
-    [item.container, item.videoCodec, item.audioCodec].filter(Boolean).join(' / ')
-  ].filter(Boolean)
+  const item = source.libraryItem
+  const playing = streamState.phase === 'streaming' ? streamState.file : null
+  const details = item === null && playing !== null
+    ? [playing.name, formatBytes(playing.sizeBytes), ...source.details]
+    : source.details
 
   return (
     <main className='player'>
@@ -47,47 +47,31 @@ export function PlayerPage ({ item, onBack }: PlayerPageProps) {
           controls
           autoPlay
           playsInline
-          onError={() => setMediaError(describeMediaError(video.current?.error ?? null, item.mimeType))}
+          onError={() => setMediaError(describeMediaError(video.current?.error ?? null, source.mimeType ?? playing?.mimeType ?? 'this file'))}
         >
           {subtitles.map((track, index) => (
             <track key={track.src} kind='subtitles' src={track.src} srcLang={track.language} label={track.label} default={index === 0} />
           ))}
         </video>
-        <StreamOverlay state={state} />
+        <StreamOverlay state={state} foreign={item === null} />
       </div>
       <section className='player__info'>
-        <h1 className='player__title'>{item.title}</h1>
+        <h1 className='player__title'>{source.title}</h1>
         <p className='player__details'>{details.join('  ·  ')}</p>
-        <MarkWatchedActions
-          record={progress.record}
-          disabled={!progress.ready}
-          onMarkWatched={progress.markWatched}
-          onMarkUnwatched={progress.markUnwatched}
-        />
-        {item.availability === 'offline' && (
+        {notice && <p className='player__notice'>{notice}</p>}
+        {item !== null && (
+          <div className='player__actions'>
+            <LibraryWatchControls item={item} video={video} />
+            <ShareButton infoHash={item.id} title={item.title} />
+          </div>
+        )}
+        {item?.availability === 'offline' && (
           <p className='player__note'>The home server cannot read this file right now; it can only play from another device that has it.</p>
         )}
+        {item === null && <p className='player__notice'>Not in your library: this device streams it from the link’s peers while the page is open, and does not remember where you stopped.</p>}
         <StatsBar stats={stats} />
       </section>
     </main>
-  )
-}
-
-function StreamOverlay ({ state }: { state: StreamState }) {
-  if (state.phase === 'streaming') return null
-  if (state.phase === 'error') {
-    return (
-      <div className='player__overlay player__overlay--error' role='alert'>
-        <p className='player__overlay-title'>This item cannot play</p>
-        <p className='player__overlay-text'>{state.message}</p>
-      </div>
-    )
-  }
-  return (
-    <div className='player__overlay' role='status'>
-      <span className='spinner' aria-hidden='true' />
-      <p className='player__overlay-text'>{state.phase === 'starting' ? 'Starting the player…' : 'Connecting to your home server…'}</p>
-    </div>
   )
 }
 
