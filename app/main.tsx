@@ -15,6 +15,7 @@ import './library/library.css'
 import './player/player.css'
 import './watch-state/watch-state.css'
 import './pairing/pairing.css'
+import './sharing/sharing.css'
 
 const pairing = capturePairingLink()
 exposeDiagnostics()

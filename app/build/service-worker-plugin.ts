@@ -16,8 +16,12 @@ import { generateSW } from 'workbox-build'
 /** Scripts the generated worker imports, in order. The claim helper lives in `public/`. */
 const IMPORTED_WORKER_SCRIPTS = ['webtorrent-sw.js', 'sw-claim.js']
 const WEBTORRENT_WORKER_FILE = 'webtorrent-sw.js'
-/** Paths that are never the app shell: the API, the web seed, the tracker, WebTorrent streams. */
-const NAVIGATION_DENYLIST = [/^\/api\//, /^\/webseed\//, /^\/announce/, /^\/webtorrent\//]
+/**
+ * Paths that are never the app shell: the API, the web seed, the tracker, WebTorrent streams.
+ * Anchored at the start of the path, so app routes such as `/open?magnet=…` (the protocol
+ * handler and share target, whose query may well contain `/announce/…`) get the shell.
+ */
+export const NAVIGATION_DENYLIST = [/^\/api\//, /^\/webseed\//, /^\/announce/, /^\/webtorrent\//]
 /** How long the catalog request waits for the network before the cached copy is used. */
 const CATALOG_NETWORK_TIMEOUT_SEC = 4
 /** Largest file precached; the lazily loaded WebTorrent chunk (~220 KB) must fit. */

@@ -1,8 +1,10 @@
 /**
  * The library: "Continue watching" on top, then every catalog item as a responsive grid of
- * cards (series grouped after films), each showing how far the profile got.
+ * cards (series grouped after films), each showing how far the profile got; below, files
+ * dropped onto the page and shared from this tab.
  */
 import type { Catalog, CatalogItem } from '../../../protocol/catalog.ts'
+import { DropToShare } from '../../seeding/components/drop-to-share.tsx'
 import { continueWatching } from '../../watch-state/continue-watching.ts'
 import { unwatchedChange, watchedChange } from '../../watch-state/mark-watched.ts'
 import { useWatchRecords, useWatchStateStore } from '../../watch-state/use-watch-state.ts'
@@ -27,15 +29,17 @@ export function LibraryPage ({ catalog, onOpen }: LibraryPageProps) {
       }
     : undefined
   return (
-    <main className='library'>
-      <header className='library__header'>
-        <h1 className='library__title'>{catalog.libraryName}</h1>
-        <p className='library__count'>{items.length === 1 ? '1 item' : `${items.length} items`}</p>
-      </header>
-      <ContinueWatchingRow rows={continueWatching(items, records)} onOpen={onOpen} />
-      {items.length === 0
-        ? <p className='status__text'>The library is empty. Add films or series to the library folder on the home server.</p>
-        : <ul className='library__grid'>{items.map(item => <LibraryCard key={item.id} item={item} record={records.get(item.id)} onMark={onMark} onOpen={onOpen} />)}</ul>}
-    </main>
+    <DropToShare>
+      <main className='library'>
+        <header className='library__header'>
+          <h1 className='library__title'>{catalog.libraryName}</h1>
+          <p className='library__count'>{items.length === 1 ? '1 item' : `${items.length} items`}</p>
+        </header>
+        <ContinueWatchingRow rows={continueWatching(items, records)} onOpen={onOpen} />
+        {items.length === 0
+          ? <p className='status__text'>The library is empty. Add films or series to the library folder on the home server.</p>
+          : <ul className='library__grid'>{items.map(item => <LibraryCard key={item.id} item={item} record={records.get(item.id)} onMark={onMark} onOpen={onOpen} />)}</ul>}
+      </main>
+    </DropToShare>
   )
 }
