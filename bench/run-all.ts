@@ -24,6 +24,7 @@ const SECTIONS: Record<string, { title: string, load: () => Promise<Section> }> 
   'first-frame': { title: '1–2. First frame and seek', load: async () => (await import('./sections/first-frame.ts')).runFirstFrameAndSeek },
   throughput: { title: '3–4. Throughput and two sources', load: async () => (await import('./sections/throughput.ts')).runThroughput },
   tracker: { title: '5. Tracker load', load: async () => (await import('./sections/tracker-load.ts')).runTrackerLoad },
+  'seed-node-scale': { title: '8. Seed node at scale', load: async () => (await import('./sections/seed-node-scale.ts')).runSeedNodeScale },
 }
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true })

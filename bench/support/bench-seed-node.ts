@@ -33,18 +33,19 @@ export interface SeedNodeStatus {
   seeder: { torrents: number, peers: number, webrtcPeers: number, uploadedBytes: number }
 }
 
-export async function startBenchSeedNode (options: { library: string, stateDir: string, args?: string[], waitForScan?: boolean }): Promise<BenchSeedNode> {
+export async function startBenchSeedNode (options: { library: string, stateDir: string, args?: string[], waitForScan?: boolean, timeoutMs?: number }): Promise<BenchSeedNode> {
   const started = performance.now()
+  const timeoutMs = options.timeoutMs ?? STARTUP_TIMEOUT_MS
   const proc = startMeasured(process.execPath, ['--import', 'tsx', path.join(TARGET_ROOT, 'seed-node/cli.ts'),
     '--library', options.library, '--state', options.stateDir, '--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', ...(options.args ?? [])], { cwd: TARGET_ROOT })
   try {
-    const url = (await proc.waitFor(/Hearth is running: open (http:\/\/127\.0\.0\.1:\d+)/, STARTUP_TIMEOUT_MS))[1]!
+    const url = (await proc.waitFor(/Hearth is running: open (http:\/\/127\.0\.0\.1:\d+)/, timeoutMs))[1]!
     const startedMs = performance.now() - started
     const pairingLink = (await proc.waitFor(/(http:\/\/127\.0\.0\.1:\d+\/pair#key=[A-Za-z0-9_-]+)/, 5000))[1]!
     const status = async (): Promise<SeedNodeStatus> => await seedNodeJson<SeedNodeStatus>(url, '/api/status', pairingLink)
     if (options.waitForScan !== false) {
       while ((await status()).ingest.scans < 1) {
-        if (performance.now() - started > STARTUP_TIMEOUT_MS) throw new Error('first library scan did not finish')
+        if (performance.now() - started > timeoutMs) throw new Error(`first library scan did not finish within ${(timeoutMs / 1000).toFixed(0)} s`)
         await new Promise(resolve => setTimeout(resolve, 20))
       }
     }
