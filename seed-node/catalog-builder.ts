@@ -9,6 +9,8 @@ export interface CatalogContext {
   publicOrigin: string
   /** WebSocket announce URL for the caller. */
   trackerUrl: string
+  /** HTTP announce URL for classic BitTorrent clients, or null with an external tracker. */
+  classicTrackerUrl: string | null
   /** Whether magnet links name the HTTP web seed. */
   webSeed: boolean
   /** Token the caller's magnets carry in tracker and web-seed URLs (the household credential). */
@@ -43,6 +45,7 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
       infoHash: stored.infoHash,
       displayName: torrentName,
       trackerUrl: context.trackerUrl,
+      classicTrackerUrl: context.classicTrackerUrl,
       webSeedUrl: context.webSeed ? webSeedUrlFor(item, context.publicOrigin, context.token) : null
     }),
     posterUrl: null,

@@ -17,6 +17,8 @@ import type { HouseholdAccess } from './household-access.ts'
 import { gate } from './access-gate.ts'
 import { rotateShares, shareLink } from './share-routes.ts'
 import { announcePath } from '../tracker/tracker-server.ts'
+import type { DownloadQueue } from './download-queue.ts'
+import { routeDownloads } from './download-routes.ts'
 
 export interface HttpServerDeps {
   config: SeedNodeConfig
@@ -24,6 +26,8 @@ export interface HttpServerDeps {
   tracker: HearthTracker
   access: HouseholdAccess
   log: Logger
+  /** The download queue, once the seed node has loaded it. */
+  downloads?: () => DownloadQueue | null
   /** Everything `/api/status` reports. */
   status: () => Record<string, unknown>
 }
@@ -45,6 +49,7 @@ export function createHttpServer (deps: HttpServerDeps): http.Server {
       libraryName: config.libraryName,
       publicOrigin: origin.http,
       trackerUrl: config.trackerUrl ?? `${origin.ws}${announcePath(access.householdToken)}`,
+      classicTrackerUrl: config.trackerUrl === null ? `${origin.http}${announcePath(access.householdToken)}` : null,
       webSeed: config.webSeed,
       token: access.householdToken
     }
@@ -74,6 +79,12 @@ export function createHttpServer (deps: HttpServerDeps): http.Server {
   async function routeApi (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     const allowed = gate(req, tracker, log, () => access.checkRequest(req))
     if (!allowed.ok) return json(res, allowed.status, { error: allowed.code, message: allowed.message })
+    if (pathname === '/api/downloads' || pathname.startsWith('/api/downloads/')) {
+      const queue = deps.downloads?.() ?? null
+      if (!queue) return json(res, 503, { error: 'HEARTH_E_STARTING', message: 'the download queue is still loading; try again in a moment' })
+      const answer = await routeDownloads(req, new URL(req.url ?? '/', 'http://seed-node.invalid'), queue)
+      if (answer) return json(res, answer.status, answer.body)
+    }
     if (req.method === 'POST' && pathname === '/api/share/rotate') {
       const { status, body } = await rotateShares(access, log)
       return json(res, status, body)

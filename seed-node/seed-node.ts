@@ -21,6 +21,7 @@ import { joinSyncSwarm, type SyncSwarmMember } from './sync-swarm-member.ts'
 import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './library-key-file.ts'
 import { deriveKeys } from '../protocol/library-key.ts'
 import { pairingLink } from '../protocol/pairing-link.ts'
+import { DownloadQueue } from './download-queue.ts'
 
 /**
  * Tracker message budget per connection. Browsers send a handful of messages; the seed
@@ -44,6 +45,8 @@ export interface RunningSeedNode {
   sync: SyncSwarmMember
   /** Who may use this node; `householdToken` is the credential paired devices send. */
   access: HouseholdAccess
+  /** The download queue into `<library>/Downloads`. */
+  downloads: DownloadQueue
   /** The link that pairs a device with this household (the key rides in the fragment). */
   pairingLink (origin?: string): string
   close (): Promise<void>
@@ -97,12 +100,14 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   let seeder: TorrentSeeder | null = null
   let sync: SyncSwarmMember | null = null
   let watchState: WatchStateLog | null = null
+  let downloads: DownloadQueue | null = null
   const server = createHttpServer({
     config,
     registry,
     tracker,
     access,
     log,
+    downloads: () => downloads,
     status: () => ({
       version: 1,
       uptimeSec: Math.round((Date.now() - startedAt) / 1000),
@@ -122,17 +127,28 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   const url = `http://${hostForUrl}:${port}`
   const resolved = { ...config, port }
 
-  seeder = new TorrentSeeder({ announce: [config.trackerUrl ?? `ws://${hostForUrl}:${port}${announcePath(access.householdToken)}`], peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
+  // The seed node announces over WebSocket (browsers find it, WebRTC) and over HTTP (classic
+  // clients such as Transmission find its TCP/uTP port).
+  const ownAnnounce = config.trackerUrl !== null
+    ? [config.trackerUrl]
+    : [`ws://${hostForUrl}:${port}${announcePath(access.householdToken)}`, `http://${hostForUrl}:${port}${announcePath(access.householdToken)}`]
+  seeder = new TorrentSeeder({ announce: ownAnnounce, peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
   const deviceId = await loadOrCreateDeviceId(config.stateDir)
   const activeWatchState = await WatchStateLog.open(config.stateDir, log)
   watchState = activeWatchState
   const activeSync = await joinSyncSwarm({ seeder, keys, deviceId, store: activeWatchState, stateDir: config.stateDir, log })
   sync = activeSync
   const cache = await FingerprintCache.open(config.stateDir, log)
-  ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, log })
+  // The queue is loaded before the first scan, so partial downloads are never ingested.
+  let queue: DownloadQueue | null = null
+  ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, log, isBusy: relativePath => queue?.isBusy(relativePath) ?? false })
   const activeIngest = ingest
+  queue = await DownloadQueue.open({ libraryDir: config.libraryDir, stateDir: config.stateDir, maxActive: config.maxActiveDownloads, seeder, ingest, inLibrary: infoHash => seeder?.isSeeding(infoHash) ?? false, log })
+  const activeDownloads = queue
   const firstScan = activeIngest.scan()
   const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, async () => await activeIngest.scan(), log)
+  await activeDownloads.start()
+  downloads = activeDownloads
   log.info('seed_node.listening', { url, library: config.libraryDir, state: config.stateDir, webSeed: config.webSeed })
 
   const activeSeeder = seeder
@@ -149,11 +165,13 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
     watchState: activeWatchState,
     sync: activeSync,
     access,
+    downloads: activeDownloads,
     pairingLink: (origin = url) => pairingLink(origin, libraryKey),
     close: async () => {
       closing ??= (async () => {
         stopWatching()
         await firstScan.catch(() => {})
+        await activeDownloads.close()
         await cache.flush()
         await activeSeeder.close()
         await activeWatchState.close()

@@ -25,6 +25,7 @@ export function shareLink (infoHashText: string, deps: { access: HouseholdAccess
     infoHash,
     displayName: item?.title ?? infoHash,
     trackerUrl: deps.trackerUrl ?? `${deps.origin.ws}${announcePath(token)}`,
+    classicTrackerUrl: deps.trackerUrl === null ? `${deps.origin.http}${announcePath(token)}` : null,
     webSeedUrl: item && deps.webSeed ? webSeedUrlFor(item, deps.origin.http, token) : null
   })
   return { status: 200, body: { infoHash, magnet, inLibrary: item !== undefined } }
