@@ -111,7 +111,7 @@ export async function runAppWeight (ctx: BenchContext): Promise<SectionResult> {
         ['app shell drawn, offline via service worker (ms)', medianRange(offline), '', '', '', '', '']
       ],
       notes: [
-        'gzip sizes computed with zlib level 6 over the bytes received; "as sent" is what crossed the wire (the seed node does not compress unless a content-encoding is listed below).',
+        'gzip sizes computed here with zlib level 6 over the bytes received (the seed node sends them uncompressed unless a content-encoding is listed below); "over the network" is the body bytes that crossed the wire, 0 when the service worker served them.',
         `Files, new device: ${unpaired.files.join('; ')}.`,
         `Files, paired device: ${pairedWeight.files.join('; ')}.`,
         `Shell load: navigation start → first app element drawn, median (min–max) of ${runs} fresh contexts; offline = same context with the network cut, served by the service worker. No peer column: nothing comparable was measured.`

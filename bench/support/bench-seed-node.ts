@@ -44,7 +44,8 @@ export async function startBenchSeedNode (options: { library: string, stateDir: 
     const pairingLink = (await proc.waitFor(/(http:\/\/127\.0\.0\.1:\d+\/pair#key=[A-Za-z0-9_-]+)/, 5000))[1]!
     const status = async (): Promise<SeedNodeStatus> => await seedNodeJson<SeedNodeStatus>(url, '/api/status', pairingLink)
     if (options.waitForScan !== false) {
-      while ((await status()).ingest.scans < 1) {
+      // A busy node (first ingest) may drop a poll; only the deadline ends the wait.
+      while (((await status().catch(() => null))?.ingest.scans ?? 0) < 1) {
         if (performance.now() - started > timeoutMs) throw new Error(`first library scan did not finish within ${(timeoutMs / 1000).toFixed(0)} s`)
         await new Promise(resolve => setTimeout(resolve, 20))
       }
