@@ -29,6 +29,7 @@ Options:
   --ban-find-time <sec>     window in which those failures are counted (default: ${DEFAULTS.banFindTimeSec})
   --ban-time <sec>          how long a ban lasts (default: ${DEFAULTS.banTimeSec})
   --ban-exempt-loopback     never ban this machine's own addresses (127.0.0.1, ::1)
+  --max-active-downloads <n>  downloads running at once, 1-20; the rest wait (default: ${DEFAULTS.maxActiveDownloads})
   --log-level <level>       debug, info, warn or error (default: ${DEFAULTS.logLevel})
   -h, --help                show this help`
 
@@ -60,6 +61,7 @@ try {
       'upload-limit': { type: 'string' },
       app: { type: 'string' },
       'log-level': { type: 'string' },
+      'max-active-downloads': { type: 'string' },
       'ban-max-retry': { type: 'string' },
       'ban-find-time': { type: 'string' },
       'ban-time': { type: 'string' },
@@ -91,7 +93,8 @@ const options: Partial<SeedNodeConfig> = {
   banMaxRetry: integer('--ban-max-retry', values['ban-max-retry']),
   banFindTimeSec: integer('--ban-find-time', values['ban-find-time']),
   banTimeSec: integer('--ban-time', values['ban-time']),
-  banExemptLoopback: values['ban-exempt-loopback'] === true ? true : undefined
+  banExemptLoopback: values['ban-exempt-loopback'] === true ? true : undefined,
+  maxActiveDownloads: integer('--max-active-downloads', values['max-active-downloads'])
 }
 
 try {

@@ -39,6 +39,8 @@ export interface SeedNodeConfig {
   banTimeSec: number
   /** fail2ban: never ban loopback addresses (this machine). Default false. */
   banExemptLoopback: boolean
+  /** Downloads running at once; the rest wait queued. Default 3; 1 – 20. */
+  maxActiveDownloads: number
   /** Name shown in the app. Default: the library folder's name. */
   libraryName: string
 }
@@ -58,7 +60,8 @@ export const DEFAULTS = {
   banMaxRetry: 5,
   banFindTimeSec: 600,
   banTimeSec: 600,
-  banExemptLoopback: false
+  banExemptLoopback: false,
+  maxActiveDownloads: 3
 } as const satisfies Omit<SeedNodeConfig, 'libraryName'>
 
 function badOption (message: string): HearthError {
@@ -84,6 +87,9 @@ export function resolveConfig (input: Partial<SeedNodeConfig>): SeedNodeConfig {
   }
   for (const [name, value, max] of [['--ban-max-retry', merged.banMaxRetry, 100], ['--ban-find-time', merged.banFindTimeSec, 86400], ['--ban-time', merged.banTimeSec, 604800]] as const) {
     if (!Number.isInteger(value) || value < 1 || value > max) throw badOption(`${name} must be 1-${max}, got ${value}`)
+  }
+  if (!Number.isInteger(merged.maxActiveDownloads) || merged.maxActiveDownloads < 1 || merged.maxActiveDownloads > 20) {
+    throw badOption(`--max-active-downloads must be 1-20, got ${merged.maxActiveDownloads}`)
   }
   if (!['debug', 'info', 'warn', 'error'].includes(merged.logLevel)) throw badOption(`--log-level must be debug, info, warn or error, got ${merged.logLevel}`)
   const libraryDir = path.resolve(merged.libraryDir)

@@ -14,6 +14,10 @@ import { probeMedia } from './media-probe.ts'
 import { toLibraryItem } from './library-item.ts'
 import { emptyIngestStats, type IngestStats } from './ingest-stats.ts'
 import type { StoredItem } from './stored-item.ts'
+import type { LibraryItem } from './library-item.ts'
+import { fingerprintOf } from './file-fingerprint.ts'
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
 
 export interface LibraryIngestDeps {
   libraryRoot: string
@@ -22,6 +26,20 @@ export interface LibraryIngestDeps {
   seeder: TorrentSeeder
   log: Logger
   excludeFolders?: string[]
+  /** Library-relative paths still being written by the download queue: never ingested. */
+  isBusy?: (relativePath: string) => boolean
+}
+
+/** A finished download, admitted with the torrent it was downloaded by (no hashing). */
+export interface DownloadedItem {
+  infoHash: string
+  torrent: Uint8Array
+  pieceCount: number
+  /** Library-relative paths of the playable file and of the subtitles that travel with it. */
+  mediaPath: string
+  subtitlePaths: string[]
+  /** Every file of the torrent: torrent path → library-relative path. */
+  torrentFiles: Array<{ torrentPath: string, libraryPath: string }>
 }
 
 export class LibraryIngest {
@@ -45,6 +63,7 @@ export class LibraryIngest {
       const seen = new Set<string>()
       for (const media of result.media) {
         seen.add(media.relativePath)
+        if (this.deps.isBusy?.(media.relativePath) === true) continue
         const current = registry.byRelativePath(media.relativePath)
         const stored = cache.lookup(media)
         if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online') continue
@@ -111,6 +130,51 @@ export class LibraryIngest {
     const item = toLibraryItem(stored, libraryRoot)
     await seeder.seed(item, torrent)
     registry.put(item)
+  }
+
+  /**
+   * Adds a finished download to the library and seeds it at once, without hashing: the
+   * torrent it was downloaded by (every piece already checked by WebTorrent) becomes the
+   * item's torrent, and the fingerprints of the finished files go into the cache, so the
+   * next scan reuses it. Only the media is read, by the probe.
+   */
+  async admitDownloaded (download: DownloadedItem): Promise<LibraryItem> {
+    const { cache, registry, seeder, log, libraryRoot } = this.deps
+    const fingerprints: StoredItem['fingerprints'] = {}
+    for (const relativePath of [download.mediaPath, ...download.subtitlePaths]) {
+      fingerprints[relativePath] = fingerprintOf(await stat(path.join(libraryRoot, relativePath)))
+    }
+    const probe = await probeMedia(path.join(libraryRoot, download.mediaPath))
+    if (probe.error) log.warn('ingest.probe_failed', { path: download.mediaPath, error: probe.error })
+    const { error: _ignored, ...probed } = probe
+    const stored: StoredItem = {
+      relativePath: download.mediaPath,
+      infoHash: download.infoHash,
+      fingerprints,
+      torrentFiles: download.torrentFiles,
+      pieceCount: download.pieceCount,
+      probe: probed,
+      addedAt: new Date().toISOString()
+    }
+    await cache.remember(stored, download.torrent)
+    const previous = registry.byRelativePath(download.mediaPath)
+    if (previous && previous.stored.infoHash !== download.infoHash) await seeder.unseed(previous.stored.infoHash)
+    const item = toLibraryItem(stored, libraryRoot)
+    await seeder.seed(item, download.torrent)
+    registry.put(item)
+    await cache.flush()
+    log.info('ingest.downloaded', { path: download.mediaPath, infoHash: download.infoHash, pieces: download.pieceCount })
+    return item
+  }
+
+  /** Drops a downloaded item whose files the household deleted: unseeded, forgotten. */
+  async forgetDownloaded (infoHash: string): Promise<void> {
+    const item = this.deps.registry.get(infoHash)
+    if (!item) return
+    await this.deps.seeder.unseed(infoHash)
+    this.deps.registry.remove(infoHash)
+    this.deps.cache.forget(item.stored.relativePath)
+    await this.deps.cache.flush()
   }
 
   private async takeOffline (infoHash: string): Promise<void> {

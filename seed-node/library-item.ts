@@ -29,7 +29,8 @@ export function toLibraryItem (stored: StoredItem, libraryRoot: string): Library
   const media = stored.torrentFiles.find(file => file.libraryPath === stored.relativePath)
   const diskPaths = Object.fromEntries(stored.torrentFiles.map(file => [file.torrentPath, path.join(libraryRoot, file.libraryPath)]))
   const subtitles = stored.torrentFiles
-    .filter(file => file !== media)
+    // Only fingerprinted files are subtitles: a downloaded torrent may carry others (.nfo...).
+    .filter(file => file !== media && stored.fingerprints[file.libraryPath] !== undefined)
     .map(file => {
       const name = path.posix.basename(file.torrentPath)
       const format = name.toLowerCase().endsWith('.srt') ? 'srt' as const : 'vtt' as const

@@ -143,7 +143,7 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   let queue: DownloadQueue | null = null
   ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, log, isBusy: relativePath => queue?.isBusy(relativePath) ?? false })
   const activeIngest = ingest
-  queue = await DownloadQueue.open({ libraryDir: config.libraryDir, stateDir: config.stateDir, maxActive: config.maxActiveDownloads, seeder, ingest, inLibrary: infoHash => seeder?.isSeeding(infoHash) ?? false, log })
+  queue = await DownloadQueue.open({ libraryDir: config.libraryDir, stateDir: config.stateDir, maxActive: config.maxActiveDownloads, ownAnnounce, seeder, ingest, inLibrary: infoHash => seeder?.isSeeding(infoHash) ?? false, log })
   const activeDownloads = queue
   const firstScan = activeIngest.scan()
   const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, async () => await activeIngest.scan(), log)

@@ -95,6 +95,21 @@ export class TorrentSeeder {
     return torrent
   }
 
+  /**
+   * Starts downloading a torrent (for the download queue) into `downloadsDir`, announcing
+   * to `trackers` only (those of the magnet or .torrent). Existing partial data there is
+   * re-verified piece by piece by WebTorrent before the download continues.
+   */
+  addDownload (torrentId: string | Uint8Array, downloadsDir: string, trackers: string[]): Torrent {
+    return this.client.add(torrentId, { path: downloadsDir, announce: trackers })
+  }
+
+  /** Stops a download's torrent, keeping whatever is on disk. */
+  async removeDownload (torrent: Torrent): Promise<void> {
+    if (torrent.destroyed) return
+    await new Promise<void>(resolve => torrent.destroy({ destroyStore: false }, () => resolve()))
+  }
+
   async unseed (infoHash: string): Promise<void> {
     const torrent = this.torrents.get(infoHash)
     if (!torrent) return

@@ -40,6 +40,11 @@ declare module 'webtorrent' {
     ready: boolean
     destroyed: boolean
     destroy (opts?: { destroyStore?: boolean }, cb?: (err: Error | null) => void): void
+    /** The raw info dictionary, once the metadata is known. */
+    info?: unknown
+    /** The .torrent file, once the metadata is known. */
+    torrentFile?: Uint8Array
+    pieces: unknown[]
   }
 
   export interface AddOptions {
@@ -53,6 +58,8 @@ declare module 'webtorrent' {
     private?: boolean
     urlList?: string[]
     maxWebConns?: number
+    /** Extra parameters for every tracker announce of this torrent (e.g. `numwant`). */
+    getAnnounceOpts?: () => Record<string, unknown>
   }
 
   export interface ClientOptions {

@@ -1,0 +1,52 @@
+/** What `GET /api/downloads` shows of one download: the record plus live numbers from WebTorrent. */
+import type { Torrent } from 'webtorrent'
+import type { DownloadRecord } from './download-record.ts'
+
+export type DownloadViewState = 'queued' | 'downloading' | 'paused' | 'seeding' | 'completed' | 'error'
+
+export interface DownloadView {
+  infoHash: string
+  name: string | null
+  state: DownloadViewState
+  /** 0–1; 0 while the metadata of a magnet is still being fetched. */
+  progress: number
+  totalBytes: number | null
+  downloadedBytes: number
+  downloadSpeedBytesPerSec: number
+  uploadSpeedBytesPerSec: number
+  peers: number
+  /** Seconds left at the current speed; null when unknown (no speed, no size) or done. */
+  etaSec: number | null
+  error: { code: string, message: string } | null
+  /** Library item id (the infohash) when the finished download is in the catalog. */
+  itemId: string | null
+  addedAt: string
+  completedAt: string | null
+}
+
+export function viewOf (record: DownloadRecord, torrent: Torrent | undefined, seeding: boolean): DownloadView {
+  const total = record.totalBytes ?? (torrent?.ready === true ? torrent.length : null)
+  const downloaded = record.state === 'completed'
+    ? total ?? record.downloadedBytes
+    : torrent && total ? Math.round(torrent.progress * total) : record.downloadedBytes
+  const downSpeed = torrent ? Math.round(torrent.downloadSpeed) : 0
+  const remaining = total === null ? null : Math.max(0, total - downloaded)
+  let state: DownloadViewState = record.state
+  if (record.state === 'completed' && seeding) state = 'seeding'
+  return {
+    infoHash: record.infoHash,
+    name: record.name,
+    state,
+    progress: total ? Math.min(1, downloaded / total) : (record.state === 'completed' ? 1 : 0),
+    totalBytes: total,
+    downloadedBytes: downloaded,
+    downloadSpeedBytesPerSec: downSpeed,
+    uploadSpeedBytesPerSec: torrent ? Math.round(torrent.uploadSpeed) : 0,
+    peers: torrent?.numPeers ?? 0,
+    etaSec: record.state === 'downloading' && remaining !== null && downSpeed > 0 ? Math.ceil(remaining / downSpeed) : null,
+    error: record.error,
+    itemId: record.state === 'completed' && record.itemPath !== null ? record.infoHash : null,
+    addedAt: record.addedAt,
+    completedAt: record.completedAt
+  }
+}
