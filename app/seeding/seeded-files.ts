@@ -6,6 +6,7 @@
  */
 import type { WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
 import { safeDisplayName } from '../format/safe-display-name.ts'
+import { withDisplayName } from '../magnet/format-magnet.ts'
 import { fetchShareLink } from '../sharing/fetch-share-link.ts'
 import { shareErrorMessage } from '../sharing/share-api.ts'
 import { getWebTorrentClient } from '../torrent/webtorrent-client.ts'
@@ -75,7 +76,9 @@ function start (file: File, credential: string): void {
       return
     }
     const link = await fetchShareLink(torrent.infoHash, credential)
-    update(id, { phase: 'seeding', magnet: link.magnet })
+    // Outside the library the home server names the link by its infohash; name it by the file.
+    const named = link.inLibrary ? link.magnet : withDisplayName(link.magnet, safeDisplayName(file.name))
+    update(id, { phase: 'seeding', magnet: named })
   }
   run().catch((err: unknown) => update(id, { phase: 'error', error: shareErrorMessage(err) }))
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatMagnet } from '../format-magnet.ts'
+import { formatMagnet, withDisplayName } from '../format-magnet.ts'
 import { base32ToHex, MAX_MAGNET_LENGTH_CHARS, MagnetError, parseMagnet } from '../parse-magnet.ts'
 
 const HEX = 'c9e15763f722f23e98a29decdfae341b98d53056'
@@ -89,6 +89,11 @@ describe('parseMagnet', () => {
         expect(parseMagnet(formatMagnet(parts))).toEqual({ ...parts, ignored: [] })
       }
     ), { numRuns: 200 })
+  })
+
+  it('renames a link, keeping its trackers and web seeds', () => {
+    const renamed = withDisplayName(`magnet:?xt=urn:btih:${HEX}&dn=${HEX}&tr=wss%3A%2F%2Fa%2F&ws=https%3A%2F%2Fb%2F`, 'Holiday clip.mp4')
+    expect(parseMagnet(renamed)).toEqual({ infoHash: HEX, displayName: 'Holiday clip.mp4', trackers: ['wss://a/'], webSeeds: ['https://b/'], ignored: [] })
   })
 
   it('never throws anything but MagnetError on arbitrary input', () => {

@@ -15,7 +15,7 @@ export function ShareDialog ({ infoHash, title, onClose }: ShareDialogProps) {
   return (
     <ModalDialog title={`Share “${title}”`} onClose={onClose}>
       {state.status === 'loading' && <div className='share-panel__status' role='status'><span className='spinner' aria-hidden='true' /> Making a share link…</div>}
-      {state.status === 'unpaired' && <p className='share-panel__status' role='alert'>Only paired devices can make share links. Pair this device first (Settings).</p>}
+      {state.status === 'unpaired' && <p className='share-panel__status' role='alert'>Only paired devices can make share links. Pair this device first.</p>}
       {state.status === 'error' && <p className='share-panel__status share-panel__status--error' role='alert'>{state.message}</p>}
       {state.status === 'ready' && <ShareLinkPanel magnet={state.link.magnet} title={title} testId={TEST_IDS.shareLink} />}
     </ModalDialog>

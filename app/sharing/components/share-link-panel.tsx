@@ -31,7 +31,7 @@ export function ShareLinkPanel ({ magnet, title, testId }: ShareLinkPanelProps) 
       {shareError !== null && <p className='copy-field__hint' role='alert'>{shareError}</p>}
       <p className='share-panel__note'>
         Whoever gets this link can fetch this one item with any WebTorrent client, and nothing
-        else of your library. “Stop sharing all links” under Settings turns every link off.
+        else of your library. “Stop sharing all links” (under Add a device) turns every link off.
       </p>
     </div>
   )
