@@ -128,7 +128,8 @@ export class LibraryIngest {
     const previous = registry.byRelativePath(media.relativePath)
     if (previous && previous.stored.infoHash !== stored.infoHash) await seeder.unseed(previous.stored.infoHash)
     const item = toLibraryItem(stored, libraryRoot)
-    await seeder.seed(item, torrent)
+    const infoHash = stored.infoHash
+    await seeder.seed(item, torrent, async () => await cache.readTorrent(infoHash))
     registry.put(item)
   }
 

@@ -89,6 +89,10 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   const registry = new LibraryRegistry()
   const tracker = createTracker({
     authenticate: token => access.authenticate(token),
+    // Library items sleep until someone asks: wake one before its announce is processed.
+    beforeAnnounce: async (infoHash, peerId) => {
+      if (seeder !== null && peerId !== seeder.peerId) await seeder.wake(infoHash)
+    },
     log: (level, event, fields) => log[level](event, fields),
     // The seed node announces every library item over its one connection.
     messagesPerSecond: SEED_NODE_MESSAGES_PER_SECOND,
@@ -132,7 +136,7 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   const ownAnnounce = config.trackerUrl !== null
     ? [config.trackerUrl]
     : [`ws://${hostForUrl}:${port}${announcePath(access.householdToken)}`, `http://${hostForUrl}:${port}${announcePath(access.householdToken)}`]
-  seeder = new TorrentSeeder({ announce: ownAnnounce, peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
+  seeder = new TorrentSeeder({ announce: ownAnnounce, wakeOnDemand: config.trackerUrl === null, peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
   const deviceId = await loadOrCreateDeviceId(config.stateDir)
   const activeWatchState = await WatchStateLog.open(config.stateDir, log)
   watchState = activeWatchState

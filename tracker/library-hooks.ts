@@ -74,7 +74,16 @@ export function installLibraryHooks (server: Server, deps: LibraryHookDeps): voi
  * principal does not admit (a share token announcing another item), and a new swarm past
  * `maxSwarms`. `principalOf` finds the principal from the request (HTTP) or socket (WebSocket).
  */
-export function announceFilter (server: Server, maxSwarms: number, principalOf: (params: FilterParams) => Principal | undefined, onRefused: (reason: 'shareScope' | 'swarmLimit') => void) {
+/** Longest an announce waits for the host's `beforeAnnounce` hook. */
+export const BEFORE_ANNOUNCE_TIMEOUT_MS = 5 * 1000
+
+export function announceFilter (
+  server: Server,
+  maxSwarms: number,
+  principalOf: (params: FilterParams) => Principal | undefined,
+  onRefused: (reason: 'shareScope' | 'swarmLimit') => void,
+  beforeAnnounce: (infoHash: string, peerId: string | null) => Promise<void> | void = () => {}
+) {
   return (infoHash: string, params: FilterParams, cb: (err: Error | null) => void): void => {
     const principal = principalOf(params)
     if (!principal || !admits(principal, [infoHash])) {
@@ -87,7 +96,15 @@ export function announceFilter (server: Server, maxSwarms: number, principalOf: 
       cb(new Error(`tracker is full (${maxSwarms} swarms); try again later`))
       return
     }
-    cb(null)
+    const peerId = typeof params.peer_id === 'string' ? params.peer_id : null
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<void>(resolve => { timer = setTimeout(resolve, BEFORE_ANNOUNCE_TIMEOUT_MS) })
+    Promise.race([Promise.resolve().then(() => beforeAnnounce(infoHash, peerId)), timeout])
+      .catch(() => {})
+      .finally(() => {
+        clearTimeout(timer)
+        cb(null)
+      })
   }
 }
 

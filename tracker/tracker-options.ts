@@ -28,6 +28,13 @@ export interface TrackerOptions {
    * Default: everyone is a household member.
    */
   authenticate?: (token: string | null) => Principal | null
+  /**
+   * Called for every admitted announce before the swarm sees it (peer id in hex), so a host
+   * can wake a dormant torrent: the host joins the swarm first and then receives, and
+   * answers, this peer's offers. Waited for at most BEFORE_ANNOUNCE_TIMEOUT_MS (5 s);
+   * failures are ignored. Default: none.
+   */
+  beforeAnnounce?: (infoHash: string, peerId: string | null) => Promise<void> | void
   /** How often clients are told to re-announce (WebSocket clients: a fifth of it). Default 120 s; bounds 10 s – 1 h. */
   announceIntervalMs?: number
   /** Largest WebSocket message accepted; a larger one closes the connection (1009). Default 64 KiB (as aquatic_ws); bounds 4 KiB – 1 MiB. */
@@ -59,6 +66,7 @@ export interface ResolvedBanOptions { maxRetry: number, findTimeMs: number, banT
 
 export interface ResolvedTrackerOptions {
   authenticate: (token: string | null) => Principal | null
+  beforeAnnounce: (infoHash: string, peerId: string | null) => Promise<void> | void
   announceIntervalMs: number
   maxMessageBytes: number
   maxConnectionsPerAddress: number
@@ -98,7 +106,7 @@ const BAN_NUMBER_OPTIONS = {
   maxTrackedAddresses: [10_000, 100, 1_000_000]
 } as const satisfies Record<string, NumberSpec>
 
-const OTHER_OPTIONS = ['authenticate', 'ban', 'log'] as const
+const OTHER_OPTIONS = ['authenticate', 'beforeAnnounce', 'ban', 'log'] as const
 const OTHER_BAN_OPTIONS = ['exemptLoopback'] as const
 
 function refuseUnknownKeys (where: string, given: object, known: readonly string[]): void {
@@ -143,6 +151,7 @@ export function resolveTrackerOptions (options: TrackerOptions = {}): ResolvedTr
   return {
     ...numbers,
     authenticate: optionalFunction('authenticate', options.authenticate, householdForEveryone),
+    beforeAnnounce: optionalFunction('beforeAnnounce', options.beforeAnnounce, () => {}),
     log: optionalFunction<TrackerLog>('log', options.log, () => {}),
     ban: { ...resolveNumbers('ban.', ban, BAN_NUMBER_OPTIONS), exemptLoopback: ban.exemptLoopback ?? false }
   }

@@ -62,7 +62,7 @@ export function createTracker (trackerOptions: TrackerOptions = {}): HearthTrack
     ws: { noServer: true, maxPayload: options.maxMessageBytes },
     filter: (infoHash, params, cb) => filter(infoHash, params, cb)
   })
-  const filter = announceFilter(server, options.maxSwarms, principalOf, reason => counters.refuse(reason))
+  const filter = announceFilter(server, options.maxSwarms, principalOf, reason => counters.refuse(reason), options.beforeAnnounce)
   installLibraryHooks(server, {
     offers,
     onInternalError: err => {

@@ -69,6 +69,10 @@ export async function startSeedNodeProcess (options: { library?: string, stateDi
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
   child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.once('exit', (code, signal) => {
+    // A seed node that dies on its own is a bug worth seeing in the test output.
+    if (signal !== 'SIGTERM' && signal !== 'SIGKILL' && code !== 0) process.stderr.write(`seed node exited (${code ?? signal}):\n${output.slice(-4000)}\n`)
+  })
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`seed node did not start within ${STARTUP_TIMEOUT_MS} ms:\n${output}`)), STARTUP_TIMEOUT_MS)
