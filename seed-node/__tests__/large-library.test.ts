@@ -1,0 +1,81 @@
+/**
+ * A library of 2,000 small files: the first start hashes them all, a restart serves the
+ * whole catalog with zero pieces hashed (a counter, not a timer), and nothing is awake
+ * until a peer asks — items nobody watches cost a registry entry, not a torrent.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { startSeedNode, type RunningSeedNode } from '../seed-node.ts'
+import { silentLogger } from '../log.ts'
+import { parseCatalog } from '../../protocol/catalog.ts'
+
+const FILES = 2000
+const FILES_PER_FOLDER = 100
+const FILE_BYTES = 2048
+
+let scratch: string
+let library: string
+
+/** Deterministic bytes (xorshift), different per file, so every torrent differs. */
+function bytesFor (seed: number): Uint8Array {
+  const out = new Uint8Array(FILE_BYTES)
+  let x = seed * 2654435761 + 1
+  for (let i = 0; i < out.length; i++) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5
+    out[i] = x & 0xff
+  }
+  return out
+}
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(os.tmpdir(), 'hearth-large-'))
+  library = path.join(scratch, 'library')
+  for (let folder = 0; folder < FILES / FILES_PER_FOLDER; folder++) {
+    const dir = path.join(library, `Artist ${folder}`)
+    await mkdir(dir, { recursive: true })
+    for (let file = 0; file < FILES_PER_FOLDER; file++) {
+      const n = folder * FILES_PER_FOLDER + file
+      await writeFile(path.join(dir, `Track ${n}.mp3`), bytesFor(n + 1))
+    }
+  }
+})
+
+afterAll(async () => { await rm(scratch, { recursive: true, force: true }) })
+
+async function start (): Promise<RunningSeedNode> {
+  const node = await startSeedNode({ libraryDir: library, stateDir: path.join(scratch, 'state'), host: '127.0.0.1', port: 0, rescanIntervalSec: 3600 }, silentLogger)
+  await node.firstScan
+  return node
+}
+
+describe(`a library of ${FILES} files`, () => {
+  it('restarts serving every item with zero pieces hashed, and keeps them dormant', { timeout: 240 * 1000 }, async () => {
+    const first = await start()
+    expect(first.ingest.stats.itemsHashed).toBe(FILES)
+    expect(first.ingest.stats.piecesHashed).toBeGreaterThanOrEqual(FILES)
+    await first.close()
+
+    const second = await start()
+    try {
+      expect(second.ingest.stats.piecesHashed).toBe(0)
+      expect(second.ingest.stats.itemsHashed).toBe(0)
+      expect(second.ingest.stats.itemsReused).toBe(FILES)
+      const res = await fetch(`${second.url}/api/catalog`, { headers: { authorization: `Bearer ${second.access.householdToken}` } })
+      expect(parseCatalog(await res.json()).items).toHaveLength(FILES)
+      const seeder = second.seeder.stats()
+      expect(seeder.torrents).toBe(FILES)
+      expect(seeder.awake).toBe(0) // nobody asked for anything yet
+
+      // Asking for one item wakes that one alone.
+      const some = second.registry.list()[1234]
+      if (!some) throw new Error('item missing')
+      await second.seeder.wake(some.stored.infoHash)
+      expect(second.seeder.isAwake(some.stored.infoHash)).toBe(true)
+      expect(second.seeder.stats().awake).toBe(1)
+    } finally {
+      await second.close()
+    }
+  })
+})
