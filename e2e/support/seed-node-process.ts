@@ -47,7 +47,7 @@ export async function removeDir (dir: string): Promise<void> {
 }
 
 function pairingLinkIn (output: string): string {
-  const link = /(http:\/\/127\.0\.0\.1:\d+\/pair#key=[A-Za-z0-9_-]+)/.exec(output)?.[1]
+  const link = /(http:\/\/[\d.]+:\d+\/pair#key=[A-Za-z0-9_-]+)/.exec(output)?.[1]
   if (!link) throw new Error(`seed node printed no pairing link:\n${output}`)
   return link
 }
@@ -62,9 +62,10 @@ function exited (child: ChildProcess): Promise<void> {
   return new Promise(resolve => child.once('exit', () => resolve()))
 }
 
-export async function startSeedNodeProcess (options: { library?: string, stateDir: string, args?: string[], port?: number }): Promise<SeedNodeProcess> {
+export async function startSeedNodeProcess (options: { library?: string, stateDir: string, args?: string[], port?: number, host?: string }): Promise<SeedNodeProcess> {
+  const host = options.host ?? '127.0.0.1'
   const args = ['--import', 'tsx', path.join(REPO_ROOT, 'seed-node/cli.ts'),
-    '--library', options.library ?? SAMPLE_LIBRARY, '--state', options.stateDir, '--host', '127.0.0.1', '--port', String(options.port ?? 0), ...(options.args ?? [])]
+    '--library', options.library ?? SAMPLE_LIBRARY, '--state', options.stateDir, '--host', host, '--port', String(options.port ?? 0), ...(options.args ?? [])]
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
@@ -77,7 +78,7 @@ export async function startSeedNodeProcess (options: { library?: string, stateDi
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`seed node did not start within ${STARTUP_TIMEOUT_MS} ms:\n${output}`)), STARTUP_TIMEOUT_MS)
     const check = (): void => {
-      const match = /Hearth is running: open (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+      const match = /Hearth is running: open (http:\/\/[\d.]+:\d+)/.exec(output)
       if (match?.[1]) {
         clearTimeout(timer)
         resolve(match[1])
