@@ -13,8 +13,10 @@ export interface IngestStats {
   scans: number
   /** True while a scan is running. */
   scanning: boolean
+  /** Items of the current scan still waiting to be hashed (progress of a first ingest). */
+  queued: number
 }
 
 export function emptyIngestStats (): IngestStats {
-  return { itemsHashed: 0, itemsReused: 0, piecesHashed: 0, bytesHashed: 0, filesSkipped: 0, scans: 0, scanning: false }
+  return { itemsHashed: 0, itemsReused: 0, piecesHashed: 0, bytesHashed: 0, filesSkipped: 0, scans: 0, scanning: false, queued: 0 }
 }

@@ -14,6 +14,7 @@ import { probeMedia } from './media-probe.ts'
 import { toLibraryItem } from './library-item.ts'
 import { emptyIngestStats, type IngestStats } from './ingest-stats.ts'
 import type { StoredItem } from './stored-item.ts'
+import type { HashPool } from './hash-pool.ts'
 import type { LibraryItem } from './library-item.ts'
 import { fingerprintOf } from './file-fingerprint.ts'
 import { stat } from 'node:fs/promises'
@@ -28,7 +29,12 @@ export interface LibraryIngestDeps {
   excludeFolders?: string[]
   /** Library-relative paths still being written by the download queue: never ingested. */
   isBusy?: (relativePath: string) => boolean
+  /** Hashing threads; without one, items are hashed on the main thread. */
+  hashPool?: HashPool
 }
+
+/** Items admitted at once (hashing ones wait for a free hashing thread). */
+const ADMIT_CONCURRENCY = 4
 
 /** A finished download, admitted with the torrent it was downloaded by (no hashing). */
 export interface DownloadedItem {
@@ -61,19 +67,27 @@ export class LibraryIngest {
       const result = await scanLibrary(libraryRoot, { log, excludeFolders: this.deps.excludeFolders })
       this.stats.filesSkipped = result.skipped.length
       const seen = new Set<string>()
+      const toAdmit: Array<{ media: ScannedMedia, stored: StoredItem | undefined }> = []
       for (const media of result.media) {
         seen.add(media.relativePath)
         if (this.deps.isBusy?.(media.relativePath) === true) continue
         const current = registry.byRelativePath(media.relativePath)
         const stored = cache.lookup(media)
         if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online') continue
+        toAdmit.push({ media, stored })
+      }
+      this.stats.queued = toAdmit.filter(entry => entry.stored === undefined).length
+      if (this.stats.queued > 0) log.info('ingest.hashing', { items: this.stats.queued, threads: this.deps.hashPool?.threads ?? 0 })
+      await forEachLimited(toAdmit, ADMIT_CONCURRENCY, async ({ media, stored }) => {
         try {
           await this.admit(media, stored)
         } catch (err) {
           this.stats.filesSkipped++
           log.warn('ingest.item_failed', { path: media.relativePath, error: err instanceof Error ? err.message : String(err) })
+        } finally {
+          if (stored === undefined) this.stats.queued--
         }
-      }
+      })
       for (const item of registry.list()) {
         if (!seen.has(item.stored.relativePath) && item.availability === 'online') await this.takeOffline(item.stored.infoHash)
       }
@@ -101,8 +115,9 @@ export class LibraryIngest {
       }
     }
     if (!stored || !torrent) {
-      const made = await makeTorrent(media)
-      const probe = await probeMedia(media.absolutePath)
+      const { made, probe } = this.deps.hashPool
+        ? await this.deps.hashPool.hash(media)
+        : { made: await makeTorrent(media), probe: await probeMedia(media.absolutePath) }
       if (probe.error) log.warn('ingest.probe_failed', { path: media.relativePath, error: probe.error })
       const { error: _ignored, ...probed } = probe
       const previous = registry.byRelativePath(media.relativePath)
@@ -185,4 +200,16 @@ export class LibraryIngest {
     this.deps.registry.put({ ...item, availability: 'offline' })
     this.deps.log.warn('ingest.item_offline', { path: item.stored.relativePath, infoHash })
   }
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+async function forEachLimited<T> (items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]
+      if (item !== undefined) await task(item)
+    }
+  })
+  await Promise.all(lanes)
 }

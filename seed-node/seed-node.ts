@@ -16,6 +16,7 @@ import { LibraryRegistry } from './library-registry.ts'
 import { watchLibrary } from './library-watcher.ts'
 import { createLogger, type Logger } from './log.ts'
 import { TorrentSeeder } from './torrent-seeder.ts'
+import { defaultHashThreads, HashPool } from './hash-pool.ts'
 import { WatchStateLog } from './watch-state-log.ts'
 import { joinSyncSwarm, type SyncSwarmMember } from './sync-swarm-member.ts'
 import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './library-key-file.ts'
@@ -145,7 +146,8 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
   const cache = await FingerprintCache.open(config.stateDir, log)
   // The queue is loaded before the first scan, so partial downloads are never ingested.
   let queue: DownloadQueue | null = null
-  ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, log, isBusy: relativePath => queue?.isBusy(relativePath) ?? false })
+  const hashPool = new HashPool(defaultHashThreads(), log)
+  ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, hashPool, log, isBusy: relativePath => queue?.isBusy(relativePath) ?? false })
   const activeIngest = ingest
   queue = await DownloadQueue.open({ libraryDir: config.libraryDir, stateDir: config.stateDir, maxActive: config.maxActiveDownloads, ownAnnounce, seeder, ingest, inLibrary: infoHash => seeder?.isSeeding(infoHash) ?? false, log })
   const activeDownloads = queue
@@ -177,6 +179,7 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
         await firstScan.catch(() => {})
         await activeDownloads.close()
         await cache.flush()
+        await hashPool.close()
         await activeSeeder.close()
         await activeWatchState.close()
         await tracker.close()
