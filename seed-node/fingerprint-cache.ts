@@ -3,27 +3,43 @@
  * (size, mtime, inode) of the files it was made from. On restart an item whose files all
  * still match is served from here without reading, let alone hashing, a byte of it.
  *
- * Layout: `<state>/library-index.json` (the index, written atomically) and
- * `<state>/torrents/<infohash>.torrent`. A corrupt index is moved aside and rebuilt.
+ * Layout: `<state>/library-index.json` (the index, written atomically),
+ * `<state>/library-index.journal` (one JSON line per item remembered or forgotten since the
+ * index was last written, appended before the item counts as done, so a killed process
+ * loses no finished item), and `<state>/torrents/<infohash>.torrent`. A corrupt index is
+ * moved aside and rebuilt; a line torn by a crash is skipped.
  */
-import { readFile, rename } from 'node:fs/promises'
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from './atomic-file.ts'
 import { sameFingerprint } from './file-fingerprint.ts'
-import { LibraryIndexSchema, type StoredItem } from './stored-item.ts'
+import { LibraryIndexSchema, StoredItemSchema, type StoredItem } from './stored-item.ts'
+import { z } from 'zod'
 import type { ScannedMedia } from './library-scanner.ts'
 import type { Logger } from './log.ts'
 import { errnoCode } from './errors.ts'
 
 const INDEX_FILE = 'library-index.json'
+const JOURNAL_FILE = 'library-index.journal'
 const TORRENTS_FOLDER = 'torrents'
 /** Writes of the index are batched: at most one per this interval while ingest runs. */
 const FLUSH_DELAY_MS = 1000
+
+const JournalEntrySchema = z.union([z.object({ put: StoredItemSchema }), z.object({ forget: z.string().min(1) })])
+
+function safeJson (line: string): unknown {
+  try {
+    return JSON.parse(line)
+  } catch {
+    return undefined
+  }
+}
 
 export class FingerprintCache {
   private readonly items = new Map<string, StoredItem>()
   private flushTimer: NodeJS.Timeout | null = null
   private flushing: Promise<void> = Promise.resolve()
+  private journalling: Promise<void> = Promise.resolve()
 
   private constructor (private readonly stateDir: string, private readonly log: Logger) {}
 
@@ -54,15 +70,27 @@ export class FingerprintCache {
     return await readFile(this.torrentPath(infoHash))
   }
 
-  /** Stores the torrent file first, then the index entry that points at it. */
+  /** Stores the torrent file first, then the journal line that points at it. */
   async remember (item: StoredItem, torrent: Uint8Array): Promise<void> {
     await writeFileAtomic(this.torrentPath(item.infoHash), torrent)
+    await this.journal({ put: item })
     this.items.set(item.relativePath, item)
     this.scheduleFlush()
   }
 
   forget (relativePath: string): void {
-    if (this.items.delete(relativePath)) this.scheduleFlush()
+    if (!this.items.delete(relativePath)) return
+    this.journal({ forget: relativePath }).catch(err => this.log.warn('state.journal_write_failed', { error: String(err) }))
+    this.scheduleFlush()
+  }
+
+  /**
+   * Appends one line. A process killed after this returns keeps the line (it is in the
+   * kernel's page cache); the index written by `flush` is fsynced and empties the journal.
+   */
+  private async journal (entry: { put: StoredItem } | { forget: string }): Promise<void> {
+    this.journalling = this.journalling.then(async () => await appendFile(path.join(this.stateDir, JOURNAL_FILE), JSON.stringify(entry) + '\n'))
+    await this.journalling
   }
 
   /** Writes the index now (also called on shutdown). */
@@ -70,7 +98,13 @@ export class FingerprintCache {
     if (this.flushTimer) clearTimeout(this.flushTimer)
     this.flushTimer = null
     const snapshot = JSON.stringify({ version: 1, items: [...this.items.values()] })
-    this.flushing = this.flushing.then(async () => await writeFileAtomic(path.join(this.stateDir, INDEX_FILE), snapshot))
+    this.flushing = this.flushing.then(async () => {
+      await this.journalling
+      await writeFileAtomic(path.join(this.stateDir, INDEX_FILE), snapshot)
+      // Everything journalled so far is in the index now. A crash between these two writes
+      // only replays entries the index already holds.
+      await writeFile(path.join(this.stateDir, JOURNAL_FILE), '')
+    })
     await this.flushing
   }
 
@@ -87,6 +121,37 @@ export class FingerprintCache {
   }
 
   private async load (): Promise<void> {
+    await this.loadIndex()
+    await this.replayJournal()
+  }
+
+  /** Applies journal lines written after the index (skipping any torn by a crash). */
+  private async replayJournal (): Promise<void> {
+    let text: string
+    try {
+      text = await readFile(path.join(this.stateDir, JOURNAL_FILE), 'utf8')
+    } catch (err) {
+      if (errnoCode(err) === 'ENOENT') return
+      throw err
+    }
+    let replayed = 0
+    let skipped = 0
+    for (const line of text.split('\n')) {
+      if (line === '') continue
+      const entry = JournalEntrySchema.safeParse(safeJson(line))
+      if (!entry.success) {
+        skipped++
+        continue
+      }
+      if ('put' in entry.data) this.items.set(entry.data.put.relativePath, entry.data.put)
+      else this.items.delete(entry.data.forget)
+      replayed++
+    }
+    if (skipped > 0) this.log.warn('state.journal_lines_skipped', { count: skipped })
+    if (replayed > 0) this.log.info('state.journal_replayed', { entries: replayed })
+  }
+
+  private async loadIndex (): Promise<void> {
     const indexPath = path.join(this.stateDir, INDEX_FILE)
     let text: string
     try {
