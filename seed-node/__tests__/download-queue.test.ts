@@ -172,7 +172,9 @@ describe('download queue: a real download', () => {
     ])
     infoHash = made.infoHash
     original = await readFile(path.join(source, 'Meadow at Noon (2026)', 'Meadow at Noon (2026).mp4'))
-    const peer = await startTestSeeder(made.torrent, source, `ws://127.0.0.1:${node.port}/announce/${node.access.shareToken(infoHash)}`)
+    // Over WebSocket (WebRTC) and HTTP (TCP), as a peer in a mixed swarm: two ways to be found.
+    const token = node.access.shareToken(infoHash)
+    const peer = await startTestSeeder(made.torrent, source, [`ws://127.0.0.1:${node.port}/announce/${token}`, `http://127.0.0.1:${node.port}/announce/${token}`])
     try {
       const hashedBefore = node.ingest.stats.piecesHashed
       const { status, json } = await api('POST', '/api/downloads', { magnet: `magnet:?xt=urn:btih:${infoHash}&dn=Meadow` })

@@ -34,11 +34,11 @@ export function randomFile (pathInTorrent: string, sizeBytes: number): TestSwarm
 }
 
 /** A WebTorrent client seeding `torrent` from `dir`; resolves once it has checked its data. */
-export async function startTestSeeder (torrent: Uint8Array, dir: string, announce: string, uploadLimitBytesPerSec = -1): Promise<{ client: WebTorrent, torrent: Torrent, close: () => Promise<void> }> {
+export async function startTestSeeder (torrent: Uint8Array, dir: string, announce: string | string[], uploadLimitBytesPerSec = -1): Promise<{ client: WebTorrent, torrent: Torrent, close: () => Promise<void> }> {
   const client = new WebTorrent({ dht: false, lsd: false, utPex: false, natUpnp: false, natPmp: false, webSeeds: false, uploadLimit: uploadLimitBytesPerSec, tracker: { rtcConfig: { iceServers: [] } } })
   client.on('error', () => {})
   const added = await new Promise<Torrent>((resolve, reject) => {
-    const t = client.add(torrent, { path: dir, announce: [announce] })
+    const t = client.add(torrent, { path: dir, announce: Array.isArray(announce) ? announce : [announce] })
     // Ready once its data is checked and the tracker has it in the swarm.
     let done = false
     let announced = false
