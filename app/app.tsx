@@ -1,9 +1,9 @@
 /**
  * Top-level screen switch: library or player (once the catalog is loaded), "Add a device",
- * or `/open` (a magnet link, which also plays on a device that is not paired), by route;
- * plus the toast that reports a pairing link's outcome.
+ * "Downloads" (a lazy chunk), or `/open` (a magnet link, which also plays on a device that is
+ * not paired), by route; plus the toast that reports a pairing link's outcome.
  */
-import { useCallback, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
 import type { CatalogItem } from '../protocol/catalog.ts'
 import { useCatalog } from './catalog/use-catalog.ts'
 import { AppHeader } from './components/app-header.tsx'
@@ -19,9 +19,11 @@ import { PlayerPage } from './player/components/player-page.tsx'
 import { librarySource } from './player/playable-source.ts'
 import { cameFromInsideApp, useRoute } from './routing/use-route.ts'
 
+const DownloadsPage = lazy(async () => await import('./downloads/components/downloads-page.tsx').then(module => ({ default: module.DownloadsPage })))
+
 export function App ({ pairing }: { pairing: PairingCapture }) {
   const { route, navigate } = useRoute()
-  const { state, retry } = useCatalog()
+  const { state, retry, reload } = useCatalog()
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const notify = useCallback((tone: ToastMessage['tone'], text: string) => setToast({ id: Date.now(), tone, text }), [])
   const dismissToast = useCallback(() => setToast(null), [])
@@ -30,7 +32,7 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
   const openMagnet = (magnet: string): void => navigate({ name: 'open', search: { status: 'found', magnet } })
   return (
     <>
-      <AppHeader onHome={goHome} onDevices={() => navigate({ name: 'devices' })} onOpenMagnet={openMagnet} />
+      <AppHeader onHome={goHome} onDevices={() => navigate({ name: 'devices' })} onDownloads={() => navigate({ name: 'downloads' })} onOpenMagnet={openMagnet} />
       {renderScreen()}
       <Toast toast={toast} onDismiss={dismissToast} />
     </>
@@ -43,6 +45,13 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
     }
     if (route.name === 'open') return <OpenMagnetPage search={route.search} catalog={state} onOpen={openMagnet} onBack={goBack} />
     if (state.status === 'unpaired') return <PairThisDevice />
+    if (route.name === 'downloads') {
+      return (
+        <Suspense fallback={<StatusMessage tone='loading' title='Opening Downloads…' />}>
+          <DownloadsPage catalog={state.status === 'ready' ? state.catalog : null} onCatalogChanged={reload} onOpenItem={itemId => navigate({ name: 'watch', itemId })} />
+        </Suspense>
+      )
+    }
     if (state.status === 'loading') return <StatusMessage tone='loading' title='Loading your library…' />
     if (state.status === 'error') {
       return <StatusMessage tone='error' title='The library could not be loaded' action={{ label: 'Retry', onClick: retry }}>{state.message}</StatusMessage>

@@ -25,6 +25,17 @@
  * - `magnet-error`   why a magnet link was refused (`HEARTH_E_BAD_MAGNET` message)
  * - `dropped-file-magnet` the read-only share link of a file dropped onto the library
  * - `dropped-file`   each dropped file's panel; carries `data-info-hash` once hashed
+ * - `downloads-link` "Downloads" in the header (the home server's download queue, `/downloads`)
+ * - `download-magnet-input` the field a magnet link to download is pasted into; `download-add` sends it
+ * - `download-torrent-input` the `<input type=file>` for .torrent files (the page also takes drops)
+ * - `download-row`   each download of the queue; carries `data-info-hash` and `data-state`
+ *                    (`queued`, `downloading`, `paused`, `seeding`, `completed`, `error`)
+ * - `download-progress` a row's progress bar; `aria-valuenow` is the percent done
+ * - `download-pause`, `download-resume`, `download-remove` a row's actions; Remove opens a
+ *                    dialog with `download-remove-keep` and `download-remove-delete`
+ * - `download-error` why a magnet or .torrent was refused (add form), or inside a row why the
+ *                    download stopped or an action failed
+ * - `ingest-banner`  "Indexing your library: N items left" on the library page (absent when idle)
  *
  * The numbers behind the stats, and per-piece / per-wire detail, are on `window.__hearth`
  * (see `diagnostics/expose-diagnostics.ts`).
@@ -53,5 +64,18 @@ export const TEST_IDS = {
   magnetInput: 'magnet-input',
   magnetError: 'magnet-error',
   droppedFileMagnet: 'dropped-file-magnet',
-  droppedFile: 'dropped-file'
+  droppedFile: 'dropped-file',
+  downloadsLink: 'downloads-link',
+  downloadMagnetInput: 'download-magnet-input',
+  downloadAdd: 'download-add',
+  downloadTorrentInput: 'download-torrent-input',
+  downloadRow: 'download-row',
+  downloadProgress: 'download-progress',
+  downloadPause: 'download-pause',
+  downloadResume: 'download-resume',
+  downloadRemove: 'download-remove',
+  downloadRemoveKeep: 'download-remove-keep',
+  downloadRemoveDelete: 'download-remove-delete',
+  downloadError: 'download-error',
+  ingestBanner: 'ingest-banner'
 } as const

@@ -1,4 +1,9 @@
-/** Loads the catalog once per page and lets the UI retry after a failure. */
+/**
+ * Loads the catalog once per page, lets the UI retry after a failure (showing "Loading"
+ * again), and `reload` it quietly when the library changed (a download completed, ingest
+ * finished): the current catalog stays on screen until the new one has arrived, and a failed
+ * reload keeps it.
+ */
 import { useCallback, useEffect, useState } from 'react'
 import type { Catalog } from '../../protocol/catalog.ts'
 import { fetchCatalog } from './fetch-catalog.ts'
@@ -12,9 +17,10 @@ export type CatalogState =
   | { readonly status: 'error', readonly message: string, readonly code: string }
   | { readonly status: 'ready', readonly catalog: Catalog }
 
-export function useCatalog (): { state: CatalogState, retry: () => void } {
+export function useCatalog (): { state: CatalogState, retry: () => void, reload: () => void } {
   const [state, setState] = useState<CatalogState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
+  const [reloads, setReloads] = useState(0)
   const libraryKey = useLibraryKey()
 
   useEffect(() => {
@@ -36,6 +42,17 @@ export function useCatalog (): { state: CatalogState, retry: () => void } {
     return () => abort.abort()
   }, [attempt, libraryKey])
 
+  useEffect(() => {
+    if (reloads === 0 || typeof libraryKey !== 'string') return
+    const abort = new AbortController()
+    credentialFor(libraryKey).then(async credential => await fetchCatalog(credential, abort.signal)).then(
+      catalog => setState({ status: 'ready', catalog }),
+      (err: unknown) => { if (!abort.signal.aborted) console.warn('[hearth] the catalog could not be reloaded; showing the one loaded before', err) }
+    )
+    return () => abort.abort()
+  }, [reloads, libraryKey])
+
   const retry = useCallback(() => setAttempt(n => n + 1), [])
-  return { state, retry }
+  const reload = useCallback(() => setReloads(n => n + 1), [])
+  return { state, retry, reload }
 }

@@ -16,6 +16,10 @@ describe('parseRoute', () => {
   it('maps /devices to "Add a device"', () => {
     expect(parseRoute('/devices')).toEqual({ name: 'devices' })
   })
+  it('maps /downloads to the download queue', () => {
+    expect(parseRoute('/downloads')).toEqual({ name: 'downloads' })
+    expect(parseRoute('/downloads/')).toEqual({ name: 'downloads' })
+  })
   it('rejects malformed ids and unknown paths', () => {
     expect(parseRoute('/watch/xyz')).toEqual({ name: 'not-found', path: '/watch/xyz' })
     expect(parseRoute(`/watch/${HASH}/extra`).name).toBe('not-found')
@@ -29,6 +33,6 @@ describe('parseRoute', () => {
     expect(routePath(parseRoute('/open', `?magnet=${encodeURIComponent(magnet)}`))).toBe(`/open?magnet=${encodeURIComponent(magnet)}`)
   })
   it('round-trips through routePath', () => {
-    for (const path of ['/', `/watch/${HASH}`, '/devices']) expect(routePath(parseRoute(path))).toBe(path)
+    for (const path of ['/', `/watch/${HASH}`, '/devices', '/downloads']) expect(routePath(parseRoute(path))).toBe(path)
   })
 })
