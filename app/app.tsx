@@ -1,7 +1,8 @@
 /**
  * Top-level screen switch: library or player (once the catalog is loaded), "Add a device",
  * "Downloads" (a lazy chunk), or `/open` (a magnet link, which also plays on a device that is
- * not paired), by route; plus the toast that reports a pairing link's outcome.
+ * not paired), by route; plus the toast that reports a pairing link's outcome. An item whose
+ * file the home server cannot read (offline) is explained instead of opening a player.
  */
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
 import type { CatalogItem } from '../protocol/catalog.ts'
@@ -57,12 +58,19 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
       return <StatusMessage tone='error' title='The library could not be loaded' action={{ label: 'Retry', onClick: retry }}>{state.message}</StatusMessage>
     }
     if (route.name === 'library') {
-      return <LibraryPage catalog={state.catalog} onOpen={item => navigate({ name: 'watch', itemId: item.id })} />
+      return <LibraryPage catalog={state.catalog} onOpen={item => navigate({ name: 'watch', itemId: item.id })} onLibraryChanged={reload} />
     }
     const watched = route.itemId
     const item = state.catalog.items.find(candidate => candidate.id === watched)
     if (!item) {
       return <StatusMessage tone='error' title='Not in the library' action={{ label: 'Go to the library', onClick: goHome }}>This item is no longer in the catalog.</StatusMessage>
+    }
+    if (item.availability === 'offline') {
+      return (
+        <StatusMessage tone='error' title={`${item.title} is offline`} action={{ label: 'Go to the library', onClick: goHome }}>
+          This item's file can't be read right now (disk unplugged?). It plays again once the home server can read it.
+        </StatusMessage>
+      )
     }
     return <LibraryPlayer key={item.id} item={item} onBack={goBack} />
   }

@@ -1,9 +1,11 @@
 /**
  * The library: "Continue watching" on top, then every catalog item as a responsive grid of
  * cards (series grouped after films), each showing how far the profile got; below, files
- * dropped onto the page and shared from this tab.
+ * dropped onto the page and shared from this tab. While the home server indexes new files, a
+ * banner says how many are left.
  */
 import type { Catalog, CatalogItem } from '../../../protocol/catalog.ts'
+import { IngestBanner } from '../../ingest/components/ingest-banner.tsx'
 import { DropToShare } from '../../seeding/components/drop-to-share.tsx'
 import { continueWatching } from '../../watch-state/continue-watching.ts'
 import { unwatchedChange, watchedChange } from '../../watch-state/mark-watched.ts'
@@ -15,9 +17,11 @@ import { LibraryCard } from './library-card.tsx'
 interface LibraryPageProps {
   catalog: Catalog
   onOpen: (item: CatalogItem) => void
+  /** Ask for the catalog again (indexing finished: new items are ready). */
+  onLibraryChanged: () => void
 }
 
-export function LibraryPage ({ catalog, onOpen }: LibraryPageProps) {
+export function LibraryPage ({ catalog, onOpen, onLibraryChanged }: LibraryPageProps) {
   const items = sortLibrary(catalog.items)
   const store = useWatchStateStore()
   const records = useWatchRecords()
@@ -35,6 +39,7 @@ export function LibraryPage ({ catalog, onOpen }: LibraryPageProps) {
           <h1 className='library__title'>{catalog.libraryName}</h1>
           <p className='library__count'>{items.length === 1 ? '1 item' : `${items.length} items`}</p>
         </header>
+        <IngestBanner onFinished={onLibraryChanged} />
         <ContinueWatchingRow rows={continueWatching(items, records)} onOpen={onOpen} />
         {items.length === 0
           ? <p className='status__text'>The library is empty. Add films or series to the library folder on the home server.</p>
