@@ -77,10 +77,13 @@ function explanationOf (body: unknown): { code: string, message: string } | null
   return { code: error, message }
 }
 
-/** Server messages are lower-case fragments ("the body is not valid JSON"): show them as a sentence. */
+/**
+ * Server messages are lower-case fragments ("the body is not valid JSON"): show them as a
+ * sentence. A first word that is not a plain word (an infohash, a file name) is left as is.
+ */
 function sentence (text: string): string {
   const trimmed = text.trim().slice(0, 500)
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1)
+  const capital = /^[a-z]+\b(?![.\-_/])/.test(trimmed) ? trimmed.charAt(0).toUpperCase() + trimmed.slice(1) : trimmed
   return /[.!?]$/.test(capital) ? capital : `${capital}.`
 }
 

@@ -25,7 +25,7 @@ export function RemoveDownloadDialog ({ name, finished, busy, onRemove, onClose 
         <p className='remove-choice__hint'>
           {finished
             ? 'It stays in your library and on the disk.'
-            : 'What was downloaded so far stays on the disk, set aside; adding the same link again continues from it.'}
+            : 'What was downloaded so far stays on the disk, set aside; adding the same download again continues from it.'}
         </p>
         <button type='button' className='button button--danger' disabled={busy} onClick={() => onRemove(true)} data-testid={TEST_IDS.downloadRemoveDelete}>
           Delete the files
