@@ -61,6 +61,10 @@ export const Catalog = z.object({
   libraryName: z.string(),
   /** WebSocket announce URL of the household tracker, as reachable from the caller. */
   trackerUrl: z.string().regex(/^wss?:\/\//),
+  /** Items in the whole library (a page may hold fewer). */
+  total: z.number().int().nonnegative().optional(),
+  /** Index of the first item of this page. */
+  offset: z.number().int().nonnegative().optional(),
   items: z.array(CatalogItem)
 })
 export type Catalog = z.infer<typeof Catalog>

@@ -1,5 +1,5 @@
-/** Builds the `GET /api/catalog` document for one caller, with URLs as that caller reaches us. */
-import type { Catalog, CatalogItem } from '../protocol/catalog.ts'
+/** Builds catalog items for one caller, with URLs as that caller reaches us (streamed by catalog-stream.ts). */
+import type { CatalogItem } from '../protocol/catalog.ts'
 import type { LibraryItem } from './library-item.ts'
 import { buildMagnet } from './magnet-link.ts'
 
@@ -51,14 +51,5 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     posterUrl: null,
     addedAt: stored.addedAt,
     availability: item.availability
-  }
-}
-
-export function buildCatalog (items: LibraryItem[], context: CatalogContext): Catalog {
-  return {
-    version: 1,
-    libraryName: context.libraryName,
-    trackerUrl: context.trackerUrl,
-    items: items.map(item => toCatalogItem(item, context))
   }
 }

@@ -8,7 +8,8 @@ import type { HearthTracker } from '../tracker/tracker-server.ts'
 import type { SeedNodeConfig } from './config.ts'
 import type { LibraryRegistry } from './library-registry.ts'
 import type { Logger } from './log.ts'
-import { buildCatalog, toCatalogItem, type CatalogContext } from './catalog-builder.ts'
+import { toCatalogItem, type CatalogContext } from './catalog-builder.ts'
+import { parseCatalogPage, streamCatalog } from './catalog-stream.ts'
 import { requestOrigin } from './request-origin.ts'
 import { serveStatic } from './static-files.ts'
 import { serveWebSeed, WEB_SEED_PATH } from './web-seed-route.ts'
@@ -93,7 +94,11 @@ export function createHttpServer (deps: HttpServerDeps): http.Server {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed\n')
       return
     }
-    if (pathname === '/api/catalog') return json(res, 200, buildCatalog(registry.list(), catalogContext(req)))
+    if (pathname === '/api/catalog') {
+      const page = parseCatalogPage(new URL(req.url ?? '/', 'http://seed-node.invalid').searchParams)
+      if ('error' in page) return json(res, 400, { error: 'HEARTH_E_BAD_REQUEST', message: page.error })
+      return await streamCatalog(res, registry.list(), catalogContext(req), page, req.method === 'HEAD')
+    }
     const itemMatch = /^\/api\/catalog\/([^/]+)$/.exec(pathname)
     if (itemMatch) {
       const item = registry.get(itemMatch[1] ?? '')

@@ -105,3 +105,18 @@ describe('seed node HTTP API', () => {
     expect(back?.availability).toBe('online')
   })
 })
+
+describe('catalog paging', () => {
+  it('serves one page with the total, and refuses a limit out of bounds', async () => {
+    const page = await fetch(`${node.url}/api/catalog?offset=1&limit=1`, auth())
+    expect(page.status).toBe(200)
+    const body = parseCatalog(await page.json())
+    expect(body.items).toHaveLength(1)
+    expect(body.total).toBe(2)
+    expect(body.offset).toBe(1)
+    const full = parseCatalog(await (await fetch(`${node.url}/api/catalog`, auth())).json())
+    expect(body.items[0]?.id).toBe(full.items[1]?.id)
+    expect((await fetch(`${node.url}/api/catalog?limit=100000`, auth())).status).toBe(400)
+    expect((await fetch(`${node.url}/api/catalog?offset=-1`, auth())).status).toBe(400)
+  })
+})

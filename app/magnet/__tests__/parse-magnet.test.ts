@@ -81,7 +81,8 @@ describe('parseMagnet', () => {
     const url = fc.webUrl({ validSchemes: ['https', 'http'] })
     fc.assert(fc.property(
       fc.stringMatching(/^[0-9a-f]{40}$/),
-      fc.option(fc.string({ minLength: 1, maxLength: 40 }).map(s => s.replace(/[^a-zA-Z0-9 ]/g, 'x').trim()).filter(s => s !== ''), { nil: null }),
+      // Names as the parser leaves them: display-safe, single spaces, trimmed.
+      fc.option(fc.string({ minLength: 1, maxLength: 40 }).map(s => s.replace(/[^a-zA-Z0-9 ]/g, 'x').replace(/\s+/g, ' ').trim()).filter(s => s !== ''), { nil: null }),
       fc.uniqueArray(url.map(u => u.replace(/^http/, 'ws')), { maxLength: 5 }),
       fc.uniqueArray(url, { maxLength: 5 }),
       (infoHash, displayName, trackers, webSeeds) => {
