@@ -39,6 +39,8 @@ export const CatalogItem = z.object({
   mediaPath: z.string().min(1),
   /** Size of the playable file in bytes. */
   sizeBytes: z.number().int().nonnegative(),
+  /** Pieces in the item's torrent (lets a client start without checking an empty store). */
+  pieceCount: z.number().int().positive().optional(),
   durationSec: z.number().nonnegative().nullable(),
   /** MIME type to hand to `<video>` / `<audio>` (`video/mp4`, `video/webm`, ...). */
   mimeType: z.string().min(1),

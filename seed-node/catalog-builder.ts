@@ -35,6 +35,7 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     series: item.series,
     mediaPath: item.mediaTorrentPath,
     sizeBytes: stored.fingerprints[stored.relativePath]?.sizeBytes ?? 0,
+    pieceCount: stored.pieceCount,
     durationSec: stored.probe.durationSec,
     mimeType: item.mimeType,
     container: stored.probe.container,

@@ -21,6 +21,8 @@ export interface PlayableSource {
   readonly mediaPath: string | null
   /** Known up front for library items; guessed from the file name for foreign ones. */
   readonly mimeType: string | null
+  /** Pieces in the torrent, known up front for library items. */
+  readonly pieceCount: number | null
   readonly subtitles: readonly SubtitleTrack[]
   /** One line of facts under the title. */
   readonly details: readonly string[]
@@ -36,6 +38,7 @@ export function librarySource (item: CatalogItem): PlayableSource {
     announce: [],
     mediaPath: item.mediaPath,
     mimeType: item.mimeType,
+    pieceCount: item.pieceCount ?? null,
     subtitles: item.subtitles,
     details: [
       item.series ? `${item.series.name} · ${formatEpisode(item.series)}` : null,
@@ -60,6 +63,7 @@ export function magnetSource (magnet: ParsedMagnet, householdTracker: string | n
     announce: householdTracker === null ? [] : [householdTracker],
     mediaPath: null,
     mimeType: null,
+    pieceCount: null,
     subtitles: [],
     details: [
       'From a magnet link',

@@ -13,6 +13,8 @@ export interface TorrentSource {
   readonly infoHash: string
   readonly magnet: string
   readonly announce: readonly string[]
+  /** Pieces in the torrent when known up front (library items), else null. */
+  readonly pieceCount: number | null
 }
 
 export class TorrentError extends Error {
@@ -38,7 +40,12 @@ async function addOrReuse (client: WebTorrentClient, source: TorrentSource): Pro
   if (existing && !existing.destroyed) return existing
   // The client has no default trackers (none in its options, no WEBTORRENT_ANNOUNCE), so a
   // torrent announces only to its magnet's `tr` plus this explicit list.
-  return client.add(source.magnet, { deselect: true, announce: [...source.announce] })
+  // A torrent new to this page starts with an empty bitfield of the right length when the
+  // piece count is known: WebTorrent then skips checking every piece of an empty store, which
+  // costs ~0.7 s before the first byte of a 200 MB film. (Data a previous page left in the
+  // browser's storage is downloaded again rather than re-hashed: on a LAN that is faster.)
+  const bitfield = source.pieceCount !== null ? new Uint8Array(Math.ceil(source.pieceCount / 8)) : undefined
+  return client.add(source.magnet, { deselect: true, announce: [...source.announce], ...(bitfield ? { bitfield } : {}) })
 }
 
 function whenReady (torrent: WebTorrentTorrent): Promise<WebTorrentTorrent> {

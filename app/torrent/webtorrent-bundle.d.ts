@@ -79,6 +79,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     deselect?: boolean
     /** Trackers added to the magnet's own (WebTorrent adds no public ones by itself). */
     announce?: string[]
+    /** Pieces already held, one bit each; only those are checked against the store. */
+    bitfield?: Uint8Array
   }
 
   export interface WebTorrentOptions {
