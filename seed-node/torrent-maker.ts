@@ -26,7 +26,8 @@ function create (input: string | string[], opts: Parameters<typeof createTorrent
 
 export async function makeTorrent (media: ScannedMedia): Promise<MadeTorrent> {
   const mediaName = path.posix.basename(media.relativePath)
-  const common = { createdBy: 'Hearth', announceList: [], creationDate: 0 }
+  // No trackers inside (they go into magnet links); create-torrent stamps the creation date.
+  const common = { createdBy: 'Hearth', announceList: [] }
   let torrent: Uint8Array
   let torrentFiles: MadeTorrent['torrentFiles']
   if (media.subtitles.length === 0) {
