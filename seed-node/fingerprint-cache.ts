@@ -9,7 +9,7 @@
  * loses no finished item), and `<state>/torrents/<infohash>.torrent`. A corrupt index is
  * moved aside and rebuilt; a line torn by a crash is skipped.
  */
-import { appendFile, readFile, rename, writeFile } from 'node:fs/promises'
+import { appendFile, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from './atomic-file.ts'
 import { sameFingerprint } from './file-fingerprint.ts'
@@ -40,6 +40,8 @@ export class FingerprintCache {
   private flushTimer: NodeJS.Timeout | null = null
   private flushing: Promise<void> = Promise.resolve()
   private journalling: Promise<void> = Promise.resolve()
+  /** Infohashes whose .torrent file is in the state folder. */
+  private readonly torrentFiles = new Set<string>()
 
   private constructor (private readonly stateDir: string, private readonly log: Logger) {}
 
@@ -66,6 +68,11 @@ export class FingerprintCache {
     return stored
   }
 
+  /** Whether the state folder holds this torrent (listed once at open, kept up to date). */
+  hasTorrent (infoHash: string): boolean {
+    return this.torrentFiles.has(infoHash)
+  }
+
   async readTorrent (infoHash: string): Promise<Uint8Array> {
     return await readFile(this.torrentPath(infoHash))
   }
@@ -73,6 +80,7 @@ export class FingerprintCache {
   /** Stores the torrent file first, then the journal line that points at it. */
   async remember (item: StoredItem, torrent: Uint8Array): Promise<void> {
     await writeFileAtomic(this.torrentPath(item.infoHash), torrent)
+    this.torrentFiles.add(item.infoHash)
     await this.journal({ put: item })
     this.items.set(item.relativePath, item)
     this.scheduleFlush()
@@ -121,8 +129,21 @@ export class FingerprintCache {
   }
 
   private async load (): Promise<void> {
+    await this.listTorrents()
     await this.loadIndex()
     await this.replayJournal()
+  }
+
+  /** One directory listing instead of a read per item on every start. */
+  private async listTorrents (): Promise<void> {
+    let names: string[]
+    try {
+      names = await readdir(path.join(this.stateDir, TORRENTS_FOLDER))
+    } catch (err) {
+      if (errnoCode(err) === 'ENOENT') return
+      throw err
+    }
+    for (const name of names) if (name.endsWith('.torrent')) this.torrentFiles.add(name.slice(0, -'.torrent'.length))
   }
 
   /** Applies journal lines written after the index (skipping any torn by a crash). */

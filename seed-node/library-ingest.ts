@@ -105,16 +105,9 @@ export class LibraryIngest {
 
   private async admit (media: ScannedMedia, cached: StoredItem | undefined): Promise<void> {
     const { cache, registry, seeder, log, libraryRoot } = this.deps
-    let stored = cached
-    let torrent: Uint8Array | undefined
-    if (stored) {
-      try {
-        torrent = await cache.readTorrent(stored.infoHash)
-      } catch {
-        stored = undefined // torrent file lost from the state folder: hash again
-      }
-    }
-    if (!stored || !torrent) {
+    // A torrent file lost from the state folder means hashing again.
+    let stored = cached && cache.hasTorrent(cached.infoHash) ? cached : undefined
+    if (!stored) {
       const { made, probe } = this.deps.hashPool
         ? await this.deps.hashPool.hash(media)
         : { made: await makeTorrent(media), probe: await probeMedia(media.absolutePath) }
@@ -130,8 +123,7 @@ export class LibraryIngest {
         probe: probed,
         addedAt: previous?.stored.addedAt ?? new Date().toISOString()
       }
-      torrent = made.torrent
-      await cache.remember(stored, torrent)
+      await cache.remember(stored, made.torrent)
       this.stats.itemsHashed++
       this.stats.piecesHashed += made.pieceCount
       this.stats.bytesHashed += [media, ...media.subtitles].reduce((sum, file) => sum + file.fingerprint.sizeBytes, 0)
@@ -144,7 +136,7 @@ export class LibraryIngest {
     if (previous && previous.stored.infoHash !== stored.infoHash) await seeder.unseed(previous.stored.infoHash)
     const item = toLibraryItem(stored, libraryRoot)
     const infoHash = stored.infoHash
-    await seeder.seed(item, torrent, async () => await cache.readTorrent(infoHash))
+    await seeder.seed(item, async () => await cache.readTorrent(infoHash))
     registry.put(item)
   }
 
@@ -176,7 +168,7 @@ export class LibraryIngest {
     const previous = registry.byRelativePath(download.mediaPath)
     if (previous && previous.stored.infoHash !== download.infoHash) await seeder.unseed(previous.stored.infoHash)
     const item = toLibraryItem(stored, libraryRoot)
-    await seeder.seed(item, download.torrent)
+    await seeder.seed(item, async () => await cache.readTorrent(download.infoHash))
     registry.put(item)
     await cache.flush()
     log.info('ingest.downloaded', { path: download.mediaPath, infoHash: download.infoHash, pieces: download.pieceCount })

@@ -32,6 +32,13 @@ export class LibraryRegistry {
     this.byPath.delete(item.stored.relativePath)
   }
 
+  /** Items whose files cannot be read right now (no sorting: status is polled often). */
+  offlineCount (): number {
+    let offline = 0
+    for (const item of this.byInfoHash.values()) if (item.availability === 'offline') offline++
+    return offline
+  }
+
   /** Items sorted for display: series episodes in order, then by title. */
   list (): LibraryItem[] {
     return [...this.byInfoHash.values()].sort((a, b) => {

@@ -117,7 +117,7 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
       version: 1,
       uptimeSec: Math.round((Date.now() - startedAt) / 1000),
       items: registry.size,
-      itemsOffline: registry.list().filter(item => item.availability === 'offline').length,
+      itemsOffline: registry.offlineCount(),
       ingest: ingest?.stats ?? null,
       seeder: seeder?.stats() ?? null,
       tracker: tracker.stats(),

@@ -70,8 +70,6 @@ const MAX_AWAKE_WITHOUT_WAKEUPS = 100
 export class TorrentSeeder {
   private readonly client: WebTorrent
   private readonly items = new Map<string, Registered>()
-  /** Torrents that are not library items (the sync torrent). */
-  private readonly extraTorrents = new Set<Torrent>()
   private readonly sleepTimer: NodeJS.Timeout
   private readonly idleSleepMs: number
   private wakeups = 0
@@ -109,11 +107,11 @@ export class TorrentSeeder {
   }
 
   /**
-   * Serves an item: registered dormant, woken when a peer asks. With `reload` given, the
-   * torrent bytes are not kept in memory but read again (from the state folder) on waking.
+   * Serves an item: registered dormant, woken when a peer asks. `loadTorrent` is called on
+   * waking (it reads the torrent from the state folder), so nothing is held in memory meanwhile.
    */
-  async seed (item: LibraryItem, torrentFile: Uint8Array, reload?: () => Promise<Uint8Array>): Promise<void> {
-    this.register(item, reload ?? (async () => torrentFile))
+  async seed (item: LibraryItem, loadTorrent: () => Promise<Uint8Array>): Promise<void> {
+    this.register(item, loadTorrent)
   }
 
   /** Stops serving an item (its file vanished or changed). */
@@ -209,7 +207,6 @@ export class TorrentSeeder {
       torrent.once('seed', () => resolve())
       torrent.once('error', reject)
     })
-    this.extraTorrents.add(torrent)
     return torrent
   }
 

@@ -37,11 +37,11 @@ class RecordingSeeder {
   readonly seeded: Array<{ infoHash: string, relativePath: string, torrentInfoHash: Promise<string> }> = []
   readonly unseeded: string[] = []
 
-  async seed (item: LibraryItem, torrentFile: Uint8Array): Promise<void> {
+  async seed (item: LibraryItem, loadTorrent: () => Promise<Uint8Array>): Promise<void> {
     this.seeded.push({
       infoHash: item.stored.infoHash,
       relativePath: item.stored.relativePath,
-      torrentInfoHash: parseTorrent(torrentFile).then(parsed => parsed.infoHash)
+      torrentInfoHash: loadTorrent().then(async torrentFile => (await parseTorrent(torrentFile)).infoHash)
     })
   }
 
