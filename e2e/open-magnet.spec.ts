@@ -4,22 +4,11 @@
  * and the film streams like a library item; a malformed link gets a clear error.
  */
 import { test, expect } from '@playwright/test'
-import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
+import { useSeedNode } from './support/seed-node-fixture.ts'
 import { itemByMediaPath } from './support/catalog.ts'
 import { expectPlaysPast } from './support/player.ts'
 
-let node: SeedNodeProcess
-let stateDir: string
-
-test.beforeAll(async () => {
-  stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ stateDir, args: ['--no-web-seed'] })
-})
-
-test.afterAll(async () => {
-  await node?.stop()
-  await removeDir(stateDir)
-})
+const node = useSeedNode({ args: ['--no-web-seed'] })
 
 test('a share link opened in an unpaired browser streams the film', async ({ page }) => {
   const item = await itemByMediaPath(node, 'Colour Bars at Dusk (2026).mp4')

@@ -3,20 +3,9 @@
  * and never the catalog; pasting the pairing link (or opening it) joins the household.
  */
 import { test, expect } from '@playwright/test'
-import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
+import { useSeedNode } from './support/seed-node-fixture.ts'
 
-let node: SeedNodeProcess
-let stateDir: string
-
-test.beforeAll(async () => {
-  stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ stateDir })
-})
-
-test.afterAll(async () => {
-  await node?.stop()
-  await removeDir(stateDir)
-})
+const node = useSeedNode()
 
 test('an unpaired browser is asked to pair and shown no catalog; pasting the link pairs it', async ({ page }) => {
   const catalogRequests: number[] = []

@@ -3,7 +3,7 @@
  * it play, streamed from the seed node. Each sample clip must really advance in <video>.
  */
 import { test, expect } from '@playwright/test'
-import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
+import { useSeedNode } from './support/seed-node-fixture.ts'
 import { fetchCatalogItems, itemByMediaPath } from './support/catalog.ts'
 import { ensurePaired, expectPlaysPast, openItem } from './support/player.ts'
 
@@ -13,18 +13,7 @@ const SAMPLE_CLIPS = [
   'Test Pattern Show - S01E01 - Pilot.mp4' // episode with a .vtt beside it
 ]
 
-let node: SeedNodeProcess
-let stateDir: string
-
-test.beforeAll(async () => {
-  stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ stateDir })
-})
-
-test.afterAll(async () => {
-  await node?.stop()
-  await removeDir(stateDir)
-})
+const node = useSeedNode()
 
 test('the library page lists every sample clip with title, duration and size', async ({ page }) => {
   const items = await fetchCatalogItems(node)

@@ -6,25 +6,16 @@ import { test, expect, type Page } from '@playwright/test'
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { makeStateDir, removeDir, SAMPLE_LIBRARY, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
+import { SAMPLE_LIBRARY } from './support/seed-node-process.ts'
+import { useSeedNode } from './support/seed-node-fixture.ts'
 import { itemByMediaPath } from './support/catalog.ts'
 import { startFriendSite, type FriendSite } from './support/friend-page.ts'
 
-let node: SeedNodeProcess
-let stateDir: string
+const node = useSeedNode({ args: ['--no-web-seed'] })
 let friendSite: FriendSite
 
-test.beforeAll(async () => {
-  stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ stateDir, args: ['--no-web-seed'] })
-  friendSite = await startFriendSite()
-})
-
-test.afterAll(async () => {
-  await friendSite?.close()
-  await node?.stop()
-  await removeDir(stateDir)
-})
+test.beforeAll(async () => { friendSite = await startFriendSite() })
+test.afterAll(async () => { await friendSite?.close() })
 
 async function shareMagnet (infoHash: string): Promise<string> {
   const res = await fetch(`${node.url}/api/share/${infoHash}`, { headers: { authorization: `Bearer ${node.credential}` } })

@@ -3,22 +3,11 @@
  * channel to the seed node: prove they did, from the page's own WebTorrent client.
  */
 import { test, expect } from '@playwright/test'
-import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
+import { useSeedNode } from './support/seed-node-fixture.ts'
 import { itemByMediaPath } from './support/catalog.ts'
 import { expectPlaysPast, openItem } from './support/player.ts'
 
-let node: SeedNodeProcess
-let stateDir: string
-
-test.beforeAll(async () => {
-  stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ stateDir, args: ['--no-web-seed'] })
-})
-
-test.afterAll(async () => {
-  await node?.stop()
-  await removeDir(stateDir)
-})
+const node = useSeedNode({ args: ['--no-web-seed'] })
 
 test('magnet links carry no web seed and the web seed route is closed', async () => {
   const item = await itemByMediaPath(node, 'Colour Bars at Dusk (2026).mp4')
