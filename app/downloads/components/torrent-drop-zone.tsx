@@ -4,12 +4,13 @@
  * file is checked here (`torrent-file-base64.ts`: a .torrent, at most 4 MiB) and sent as
  * base64; refusals are listed per file (test id `download-error`).
  */
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { TEST_IDS } from '../../test-ids.ts'
 import type { DownloadView } from '../download-schema.ts'
 import { addTorrentDownload } from '../downloads-api.ts'
 import { downloadsErrorMessage } from '../downloads-request.ts'
 import { MAX_TORRENT_FILE_BYTES, torrentFileToBase64 } from '../torrent-file-base64.ts'
+import { useWindowFileDrop } from '../../drag-and-drop/use-window-file-drop.ts'
 
 /** Files taken from one drop or pick; a drop of a whole folder is not a queue request. */
 const MAX_FILES_PER_DROP = 20
@@ -22,7 +23,6 @@ interface TorrentDropZoneProps {
 export function TorrentDropZone ({ credential, onAdded }: TorrentDropZoneProps) {
   const id = useId()
   const picker = useRef<HTMLInputElement>(null)
-  const [dragging, setDragging] = useState(false)
   const [sending, setSending] = useState(0)
   const [errors, setErrors] = useState<string[]>([])
 
@@ -38,46 +38,7 @@ export function TorrentDropZone ({ credential, onAdded }: TorrentDropZoneProps) 
         .finally(() => setSending(n => n - 1))
     }
   }
-  const addFilesRef = useRef(addFiles)
-  useEffect(() => { addFilesRef.current = addFiles })
-
-  // The whole page takes the drop, so a file dropped beside the zone is not opened by the browser.
-  useEffect(() => {
-    let depth = 0
-    const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') === true
-    const onEnter = (event: DragEvent): void => {
-      if (!carriesFiles(event)) return
-      depth += 1
-      setDragging(true)
-    }
-    const onOver = (event: DragEvent): void => {
-      if (!carriesFiles(event)) return
-      event.preventDefault()
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
-    }
-    const onLeave = (event: DragEvent): void => {
-      if (!carriesFiles(event)) return
-      depth = Math.max(0, depth - 1)
-      if (depth === 0) setDragging(false)
-    }
-    const onDrop = (event: DragEvent): void => {
-      if (!carriesFiles(event)) return
-      event.preventDefault()
-      depth = 0
-      setDragging(false)
-      addFilesRef.current(event.dataTransfer?.files ?? null)
-    }
-    window.addEventListener('dragenter', onEnter)
-    window.addEventListener('dragover', onOver)
-    window.addEventListener('dragleave', onLeave)
-    window.addEventListener('drop', onDrop)
-    return () => {
-      window.removeEventListener('dragenter', onEnter)
-      window.removeEventListener('dragover', onOver)
-      window.removeEventListener('dragleave', onLeave)
-      window.removeEventListener('drop', onDrop)
-    }
-  }, [])
+  const dragging = useWindowFileDrop(addFiles)
 
   return (
     <div className={dragging ? 'torrent-drop torrent-drop--active' : 'torrent-drop'}>

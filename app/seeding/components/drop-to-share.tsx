@@ -8,11 +8,11 @@ import { useHouseholdCredential } from '../../household/use-household-credential
 import { shareLocalFiles } from '../seeded-files.ts'
 import { useSeededFiles } from '../use-seeded-files.ts'
 import { SeededFilePanel } from './seeded-file-panel.tsx'
+import { useWindowFileDrop } from '../../drag-and-drop/use-window-file-drop.ts'
 
 export function DropToShare ({ children }: { children: ReactNode }) {
   const credential = useHouseholdCredential()
   const files = useSeededFiles()
-  const [dragging, setDragging] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   const picker = useRef<HTMLInputElement>(null)
   const credentialRef = useRef(credential)
@@ -28,45 +28,7 @@ export function DropToShare ({ children }: { children: ReactNode }) {
     }
     setNotice(shareLocalFiles(dropped, current))
   }
-  const shareRef = useRef(share)
-  useEffect(() => { shareRef.current = share })
-
-  useEffect(() => {
-    let depth = 0
-    const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.includes('Files') === true
-    const onEnter = (event: DragEvent): void => {
-      if (!carriesFiles(event)) return
-      depth += 1
-      setDragging(true)
-    }
-    const onOver = (event: DragEvent): void => {
-      if (!carriesFiles(event)) return
-      event.preventDefault() // allow the drop
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
-    }
-    const onLeave = (event: DragEvent): void => {
-      if (!carriesFiles(event)) return
-      depth = Math.max(0, depth - 1)
-      if (depth === 0) setDragging(false)
-    }
-    const onDrop = (event: DragEvent): void => {
-      if (!carriesFiles(event)) return
-      event.preventDefault() // never let the browser navigate to the file
-      depth = 0
-      setDragging(false)
-      shareRef.current(event.dataTransfer?.files ?? null)
-    }
-    window.addEventListener('dragenter', onEnter)
-    window.addEventListener('dragover', onOver)
-    window.addEventListener('dragleave', onLeave)
-    window.addEventListener('drop', onDrop)
-    return () => {
-      window.removeEventListener('dragenter', onEnter)
-      window.removeEventListener('dragover', onOver)
-      window.removeEventListener('dragleave', onLeave)
-      window.removeEventListener('drop', onDrop)
-    }
-  }, [])
+  const dragging = useWindowFileDrop(share)
 
   return (
     <>
