@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
-import { serviceWorkerPlugin } from './app/build/service-worker-plugin.ts'
+import { serviceWorkerPlugin } from './scripts/build/service-worker-plugin.ts'
 
 /** The PWA: sources in `app/`, static assets in `public/`, output in `dist/` (served by the seed node). */
 export default defineConfig({

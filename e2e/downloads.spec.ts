@@ -10,7 +10,7 @@ import path from 'node:path'
 import { Server as TrackerServer } from 'bittorrent-tracker'
 import { makeStateDir, removeDir, SAMPLE_LIBRARY, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
 import { ensurePaired } from './support/player.ts'
-import { makeTestTorrent, randomFile, startTestSeeder } from '../seed-node/__tests__/download-test-peer.ts'
+import { makeTestTorrent, randomFile, startTestSeeder } from '../seed-node/downloads/__tests__/download-test-peer.ts'
 
 let node: SeedNodeProcess
 let stateDir: string

@@ -5,9 +5,9 @@
 import { parseArgs } from 'node:util'
 import QRCode from 'qrcode'
 import { DEFAULTS, type SeedNodeConfig } from './config.ts'
-import { HearthError } from './errors.ts'
+import { HearthError } from './lib/errors.ts'
 import { startSeedNode } from './seed-node.ts'
-import type { LogLevel } from './log.ts'
+import type { LogLevel } from './lib/log.ts'
 
 const HELP = `Usage: npm start -- [options]
 

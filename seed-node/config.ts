@@ -4,8 +4,8 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { HearthError } from './errors.ts'
-import type { LogLevel } from './log.ts'
+import { HearthError } from './lib/errors.ts'
+import type { LogLevel } from './lib/log.ts'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 

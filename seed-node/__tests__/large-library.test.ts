@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { startSeedNode, type RunningSeedNode } from '../seed-node.ts'
-import { silentLogger } from '../log.ts'
+import { silentLogger } from '../lib/log.ts'
 import { parseCatalog } from '../../protocol/catalog.ts'
 
 const FILES = 2000

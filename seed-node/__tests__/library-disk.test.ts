@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startSeedNode, type RunningSeedNode } from '../seed-node.ts'
-import { silentLogger } from '../log.ts'
+import { silentLogger } from '../lib/log.ts'
 import { parseCatalog } from '../../protocol/catalog.ts'
 
 const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sample-library')

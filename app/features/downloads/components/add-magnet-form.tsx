@@ -1,0 +1,68 @@
+/**
+ * Paste a magnet link for the home server to download (test ids `download-magnet-input`,
+ * `download-add`, `download-error`). The link is checked here with `parseMagnet` first, so a
+ * bad one is explained without a round trip; the seed node's refusals are shown as it words them.
+ */
+import { useId, useState, type FormEvent } from 'react'
+import { MagnetError, parseMagnet } from '../../../lib/magnet/parse-magnet.ts'
+import { TEST_IDS } from '../../../test-ids.ts'
+import type { DownloadView } from '../download-schema.ts'
+import { addMagnetDownload } from '../downloads-api.ts'
+import { downloadsErrorMessage } from '../downloads-request.ts'
+
+interface AddMagnetFormProps {
+  credential: string
+  onAdded: (download: DownloadView) => void
+}
+
+export function AddMagnetForm ({ credential, onAdded }: AddMagnetFormProps) {
+  const id = useId()
+  const [value, setValue] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
+  const submit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (sending) return
+    const magnet = value.trim()
+    try {
+      parseMagnet(magnet)
+    } catch (err) {
+      setError(err instanceof MagnetError ? err.message : String(err))
+      return
+    }
+    setSending(true)
+    setError(null)
+    addMagnetDownload(magnet, credential).then(
+      download => {
+        setValue('')
+        onAdded(download)
+      },
+      (err: unknown) => setError(`Not added: ${downloadsErrorMessage(err)}`)
+    ).finally(() => setSending(false))
+  }
+  return (
+    <form className='magnet-form' onSubmit={submit} noValidate>
+      <label className='copy-field__label' htmlFor={id}>Magnet link</label>
+      <div className='copy-field__row'>
+        <input
+          id={id}
+          className='copy-field__input'
+          type='text'
+          inputMode='url'
+          autoComplete='off'
+          spellCheck={false}
+          placeholder='magnet:?xt=urn:btih:…'
+          value={value}
+          aria-invalid={error !== null}
+          aria-describedby={error !== null ? `${id}-error` : undefined}
+          onChange={event => { setValue(event.target.value); setError(null) }}
+          data-testid={TEST_IDS.downloadMagnetInput}
+        />
+        <button type='submit' className='button' disabled={sending || value.trim() === ''} data-testid={TEST_IDS.downloadAdd}>
+          {sending ? 'Adding…' : 'Download'}
+        </button>
+      </div>
+      {error !== null && <p id={`${id}-error`} className='magnet-form__error' role='alert' data-testid={TEST_IDS.downloadError}>{error}</p>}
+    </form>
+  )
+}

@@ -1,0 +1,77 @@
+/**
+ * One item of the library grid, with how far the profile got (progress bar or "Watched" tick)
+ * and the mark-as-watched actions. Test hooks: `library-item` + `data-item-id` on the link;
+ * `watch-progress`, `watched-badge` inside it; `mark-watched` / `mark-unwatched` beside it
+ * (a button may not sit inside a link), with `share-item`. See `test-ids.ts`.
+ */
+import type { MouseEvent } from 'react'
+import type { CatalogItem } from '../../../../protocol/catalog.ts'
+import type { WatchRecord } from '../../../../protocol/watch-record.ts'
+import { formatBytes } from '../../../lib/format/format-bytes.ts'
+import { formatDuration } from '../../../lib/format/format-duration.ts'
+import { formatEpisode } from '../../../lib/format/format-episode.ts'
+import { routePath } from '../../../lib/routing/route.ts'
+import { ShareButton } from '../../sharing/components/share-button.tsx'
+import { TEST_IDS } from '../../../test-ids.ts'
+import { MarkWatchedActions } from '../../watch-state/components/mark-watched-actions.tsx'
+import { WatchProgressBar } from '../../watch-state/components/watch-progress-bar.tsx'
+import { WatchedBadge } from '../../watch-state/components/watched-badge.tsx'
+import { isInProgress, watchedFraction } from '../../../lib/watch-state/continue-watching.ts'
+import { Poster } from './poster.tsx'
+
+const KIND_LABELS: Record<CatalogItem['kind'], string> = { film: 'Film', episode: 'Episode', audio: 'Audio' }
+
+interface LibraryCardProps {
+  item: CatalogItem
+  record: WatchRecord | undefined
+  /** Absent while the watch-state store is not open. */
+  onMark?: (item: CatalogItem, watched: boolean) => void
+  onOpen: (item: CatalogItem) => void
+}
+
+export function LibraryCard ({ item, record, onMark, onOpen }: LibraryCardProps) {
+  const offline = item.availability === 'offline'
+  const onClick = (event: MouseEvent<HTMLAnchorElement>): void => {
+    // Let the browser handle new-tab / new-window clicks; route in-page otherwise.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+    event.preventDefault()
+    onOpen(item)
+  }
+  return (
+    <li className={offline ? 'card card--offline' : 'card'}>
+      <a
+        className='card__link'
+        href={routePath({ name: 'watch', itemId: item.id })}
+        onClick={onClick}
+        data-testid={TEST_IDS.libraryItem}
+        data-item-id={item.id}
+      >
+        <div className='card__poster'>
+          <Poster item={item} />
+          <span className='card__duration'>{formatDuration(item.durationSec)}</span>
+          {offline && <span className='badge badge--offline'>Offline</span>}
+          {record?.finished === true && <WatchedBadge className='card__watched' />}
+          {isInProgress(record) && <WatchProgressBar className='watch-progress--overlay' positionSec={record.positionSec} fraction={watchedFraction(item, record)} />}
+        </div>
+        <div className='card__body'>
+          <h2 className='card__title'>{item.title}</h2>
+          <p className='card__meta'>
+            <span className='badge'>{KIND_LABELS[item.kind]}</span>
+            {item.series && <span className='card__episode'>{item.series.name} · {formatEpisode(item.series)}</span>}
+            <span className='card__size'>{formatBytes(item.sizeBytes)}</span>
+          </p>
+        </div>
+      </a>
+      <div className='card__actions'>
+        <MarkWatchedActions
+          record={record}
+          compact
+          disabled={!onMark}
+          onMarkWatched={() => onMark?.(item, true)}
+          onMarkUnwatched={() => onMark?.(item, false)}
+        />
+        <ShareButton infoHash={item.id} title={item.title} compact />
+      </div>
+    </li>
+  )
+}

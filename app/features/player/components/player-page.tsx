@@ -1,0 +1,83 @@
+/**
+ * The player for any playable source: a library item (resumed where the profile stopped,
+ * with mark-as-watched actions and "Share") or a foreign magnet (no watch state). Both get
+ * the same video, overlay and live transfer stats.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { formatBytes } from '../../../lib/format/format-bytes.ts'
+import { ShareButton } from '../../sharing/components/share-button.tsx'
+import { TEST_IDS } from '../../../test-ids.ts'
+import type { PlayableSource } from '../playable-source.ts'
+import { useItemStream, type StreamState } from '../use-item-stream.ts'
+import { usePlaybackStats } from '../use-playback-stats.ts'
+import { LibraryWatchControls } from './library-watch-controls.tsx'
+import { StatsBar } from './stats-bar.tsx'
+import { StreamOverlay } from './stream-overlay.tsx'
+
+interface PlayerPageProps {
+  source: PlayableSource
+  onBack: () => void
+  /** Shown above the title (e.g. the magnet link's ignored trackers). */
+  notice?: string | null
+}
+
+export function PlayerPage ({ source, onBack, notice }: PlayerPageProps) {
+  const video = useRef<HTMLVideoElement>(null)
+  const { state: streamState, subtitles } = useItemStream(source, video)
+  const [mediaError, setMediaError] = useState<string | null>(null)
+  useEffect(() => setMediaError(null), [source])
+  const state: StreamState = mediaError !== null ? { phase: 'error', message: mediaError } : streamState
+  const stats = usePlaybackStats(streamState.phase === 'streaming' ? streamState.torrent : null, video)
+  const item = source.libraryItem
+  const playing = streamState.phase === 'streaming' ? streamState.file : null
+  const details = item === null && playing !== null
+    ? [playing.name, formatBytes(playing.sizeBytes), ...source.details]
+    : source.details
+
+  return (
+    <main className='player'>
+      <nav className='player__nav'>
+        <button type='button' className='button button--ghost' onClick={onBack}>← Library</button>
+      </nav>
+      <div className='player__stage'>
+        <video
+          ref={video}
+          className='player__video'
+          data-testid={TEST_IDS.playerVideo}
+          controls
+          autoPlay
+          playsInline
+          onError={() => setMediaError(describeMediaError(video.current?.error ?? null, source.mimeType ?? playing?.mimeType ?? 'this file'))}
+        >
+          {subtitles.map((track, index) => (
+            <track key={track.src} kind='subtitles' src={track.src} srcLang={track.language} label={track.label} default={index === 0} />
+          ))}
+        </video>
+        <StreamOverlay state={state} foreign={item === null} />
+      </div>
+      <section className='player__info'>
+        <h1 className='player__title'>{source.title}</h1>
+        <p className='player__details'>{details.join('  ·  ')}</p>
+        {notice && <p className='player__notice'>{notice}</p>}
+        {item !== null && (
+          <div className='player__actions'>
+            <LibraryWatchControls item={item} video={video} />
+            <ShareButton infoHash={item.id} title={item.title} />
+          </div>
+        )}
+        {item?.availability === 'offline' && (
+          <p className='player__note'>The home server cannot read this file right now; it can only play from another device that has it.</p>
+        )}
+        {item === null && <p className='player__notice'>Not in your library: this device streams it from the link’s peers while the page is open, and does not remember where you stopped.</p>}
+        <StatsBar stats={stats} />
+      </section>
+    </main>
+  )
+}
+
+function describeMediaError (error: MediaError | null, mimeType: string): string {
+  if (error?.code === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED || error?.code === MediaError.MEDIA_ERR_DECODE) {
+    return `This browser cannot play ${mimeType}${error.message ? ` (${error.message})` : ''}.`
+  }
+  return error?.message || 'The video stopped with an unknown error.'
+}

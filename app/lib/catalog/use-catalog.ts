@@ -1,0 +1,58 @@
+/**
+ * Loads the catalog once per page, lets the UI retry after a failure (showing "Loading"
+ * again), and `reload` it quietly when the library changed (a download completed, ingest
+ * finished): the current catalog stays on screen until the new one has arrived, and a failed
+ * reload keeps it.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import type { Catalog } from '../../../protocol/catalog.ts'
+import { fetchCatalog } from './fetch-catalog.ts'
+import { credentialFor } from '../household/household-credential.ts'
+import { useLibraryKey } from '../household/use-library-key.ts'
+
+export type CatalogState =
+  | { readonly status: 'loading' }
+  /** This browser holds no library key: the catalog is for paired devices only. */
+  | { readonly status: 'unpaired' }
+  | { readonly status: 'error', readonly message: string, readonly code: string }
+  | { readonly status: 'ready', readonly catalog: Catalog }
+
+export function useCatalog (): { state: CatalogState, retry: () => void, reload: () => void } {
+  const [state, setState] = useState<CatalogState>({ status: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  const [reloads, setReloads] = useState(0)
+  const libraryKey = useLibraryKey()
+
+  useEffect(() => {
+    if (libraryKey === undefined) return // the store is still opening
+    if (libraryKey === null) {
+      setState({ status: 'unpaired' })
+      return
+    }
+    const abort = new AbortController()
+    setState({ status: 'loading' })
+    credentialFor(libraryKey).then(async credential => await fetchCatalog(credential, abort.signal)).then(
+      catalog => setState({ status: 'ready', catalog }),
+      (err: unknown) => {
+        if (abort.signal.aborted) return
+        const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'HEARTH_E_CATALOG'
+        setState({ status: 'error', code, message: err instanceof Error ? err.message : String(err) })
+      }
+    )
+    return () => abort.abort()
+  }, [attempt, libraryKey])
+
+  useEffect(() => {
+    if (reloads === 0 || typeof libraryKey !== 'string') return
+    const abort = new AbortController()
+    credentialFor(libraryKey).then(async credential => await fetchCatalog(credential, abort.signal)).then(
+      catalog => setState({ status: 'ready', catalog }),
+      (err: unknown) => { if (!abort.signal.aborted) console.warn('[hearth] the catalog could not be reloaded; showing the one loaded before', err) }
+    )
+    return () => abort.abort()
+  }, [reloads, libraryKey])
+
+  const retry = useCallback(() => setAttempt(n => n + 1), [])
+  const reload = useCallback(() => setReloads(n => n + 1), [])
+  return { state, retry, reload }
+}

@@ -1,0 +1,41 @@
+/**
+ * The app's routes, parsed from and formatted to URL paths (history API routing).
+ * `/` is the library, `/watch/<infohash>` the player, `/devices` "Add a device", `/downloads` the seed node's download queue, `/open?magnet=…`
+ * (also `?url=` / `?text=` from the share target) a magnet link; anything else is "not found". (`/pair#key=…` is read and replaced before routing: see pairing-fragment.ts.)
+ */
+import { InfoHash } from '../../../protocol/catalog.ts'
+import { findMagnet, type MagnetSearch } from '../magnet/find-magnet.ts'
+
+export type Route =
+  | { readonly name: 'library' }
+  | { readonly name: 'watch', readonly itemId: InfoHash }
+  | { readonly name: 'devices' }
+  | { readonly name: 'downloads' }
+  | { readonly name: 'open', readonly search: MagnetSearch }
+  | { readonly name: 'not-found', readonly path: string }
+
+const WATCH_PATH = /^\/watch\/([^/]+)\/?$/
+
+export function parseRoute (pathname: string, search = ''): Route {
+  if (pathname === '/' || pathname === '' || pathname === '/index.html') return { name: 'library' }
+  if (pathname === '/devices' || pathname === '/devices/') return { name: 'devices' }
+  if (pathname === '/downloads' || pathname === '/downloads/') return { name: 'downloads' }
+  if (pathname === '/open' || pathname === '/open/') return { name: 'open', search: findMagnet(new URLSearchParams(search)) }
+  const watch = WATCH_PATH.exec(pathname)
+  if (watch?.[1] !== undefined) {
+    const itemId = InfoHash.safeParse(decodeURIComponent(watch[1]).toLowerCase())
+    if (itemId.success) return { name: 'watch', itemId: itemId.data }
+  }
+  return { name: 'not-found', path: pathname }
+}
+
+export function routePath (route: Route): string {
+  switch (route.name) {
+    case 'library': return '/'
+    case 'watch': return `/watch/${route.itemId}`
+    case 'devices': return '/devices'
+    case 'downloads': return '/downloads'
+    case 'open': return route.search.status === 'found' ? `/open?magnet=${encodeURIComponent(route.search.magnet)}` : '/open'
+    case 'not-found': return route.path
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Top-level screen switch: library or player (once the catalog is loaded), "Add a device",
+ * "Downloads" (a lazy chunk), or `/open` (a magnet link, which also plays on a device that is
+ * not paired), by route; plus the toast that reports a pairing link's outcome. An item whose
+ * file the home server cannot read (offline) is explained instead of opening a player.
+ */
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
+import type { CatalogItem } from '../../protocol/catalog.ts'
+import { useCatalog } from '../lib/catalog/use-catalog.ts'
+import { AppHeader } from './app-header.tsx'
+import { StatusMessage } from '../components/status-message.tsx'
+import { Toast, type ToastMessage } from '../components/toast.tsx'
+import { LibraryPage } from '../features/library/components/library-page.tsx'
+import { OpenMagnetPage } from '../features/open/components/open-magnet-page.tsx'
+import { DevicesPage } from '../features/pairing/components/devices-page.tsx'
+import { PairThisDevice } from '../features/pairing/components/pair-this-device.tsx'
+import type { PairingCapture } from '../lib/household/pairing-fragment.ts'
+import { useJoinHousehold } from '../features/pairing/use-join-household.ts'
+import { PlayerPage } from '../features/player/components/player-page.tsx'
+import { librarySource } from '../features/player/playable-source.ts'
+import { cameFromInsideApp, useRoute } from '../lib/routing/use-route.ts'
+
+const DownloadsPage = lazy(async () => await import('../features/downloads/components/downloads-page.tsx').then(module => ({ default: module.DownloadsPage })))
+
+export function App ({ pairing }: { pairing: PairingCapture }) {
+  const { route, navigate } = useRoute()
+  const { state, retry, reload } = useCatalog()
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const notify = useCallback((tone: ToastMessage['tone'], text: string) => setToast({ id: Date.now(), tone, text }), [])
+  const dismissToast = useCallback(() => setToast(null), [])
+  useJoinHousehold(pairing, notify)
+  const goHome = (): void => navigate({ name: 'library' })
+  const openMagnet = (magnet: string): void => navigate({ name: 'open', search: { status: 'found', magnet } })
+  return (
+    <>
+      <AppHeader onHome={goHome} onDevices={() => navigate({ name: 'devices' })} onDownloads={() => navigate({ name: 'downloads' })} onOpenMagnet={openMagnet} />
+      {renderScreen()}
+      <Toast toast={toast} onDismiss={dismissToast} />
+    </>
+  )
+
+  function renderScreen () {
+    if (route.name === 'devices') return <DevicesPage onHome={goHome} />
+    if (route.name === 'not-found') {
+      return <StatusMessage tone='error' title='Page not found' action={{ label: 'Go to the library', onClick: goHome }}>Nothing lives at {route.path}.</StatusMessage>
+    }
+    if (route.name === 'open') return <OpenMagnetPage search={route.search} catalog={state} onOpen={openMagnet} onBack={goBack} />
+    if (state.status === 'unpaired') return <PairThisDevice />
+    if (route.name === 'downloads') {
+      return (
+        <Suspense fallback={<StatusMessage tone='loading' title='Opening Downloads…' />}>
+          <DownloadsPage catalog={state.status === 'ready' ? state.catalog : null} onCatalogChanged={reload} onOpenItem={itemId => navigate({ name: 'watch', itemId })} />
+        </Suspense>
+      )
+    }
+    if (state.status === 'loading') return <StatusMessage tone='loading' title='Loading your library…' />
+    if (state.status === 'error') {
+      return <StatusMessage tone='error' title='The library could not be loaded' action={{ label: 'Retry', onClick: retry }}>{state.message}</StatusMessage>
+    }
+    if (route.name === 'library') {
+      return <LibraryPage catalog={state.catalog} onOpen={item => navigate({ name: 'watch', itemId: item.id })} onLibraryChanged={reload} />
+    }
+    const watched = route.itemId
+    const item = state.catalog.items.find(candidate => candidate.id === watched)
+    if (!item) {
+      return <StatusMessage tone='error' title='Not in the library' action={{ label: 'Go to the library', onClick: goHome }}>This item is no longer in the catalog.</StatusMessage>
+    }
+    if (item.availability === 'offline') {
+      return (
+        <StatusMessage tone='error' title={`${item.title} is offline`} action={{ label: 'Go to the library', onClick: goHome }}>
+          This item's file can't be read right now (disk unplugged?). It plays again once the home server can read it.
+        </StatusMessage>
+      )
+    }
+    return <LibraryPlayer key={item.id} item={item} onBack={goBack} />
+  }
+
+  function goBack (): void {
+    // Came from the library in this tab: go back in history so Back/Forward stay natural.
+    if (cameFromInsideApp()) window.history.back()
+    else goHome()
+  }
+}
+
+/** The player for a library item; the source is memoised so the stream is not restarted on re-render. */
+function LibraryPlayer ({ item, onBack }: { item: CatalogItem, onBack: () => void }) {
+  const source = useMemo(() => librarySource(item), [item])
+  return <PlayerPage source={source} onBack={onBack} />
+}

@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { FingerprintCache } from '../fingerprint-cache.ts'
+import { fingerprintOf, sameFingerprint } from '../file-fingerprint.ts'
+import { scanLibrary, type ScannedMedia } from '../library-scanner.ts'
+import { silentLogger } from '../../lib/log.ts'
+import type { StoredItem } from '../stored-item.ts'
+
+const INFO_HASH = 'a'.repeat(40)
+/** A whole-second mtime (seconds since the epoch), exact on every file system and through `utimes`. */
+const FIXED_MTIME_S = 1_700_000_000
+const TORRENT_BYTES = new Uint8Array([100, 52, 58, 105, 110, 102, 111, 100, 101, 101]) // "d4:infodee"
+
+let temp: string
+let library: string
+let state: string
+
+async function scanOne (relativePath: string): Promise<ScannedMedia> {
+  const { media } = await scanLibrary(library, { log: silentLogger })
+  const found = media.find(item => item.relativePath === relativePath)
+  if (!found) throw new Error(`scan did not find ${relativePath}`)
+  return found
+}
+
+function storedItemFor (media: ScannedMedia, infoHash = INFO_HASH): StoredItem {
+  return {
+    relativePath: media.relativePath,
+    infoHash,
+    fingerprints: Object.fromEntries([media, ...media.subtitles].map(file => [file.relativePath, file.fingerprint])),
+    torrentFiles: [media, ...media.subtitles].map(file => ({ torrentPath: path.posix.basename(file.relativePath), libraryPath: file.relativePath })),
+    pieceCount: 1,
+    probe: { durationSec: 1.5, container: 'MPEG-4', videoCodec: 'avc1', audioCodec: null, embeddedTitle: null },
+    addedAt: '2026-01-02T03:04:05.000Z'
+  }
+}
+
+/** Remembers `media`, flushes, and opens a fresh cache over the same state folder. */
+async function rememberAndReopen (media: ScannedMedia): Promise<FingerprintCache> {
+  const cache = await FingerprintCache.open(state, silentLogger)
+  await cache.remember(storedItemFor(media), TORRENT_BYTES)
+  await cache.flush()
+  return await FingerprintCache.open(state, silentLogger)
+}
+
+beforeEach(async () => {
+  temp = await mkdtemp(path.join(os.tmpdir(), 'hearth-cache-'))
+  library = path.join(temp, 'library')
+  state = path.join(temp, 'state')
+  await mkdir(library)
+  await mkdir(state)
+  await writeFile(path.join(library, 'Film.mp4'), 'film bytes')
+  await utimes(path.join(library, 'Film.mp4'), FIXED_MTIME_S, FIXED_MTIME_S)
+})
+
+afterEach(async () => {
+  await rm(temp, { recursive: true, force: true })
+})
+
+describe('file fingerprints', () => {
+  it('hold size, whole-millisecond mtime and inode, and compare on all three', async () => {
+    const stats = await stat(path.join(library, 'Film.mp4'))
+    const print = fingerprintOf(stats)
+    expect(print).toEqual({ sizeBytes: 10, mtimeMs: Math.trunc(stats.mtimeMs), inode: stats.ino })
+    expect(sameFingerprint(print, { ...print })).toBe(true)
+    expect(sameFingerprint(print, { ...print, sizeBytes: 11 })).toBe(false)
+    expect(sameFingerprint(print, { ...print, mtimeMs: print.mtimeMs + 1 })).toBe(false)
+    expect(sameFingerprint(print, { ...print, inode: print.inode + 1 })).toBe(false)
+  })
+})
+
+describe('FingerprintCache', () => {
+  it('starts empty on a fresh state folder', async () => {
+    const cache = await FingerprintCache.open(state, silentLogger)
+    expect(cache.size).toBe(0)
+    expect(cache.lookup(await scanOne('Film.mp4'))).toBeUndefined()
+  })
+
+  it('after remember + flush, a fresh cache returns the stored item for an unchanged file and its torrent bytes', async () => {
+    const media = await scanOne('Film.mp4')
+    const reopened = await rememberAndReopen(media)
+    expect(reopened.size).toBe(1)
+    const rescanned = await scanOne('Film.mp4')
+    expect(reopened.lookup(rescanned)).toEqual(storedItemFor(media))
+    expect(new Uint8Array(await reopened.readTorrent(INFO_HASH))).toEqual(TORRENT_BYTES)
+  })
+
+  it('keeps the torrent file under torrents/<infohash>.torrent', async () => {
+    await rememberAndReopen(await scanOne('Film.mp4'))
+    expect(await readdir(path.join(state, 'torrents'))).toEqual([`${INFO_HASH}.torrent`])
+    const index = JSON.parse(await readFile(path.join(state, 'library-index.json'), 'utf8'))
+    expect(index.version).toBe(1)
+    expect(index.items).toHaveLength(1)
+  })
+
+  it('misses when the size changed', async () => {
+    const reopened = await rememberAndReopen(await scanOne('Film.mp4'))
+    const filePath = path.join(library, 'Film.mp4')
+    const before = await stat(filePath)
+    await writeFile(filePath, 'film bytes, longer now')
+    await utimes(filePath, FIXED_MTIME_S, FIXED_MTIME_S) // only the size differs
+    const changed = await scanOne('Film.mp4')
+    expect(changed.fingerprint.mtimeMs).toBe(FIXED_MTIME_S * 1000)
+    expect(changed.fingerprint.inode).toBe(before.ino)
+    expect(reopened.lookup(changed)).toBeUndefined()
+  })
+
+  it('misses when the mtime changed', async () => {
+    const reopened = await rememberAndReopen(await scanOne('Film.mp4'))
+    const filePath = path.join(library, 'Film.mp4')
+    await utimes(filePath, FIXED_MTIME_S + 5, FIXED_MTIME_S + 5)
+    expect(reopened.lookup(await scanOne('Film.mp4'))).toBeUndefined()
+  })
+
+  it('misses when the file was replaced (new inode, same size and mtime)', async () => {
+    const reopened = await rememberAndReopen(await scanOne('Film.mp4'))
+    const filePath = path.join(library, 'Film.mp4')
+    const before = await stat(filePath)
+    // Write the replacement while the original still exists, so it cannot reuse its inode.
+    const replacement = path.join(library, 'replacement.tmp')
+    await writeFile(replacement, 'film BYTES')
+    await utimes(replacement, FIXED_MTIME_S, FIXED_MTIME_S)
+    await rename(replacement, filePath)
+    const replaced = await scanOne('Film.mp4')
+    expect(replaced.fingerprint.sizeBytes).toBe(before.size)
+    expect(replaced.fingerprint.mtimeMs).toBe(FIXED_MTIME_S * 1000)
+    expect(replaced.fingerprint.inode).not.toBe(before.ino)
+    expect(reopened.lookup(replaced)).toBeUndefined()
+  })
+
+  it('misses when a subtitle was added beside the file', async () => {
+    const reopened = await rememberAndReopen(await scanOne('Film.mp4'))
+    await writeFile(path.join(library, 'Film.en.vtt'), 'WEBVTT\n')
+    const withSubtitle = await scanOne('Film.mp4')
+    expect(withSubtitle.subtitles).toHaveLength(1)
+    expect(reopened.lookup(withSubtitle)).toBeUndefined()
+  })
+
+  it('misses when a subtitle was removed', async () => {
+    await writeFile(path.join(library, 'Film.en.vtt'), 'WEBVTT\n')
+    const withSubtitle = await scanOne('Film.mp4')
+    expect(withSubtitle.subtitles).toHaveLength(1)
+    const reopened = await rememberAndReopen(withSubtitle)
+    expect(reopened.lookup(await scanOne('Film.mp4'))).toEqual(storedItemFor(withSubtitle))
+    await rm(path.join(library, 'Film.en.vtt'))
+    expect(reopened.lookup(await scanOne('Film.mp4'))).toBeUndefined()
+  })
+
+  it('misses when a subtitle was swapped for another of the same count', async () => {
+    await writeFile(path.join(library, 'Film.en.vtt'), 'WEBVTT\n')
+    const reopened = await rememberAndReopen(await scanOne('Film.mp4'))
+    await rename(path.join(library, 'Film.en.vtt'), path.join(library, 'Film.fr.vtt'))
+    expect(reopened.lookup(await scanOne('Film.mp4'))).toBeUndefined()
+  })
+
+  it('forgets an item once flushed', async () => {
+    await writeFile(path.join(library, 'Other.mkv'), 'other bytes')
+    const cache = await FingerprintCache.open(state, silentLogger)
+    await cache.remember(storedItemFor(await scanOne('Film.mp4'), 'b'.repeat(40)), TORRENT_BYTES)
+    await cache.remember(storedItemFor(await scanOne('Other.mkv'), 'c'.repeat(40)), TORRENT_BYTES)
+    cache.forget('Film.mp4')
+    await cache.flush()
+    const reopened = await FingerprintCache.open(state, silentLogger)
+    expect(reopened.size).toBe(1)
+    expect(reopened.lookup(await scanOne('Film.mp4'))).toBeUndefined()
+    expect(reopened.lookup(await scanOne('Other.mkv'))?.infoHash).toBe('c'.repeat(40))
+  })
+
+  it.each([
+    ['not JSON', '{"version": 1, "items": ['],
+    ['JSON of the wrong shape', JSON.stringify({ version: 2, items: [] })],
+    ['an item with a bad infohash', JSON.stringify({ version: 1, items: [{ relativePath: 'Film.mp4', infoHash: 'xyz' }] })]
+  ])('moves a corrupt index (%s) aside and starts empty', async (_label, content) => {
+    await writeFile(path.join(state, 'library-index.json'), content)
+    const warnings: string[] = []
+    const log = { ...silentLogger, warn: (event: string) => { warnings.push(event) } }
+    const cache = await FingerprintCache.open(state, log)
+    expect(cache.size).toBe(0)
+    expect(cache.lookup(await scanOne('Film.mp4'))).toBeUndefined()
+    const names = await readdir(state)
+    expect(names).not.toContain('library-index.json')
+    const aside = names.filter(name => /^library-index\.json\.corrupt-\d+$/.test(name))
+    expect(aside).toHaveLength(1)
+    expect(await readFile(path.join(state, aside[0] ?? ''), 'utf8')).toBe(content)
+    expect(warnings).toEqual(['state.index_corrupt'])
+  })
+
+  it('can be written again after a corrupt index was moved aside', async () => {
+    await writeFile(path.join(state, 'library-index.json'), 'garbage')
+    const reopened = await rememberAndReopen(await scanOne('Film.mp4'))
+    expect(reopened.lookup(await scanOne('Film.mp4'))?.infoHash).toBe(INFO_HASH)
+  })
+})

@@ -1,0 +1,42 @@
+/**
+ * What the state folder remembers of each library item: the fingerprints of its files, its
+ * torrent and what the media probe found. Parsed with a schema when read back from disk.
+ */
+import { z } from 'zod'
+import { InfoHash } from '../../protocol/catalog.ts'
+
+export const FileFingerprintSchema = z.object({
+  sizeBytes: z.number().int().nonnegative(),
+  mtimeMs: z.number().int(),
+  inode: z.number().int().nonnegative()
+})
+
+export const MediaProbeSchema = z.object({
+  durationSec: z.number().nonnegative().nullable(),
+  container: z.string(),
+  videoCodec: z.string().nullable(),
+  audioCodec: z.string().nullable(),
+  /** Title from the file's own metadata, when it has one. */
+  embeddedTitle: z.string().nullable()
+})
+export type MediaProbe = z.infer<typeof MediaProbeSchema>
+
+export const StoredItemSchema = z.object({
+  /** Library-relative path of the playable file; the item's key in the state folder. */
+  relativePath: z.string().min(1),
+  infoHash: InfoHash,
+  /** Library-relative path → fingerprint, for the media file and every subtitle in the torrent. */
+  fingerprints: z.record(z.string(), FileFingerprintSchema),
+  /** Torrent file path (inside the torrent, `/`-separated) → library-relative path. */
+  torrentFiles: z.array(z.object({ torrentPath: z.string().min(1), libraryPath: z.string().min(1) })).min(1),
+  pieceCount: z.number().int().positive(),
+  probe: MediaProbeSchema,
+  addedAt: z.string().datetime()
+})
+export type StoredItem = z.infer<typeof StoredItemSchema>
+
+export const LibraryIndexSchema = z.object({
+  version: z.literal(1),
+  items: z.array(StoredItemSchema)
+})
+export type LibraryIndex = z.infer<typeof LibraryIndexSchema>

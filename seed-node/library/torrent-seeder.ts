@@ -1,0 +1,275 @@
+/**
+ * The seed node's one WebTorrent client, seeding library items over WebRTC (through
+ * @roamhq/wrtc, see vendor/webrtc-polyfill) and TCP/uTP, straight from the library files
+ * through a read-only store. DHT, local discovery, PEX and UPnP/NAT-PMP are off: the
+ * library is private to the household and nothing should reach beyond its tracker.
+ *
+ * Scale: items are registered **dormant** (metadata on disk, no client state, no offers).
+ * The embedded tracker wakes an item when a peer announces it (`wake`, called before the
+ * tracker processes that announce), so the seed node is in the swarm by the time the
+ * peer's offers are relayed, and answers them: it never makes WebRTC offers of its own
+ * for library items (numwant 0). Items with no peers for `idleSleepMs` go back to sleep.
+ * With an external tracker nothing can wake an item, so up to `maxAwakeWithoutWakeups`
+ * items are kept awake (the first ones registered) and the rest stay dormant.
+ */
+import os from 'node:os'
+import WebTorrent, { type Torrent, type Wire } from 'webtorrent'
+import { LibraryChunkStore } from './library-chunk-store.ts'
+import type { LibraryItem } from './library-item.ts'
+import type { Logger } from '../lib/log.ts'
+
+export interface TorrentSeederOptions {
+  /** Tracker announce URLs the seed node itself uses. */
+  announce: string[]
+  /** TCP/uTP port for classic BitTorrent peers; 0 picks a free one. */
+  peerPort: number
+  /** Upload cap in bytes per second for all peers together; 0 = none. */
+  uploadLimitBytesPerSec: number
+  /** Whether the tracker wakes items on demand (embedded tracker) or not (external one). */
+  wakeOnDemand: boolean
+  /** An awake item with no peers for this long goes back to sleep. Default 10 min. */
+  idleSleepMs?: number
+  log: Logger
+}
+
+export interface SeedBytesOptions {
+  /** Options for create-torrent (name, piece length, private...). */
+  createOptions: Record<string, unknown>
+  /** Folder for WebTorrent's copy of the bytes (in the state folder, never the library). */
+  storeDir: string
+}
+
+export interface SeederStats {
+  /** Library items registered (dormant or awake). */
+  torrents: number
+  awake: number
+  dormant: number
+  wakeups: number
+  sleeps: number
+  peers: number
+  webrtcPeers: number
+  uploadedBytes: number
+  uploadSpeedBytesPerSec: number
+}
+
+interface Registered {
+  item: LibraryItem
+  loadTorrent: () => Promise<Uint8Array>
+  torrent: Torrent | null
+  waking: Promise<void> | null
+  lastActiveMs: number
+}
+
+const DEFAULT_IDLE_SLEEP_MS = 10 * 60 * 1000
+const SLEEP_CHECK_INTERVAL_MS = 30 * 1000
+/** How long a wake waits for the tracker to have registered the seed node in the swarm. */
+const WAKE_ANNOUNCE_TIMEOUT_MS = 4 * 1000
+/** Items kept awake when no tracker can wake them (external tracker). */
+const MAX_AWAKE_WITHOUT_WAKEUPS = 100
+
+export class TorrentSeeder {
+  private readonly client: WebTorrent
+  private readonly items = new Map<string, Registered>()
+  private readonly sleepTimer: NodeJS.Timeout
+  private readonly idleSleepMs: number
+  private wakeups = 0
+  private sleeps = 0
+  /** Bytes uploaded by torrents that have gone back to sleep. */
+  private uploadedBySleepers = 0
+
+  constructor (private readonly options: TorrentSeederOptions) {
+    this.idleSleepMs = options.idleSleepMs ?? DEFAULT_IDLE_SLEEP_MS
+    this.client = new WebTorrent({
+      dht: false,
+      lsd: false,
+      utPex: false,
+      natUpnp: false,
+      natPmp: false,
+      webSeeds: false,
+      torrentPort: options.peerPort,
+      uploadLimit: options.uploadLimitBytesPerSec > 0 ? options.uploadLimitBytesPerSec : -1,
+      // No STUN: household devices reach the seed node directly (LAN, VPN or loopback).
+      tracker: { rtcConfig: { iceServers: [] } }
+    })
+    this.client.on('error', err => options.log.error('seeder.client_error', { error: String(err) }))
+    this.sleepTimer = setInterval(() => this.sleepIdle(), Math.min(SLEEP_CHECK_INTERVAL_MS, this.idleSleepMs))
+    this.sleepTimer.unref()
+  }
+
+  /** Port classic BitTorrent peers connect to, once listening. */
+  get peerPort (): number {
+    return this.client.address()?.port ?? this.client.torrentPort
+  }
+
+  /** The client's peer id (hex), so the tracker hook can tell our own announces apart. */
+  get peerId (): string {
+    return (this.client as unknown as { peerId: string }).peerId
+  }
+
+  /**
+   * Serves an item: registered dormant, woken when a peer asks. `loadTorrent` is called on
+   * waking (it reads the torrent from the state folder), so nothing is held in memory meanwhile.
+   */
+  async seed (item: LibraryItem, loadTorrent: () => Promise<Uint8Array>): Promise<void> {
+    this.register(item, loadTorrent)
+  }
+
+  /** Stops serving an item (its file vanished or changed). */
+  async unseed (infoHash: string): Promise<void> {
+    await this.unregister(infoHash)
+  }
+
+  /** Registers an item, dormant: nothing is loaded until a peer asks (see `wake`). */
+  register (item: LibraryItem, loadTorrent: () => Promise<Uint8Array>): void {
+    const infoHash = item.stored.infoHash
+    const existing = this.items.get(infoHash)
+    if (existing) {
+      existing.item = item
+      existing.loadTorrent = loadTorrent
+      return
+    }
+    this.items.set(infoHash, { item, loadTorrent, torrent: null, waking: null, lastActiveMs: Date.now() })
+    if (!this.options.wakeOnDemand && this.awakeCount() < MAX_AWAKE_WITHOUT_WAKEUPS) {
+      this.wake(infoHash).catch(err => this.options.log.warn('seeder.wake_failed', { infoHash, error: String(err) }))
+    }
+  }
+
+  /**
+   * Brings a registered item into its swarm, and resolves once the tracker has seen our
+   * announce (or after a bound). Unknown infohashes resolve at once: not ours to serve.
+   */
+  async wake (infoHash: string): Promise<void> {
+    const entry = this.items.get(infoHash)
+    if (!entry) return
+    entry.lastActiveMs = Date.now()
+    if (entry.torrent) return
+    entry.waking ??= this.load(infoHash, entry).finally(() => { entry.waking = null })
+    await entry.waking
+  }
+
+  private async load (infoHash: string, entry: Registered): Promise<void> {
+    const torrentFile = await entry.loadTorrent()
+    if (this.items.get(infoHash) !== entry) return // unregistered meanwhile
+    const torrent = await new Promise<Torrent>((resolve, reject) => {
+      const added = this.client.add(torrentFile, {
+        announce: this.options.announce,
+        path: os.tmpdir(), // unused: the store below reads the library files where they are
+        store: LibraryChunkStore,
+        storeOpts: { libraryFiles: entry.item.diskPaths },
+        skipVerify: true, // the fingerprint cache vouches for the bytes
+        // Answer the offers of peers who ask; make none of our own.
+        getAnnounceOpts: () => ({ numwant: 0 })
+      }, ready => resolve(ready))
+      added.once('error', reject)
+    })
+    torrent.on('error', err => this.options.log.warn('seeder.torrent_error', { infoHash, error: String(err) }))
+    torrent.on('wire', wire => {
+      entry.lastActiveMs = Date.now()
+      this.options.log.debug('seeder.wire', { infoHash, type: wire.type, remote: wire.remoteAddress })
+    })
+    entry.torrent = torrent
+    this.wakeups++
+    await new Promise<void>(resolve => {
+      const timer = setTimeout(resolve, WAKE_ANNOUNCE_TIMEOUT_MS)
+      torrent.once('trackerAnnounce', () => { clearTimeout(timer); resolve() })
+    })
+    this.options.log.debug('seeder.awake', { infoHash })
+  }
+
+  /** Puts items with no peers for `idleSleepMs` back to sleep. */
+  private sleepIdle (): void {
+    if (!this.options.wakeOnDemand) return
+    const now = Date.now()
+    for (const [infoHash, entry] of this.items) {
+      const torrent = entry.torrent
+      if (!torrent || entry.waking) continue
+      if (torrent.numPeers > 0) {
+        entry.lastActiveMs = now
+        continue
+      }
+      if (now - entry.lastActiveMs < this.idleSleepMs) continue
+      entry.torrent = null
+      this.uploadedBySleepers += torrent.uploaded
+      this.sleeps++
+      torrent.destroy({ destroyStore: false })
+      this.options.log.debug('seeder.asleep', { infoHash })
+    }
+  }
+
+  /**
+   * Seeds bytes held in memory (the watch-state sync torrent) under `storeDir`, and calls
+   * `onWire` for each new wire before its extended handshake, so extensions can be used.
+   */
+  async seedBytes (content: Uint8Array, options: SeedBytesOptions, onWire: (wire: Wire) => void): Promise<Torrent> {
+    const torrent = this.client.seed(content, { ...options.createOptions, announce: this.options.announce, path: options.storeDir })
+    torrent.on('wire', onWire)
+    await new Promise<void>((resolve, reject) => {
+      torrent.once('seed', () => resolve())
+      torrent.once('error', reject)
+    })
+    return torrent
+  }
+
+  /**
+   * Starts downloading a torrent (for the download queue) into `downloadsDir`, announcing
+   * to `trackers` only (those of the magnet or .torrent). Existing partial data there is
+   * re-verified piece by piece by WebTorrent before the download continues.
+   */
+  addDownload (torrentId: string | Uint8Array, downloadsDir: string, trackers: string[]): Torrent {
+    return this.client.add(torrentId, { path: downloadsDir, announce: trackers })
+  }
+
+  /** Stops a download's torrent, keeping whatever is on disk. */
+  async removeDownload (torrent: Torrent): Promise<void> {
+    if (torrent.destroyed) return
+    await new Promise<void>(resolve => torrent.destroy({ destroyStore: false }, () => resolve()))
+  }
+
+  /** Forgets an item (its file vanished or changed); it is no longer served. */
+  async unregister (infoHash: string): Promise<void> {
+    const entry = this.items.get(infoHash)
+    if (!entry) return
+    this.items.delete(infoHash)
+    await entry.waking?.catch(() => {})
+    const torrent = entry.torrent
+    if (torrent) await new Promise<void>(resolve => torrent.destroy({ destroyStore: false }, () => resolve()))
+  }
+
+  /** Whether the item is being served (awake or dormant). */
+  isSeeding (infoHash: string): boolean {
+    return this.items.has(infoHash)
+  }
+
+  isAwake (infoHash: string): boolean {
+    return this.items.get(infoHash)?.torrent != null
+  }
+
+  private awakeCount (): number {
+    let awake = 0
+    for (const entry of this.items.values()) if (entry.torrent || entry.waking) awake++
+    return awake
+  }
+
+  stats (): SeederStats {
+    let peers = 0
+    let webrtcPeers = 0
+    let uploadedBytes = this.uploadedBySleepers
+    let uploadSpeedBytesPerSec = 0
+    let awake = 0
+    for (const { torrent } of this.items.values()) {
+      if (!torrent) continue
+      awake++
+      peers += torrent.numPeers
+      webrtcPeers += torrent.wires.filter(wire => wire.type === 'webrtc').length
+      uploadedBytes += torrent.uploaded
+      uploadSpeedBytesPerSec += torrent.uploadSpeed
+    }
+    return { torrents: this.items.size, awake, dormant: this.items.size - awake, wakeups: this.wakeups, sleeps: this.sleeps, peers, webrtcPeers, uploadedBytes, uploadSpeedBytesPerSec }
+  }
+
+  async close (): Promise<void> {
+    clearInterval(this.sleepTimer)
+    await new Promise<void>(resolve => this.client.destroy(() => resolve()))
+    this.items.clear()
+  }
+}
