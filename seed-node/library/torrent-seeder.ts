@@ -17,6 +17,7 @@ import WebTorrent, { type Torrent, type Wire } from 'webtorrent'
 import { LibraryChunkStore } from './library-chunk-store.ts'
 import type { LibraryItem } from './library-item.ts'
 import type { Logger } from '../lib/log.ts'
+import type { SeederStats } from '../../protocol/api/status.ts'
 
 export interface TorrentSeederOptions {
   /** Tracker announce URLs the seed node itself uses. */
@@ -39,18 +40,6 @@ export interface SeedBytesOptions {
   storeDir: string
 }
 
-export interface SeederStats {
-  /** Library items registered (dormant or awake). */
-  torrents: number
-  awake: number
-  dormant: number
-  wakeups: number
-  sleeps: number
-  peers: number
-  webrtcPeers: number
-  uploadedBytes: number
-  uploadSpeedBytesPerSec: number
-}
 
 interface Registered {
   item: LibraryItem

@@ -12,18 +12,12 @@ import { mergeRecords, parseWatchRecord, recordKey, type WatchRecord } from '../
 import { writeFileAtomic } from '../lib/atomic-file.ts'
 import { errnoCode } from '../lib/errors.ts'
 import type { Logger } from '../lib/log.ts'
+import type { WatchStateLogStats } from '../../protocol/api/status.ts'
 
 const LOG_FILE = 'watch-state.log'
 /** Compact once superseded lines outnumber live records by this many. */
 const COMPACT_SLACK_LINES = 1000
 
-export interface WatchStateLogStats {
-  records: number
-  logLines: number
-  /** Lines skipped on load: torn last write or corruption. */
-  skippedLines: number
-  compactions: number
-}
 
 export class WatchStateLog {
   private readonly state = new Map<string, WatchRecord>()
