@@ -13,7 +13,7 @@ import { startSyncSwarm } from './lib/watch-state/sync-swarm.ts'
 import './styles/base.css'
 import './features/library/library.css'
 import './features/player/player.css'
-import './features/watch-state/watch-state.css'
+import './components/watch-state/watch-state.css'
 import './features/pairing/pairing.css'
 import './features/sharing/sharing.css'
 

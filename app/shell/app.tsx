@@ -3,21 +3,24 @@
  * "Downloads" (a lazy chunk), or `/open` (a magnet link, which also plays on a device that is
  * not paired), by route; plus the toast that reports a pairing link's outcome. An item whose
  * file the home server cannot read (offline) is explained instead of opening a player.
+ * The shell is where features meet: a page takes another feature's parts through slots
+ * (`settings`, `unpaired`, `renderPlayer`, …), filled here and in `library-screen.tsx` and
+ * `player-screen.tsx`.
  */
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
-import type { CatalogItem } from '../../protocol/catalog.ts'
+import { lazy, Suspense, useCallback, useState } from 'react'
 import { useCatalog } from '../lib/catalog/use-catalog.ts'
 import { AppHeader } from './app-header.tsx'
+import { LibraryScreen } from './library-screen.tsx'
+import { LibraryPlayer, OpenedPlayer } from './player-screen.tsx'
 import { StatusMessage } from '../components/status-message.tsx'
 import { Toast, type ToastMessage } from '../components/toast.tsx'
-import { LibraryPage } from '../features/library/components/library-page.tsx'
+import { MagnetHandlerSection } from '../features/open/components/magnet-handler-section.tsx'
 import { OpenMagnetPage } from '../features/open/components/open-magnet-page.tsx'
 import { DevicesPage } from '../features/pairing/components/devices-page.tsx'
 import { PairThisDevice } from '../features/pairing/components/pair-this-device.tsx'
+import { StopSharingSection } from '../features/sharing/components/stop-sharing-section.tsx'
 import type { PairingCapture } from '../lib/household/pairing-fragment.ts'
-import { useJoinHousehold } from '../features/pairing/use-join-household.ts'
-import { PlayerPage } from '../features/player/components/player-page.tsx'
-import { librarySource } from '../features/player/playable-source.ts'
+import { useJoinHousehold } from '../lib/household/use-join-household.ts'
 import { cameFromInsideApp, useRoute } from '../lib/routing/use-route.ts'
 
 const DownloadsPage = lazy(async () => await import('../features/downloads/components/downloads-page.tsx').then(module => ({ default: module.DownloadsPage })))
@@ -40,16 +43,18 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
   )
 
   function renderScreen () {
-    if (route.name === 'devices') return <DevicesPage onHome={goHome} />
+    if (route.name === 'devices') return <DevicesPage onHome={goHome} settings={<><StopSharingSection /><MagnetHandlerSection /></>} />
     if (route.name === 'not-found') {
       return <StatusMessage tone='error' title='Page not found' action={{ label: 'Go to the library', onClick: goHome }}>Nothing lives at {route.path}.</StatusMessage>
     }
-    if (route.name === 'open') return <OpenMagnetPage search={route.search} catalog={state} onOpen={openMagnet} onBack={goBack} />
+    if (route.name === 'open') return (
+        <OpenMagnetPage search={route.search} catalog={state} onOpen={openMagnet} renderPlayer={opened => <OpenedPlayer opened={opened} onBack={goBack} />} />
+      )
     if (state.status === 'unpaired') return <PairThisDevice />
     if (route.name === 'downloads') {
       return (
         <Suspense fallback={<StatusMessage tone='loading' title='Opening Downloads…' />}>
-          <DownloadsPage catalog={state.status === 'ready' ? state.catalog : null} onCatalogChanged={reload} onOpenItem={itemId => navigate({ name: 'watch', itemId })} />
+          <DownloadsPage catalog={state.status === 'ready' ? state.catalog : null} onCatalogChanged={reload} onOpenItem={itemId => navigate({ name: 'watch', itemId })} unpaired={<PairThisDevice />} />
         </Suspense>
       )
     }
@@ -58,7 +63,7 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
       return <StatusMessage tone='error' title='The library could not be loaded' action={{ label: 'Retry', onClick: retry }}>{state.message}</StatusMessage>
     }
     if (route.name === 'library') {
-      return <LibraryPage catalog={state.catalog} onOpen={item => navigate({ name: 'watch', itemId: item.id })} onLibraryChanged={reload} />
+      return <LibraryScreen catalog={state.catalog} onOpen={item => navigate({ name: 'watch', itemId: item.id })} onLibraryChanged={reload} />
     }
     const watched = route.itemId
     const item = state.catalog.items.find(candidate => candidate.id === watched)
@@ -80,10 +85,4 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
     if (cameFromInsideApp()) window.history.back()
     else goHome()
   }
-}
-
-/** The player for a library item; the source is memoised so the stream is not restarted on re-render. */
-function LibraryPlayer ({ item, onBack }: { item: CatalogItem, onBack: () => void }) {
-  const source = useMemo(() => librarySource(item), [item])
-  return <PlayerPage source={source} onBack={onBack} />
 }

@@ -6,7 +6,7 @@ import { formatBytes, formatSpeed } from '../../lib/format/format-bytes.ts'
 import { formatEta } from '../../lib/format/format-eta.ts'
 import { formatPercent } from '../../lib/format/format-percent.ts'
 import { safeDisplayName } from '../../lib/format/safe-display-name.ts'
-import type { DownloadView } from './download-schema.ts'
+import type { DownloadView } from '../../../protocol/api/downloads.ts'
 import { downloadStateLabel, isFinished } from './download-state-label.ts'
 
 export interface DownloadRowModel {

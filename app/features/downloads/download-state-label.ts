@@ -1,5 +1,5 @@
 /** Words for a download's state, as the queue shows them. */
-import type { DownloadView } from './download-schema.ts'
+import type { DownloadView } from '../../../protocol/api/downloads.ts'
 
 const LABELS: Record<DownloadView['state'], string> = {
   queued: 'Queued',

@@ -3,9 +3,9 @@
  * first on this device: at most `MAX_TORRENT_FILE_BYTES`, not empty, and bencoded (a
  * dictionary, so it starts with `d`). The seed node checks the rest (infohash, names).
  */
+// The seed node's own cap, checked here first so a big file is not sent for nothing.
+import { MAX_TORRENT_FILE_BYTES } from '../../../protocol/api/downloads.ts'
 
-/** Same cap as the seed node (`seed-node/download-torrent-file.ts`): real .torrent files are KBs. */
-export const MAX_TORRENT_FILE_BYTES = 4 * 1024 * 1024
 /** Bytes per `String.fromCharCode` call: far under any engine's argument limit. */
 const CHUNK_BYTES = 32 * 1024
 const BENCODED_DICT_START = 0x64 // 'd'

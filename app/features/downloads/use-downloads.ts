@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useState } from 'react'
 import { usePageVisible } from '../../hooks/use-page-visible.ts'
-import type { DownloadList, DownloadView } from './download-schema.ts'
-import { fetchDownloads } from './downloads-api.ts'
-import { downloadsErrorMessage } from './downloads-request.ts'
+import type { DownloadList, DownloadView } from '../../../protocol/api/downloads.ts'
+import { apiErrorMessage } from '../../lib/api/api-client-error.ts'
+import { getDownloads } from './api/get-downloads.ts'
 
 export const POLL_INTERVAL_MS = 2 * 1000
 
@@ -27,7 +27,7 @@ export interface UseDownloads {
   drop: (infoHash: string) => void
 }
 
-export function useDownloads (credential: string): UseDownloads {
+export function useDownloads (): UseDownloads {
   const [state, setState] = useState<DownloadsState>({ status: 'loading' })
   const [tick, setTick] = useState(0)
   const visible = usePageVisible()
@@ -37,11 +37,11 @@ export function useDownloads (credential: string): UseDownloads {
     const abort = new AbortController()
     let timer: ReturnType<typeof setTimeout> | undefined
     const poll = (): void => {
-      fetchDownloads(credential, abort.signal).then(
+      getDownloads(abort.signal).then(
         list => setState({ status: 'ready', list, stale: null }),
         (err: unknown) => {
           if (abort.signal.aborted) return
-          const message = downloadsErrorMessage(err)
+          const message = apiErrorMessage(err)
           setState(previous => previous.status === 'ready' ? { ...previous, stale: message } : { status: 'error', message })
         }
       ).finally(() => {
@@ -53,7 +53,7 @@ export function useDownloads (credential: string): UseDownloads {
       abort.abort()
       clearTimeout(timer)
     }
-  }, [credential, visible, tick])
+  }, [visible, tick])
 
   const refresh = useCallback(() => setTick(n => n + 1), [])
   const put = useCallback((download: DownloadView) => setState(previous => {

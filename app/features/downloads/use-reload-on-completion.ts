@@ -4,7 +4,7 @@
  * `MAX_RELOADS_PER_ITEM` asks per item, in case the item is slow to be listed.
  */
 import { useEffect, useRef } from 'react'
-import type { DownloadView } from './download-schema.ts'
+import type { DownloadView } from '../../../protocol/api/downloads.ts'
 import { isFinished } from './download-state-label.ts'
 
 const MAX_RELOADS_PER_ITEM = 3

@@ -6,25 +6,26 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { usePageVisible } from '../../hooks/use-page-visible.ts'
-import { fetchIngestStatus, type IngestStatus } from './fetch-ingest-status.ts'
+import type { IngestStats } from '../../../protocol/api/status.ts'
+import { getIngestStatus } from './api/get-ingest-status.ts'
 import { ingestBusy } from './ingest-progress.ts'
 
 export const POLL_INTERVAL_MS = 3 * 1000
 
 /** The latest busy status, or null when ingest is idle (or its status is unknown). */
-export function useIngestProgress (credential: string | null | undefined, onFinished: () => void): IngestStatus | null {
-  const [progress, setProgress] = useState<IngestStatus | null>(null)
+export function useIngestProgress (paired: boolean, onFinished: () => void): IngestStats | null {
+  const [progress, setProgress] = useState<IngestStats | null>(null)
   const visible = usePageVisible()
   const onFinishedRef = useRef(onFinished)
   useEffect(() => { onFinishedRef.current = onFinished }, [onFinished])
 
   useEffect(() => {
-    if (!visible || typeof credential !== 'string') return
+    if (!visible || !paired) return
     const abort = new AbortController()
     let timer: ReturnType<typeof setTimeout> | undefined
     let sawBusy = false
     const poll = (): void => {
-      fetchIngestStatus(credential, abort.signal).then(
+      getIngestStatus(abort.signal).then(
         ingest => {
           if (abort.signal.aborted) return
           if (ingestBusy(ingest)) {
@@ -49,7 +50,7 @@ export function useIngestProgress (credential: string | null | undefined, onFini
       abort.abort()
       clearTimeout(timer)
     }
-  }, [credential, visible])
+  }, [paired, visible])
 
   return progress
 }

@@ -7,8 +7,8 @@
 import type { WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
 import { safeDisplayName } from '../../lib/format/safe-display-name.ts'
 import { withDisplayName } from '../../lib/magnet/format-magnet.ts'
-import { fetchShareLink } from '../sharing/fetch-share-link.ts'
-import { shareErrorMessage } from '../sharing/share-api.ts'
+import { apiErrorMessage } from '../../lib/api/api-client-error.ts'
+import { getShareLink } from '../../lib/share/get-share-link.ts'
 import { getWebTorrentClient } from '../../lib/torrent/webtorrent-client.ts'
 import { syncTrackerUrl } from '../../lib/watch-state/sync-tracker-url.ts'
 import { seedLocalFile } from './seed-local-file.ts'
@@ -75,12 +75,12 @@ function start (file: File, credential: string): void {
       torrent.destroy() // removed while it was being hashed
       return
     }
-    const link = await fetchShareLink(torrent.infoHash, credential)
+    const link = await getShareLink(torrent.infoHash)
     // Outside the library the home server names the link by its infohash; name it by the file.
     const named = link.inLibrary ? link.magnet : withDisplayName(link.magnet, safeDisplayName(file.name))
     update(id, { phase: 'seeding', magnet: named })
   }
-  run().catch((err: unknown) => update(id, { phase: 'error', error: shareErrorMessage(err) }))
+  run().catch((err: unknown) => update(id, { phase: 'error', error: apiErrorMessage(err) }))
 }
 
 /** Applies `change` to a file still listed; false when it was removed meanwhile. */

@@ -1,27 +1,28 @@
 /** Fetches the share link for one infohash while a component shows it. */
 import { useEffect, useState } from 'react'
-import { useHouseholdCredential } from '../../lib/household/use-household-credential.ts'
-import { fetchShareLink, type ShareLink } from './fetch-share-link.ts'
-import { shareErrorMessage } from './share-api.ts'
+import type { ShareLinkReply } from '../../../protocol/api/share.ts'
+import { apiErrorMessage } from '../../lib/api/api-client-error.ts'
+import { useLibraryKey } from '../../lib/household/use-library-key.ts'
+import { getShareLink } from '../../lib/share/get-share-link.ts'
 
 export type ShareLinkState =
   | { readonly status: 'loading' }
   | { readonly status: 'unpaired' }
   | { readonly status: 'error', readonly message: string }
-  | { readonly status: 'ready', readonly link: ShareLink }
+  | { readonly status: 'ready', readonly link: ShareLinkReply }
 
 export function useShareLink (infoHash: string | null): ShareLinkState {
-  const credential = useHouseholdCredential()
+  const libraryKey = useLibraryKey()
   const [state, setState] = useState<{ infoHash: string, state: ShareLinkState } | null>(null)
   useEffect(() => {
-    if (infoHash === null || typeof credential !== 'string') return
+    if (infoHash === null || typeof libraryKey !== 'string') return
     const abort = new AbortController()
-    fetchShareLink(infoHash, credential, abort.signal).then(
+    getShareLink(infoHash, abort.signal).then(
       link => setState({ infoHash, state: { status: 'ready', link } }),
-      (err: unknown) => { if (!abort.signal.aborted) setState({ infoHash, state: { status: 'error', message: shareErrorMessage(err) } }) }
+      (err: unknown) => { if (!abort.signal.aborted) setState({ infoHash, state: { status: 'error', message: apiErrorMessage(err) } }) }
     )
     return () => abort.abort()
-  }, [infoHash, credential])
-  if (credential === null) return { status: 'unpaired' }
+  }, [infoHash, libraryKey])
+  if (libraryKey === null) return { status: 'unpaired' }
   return state !== null && state.infoHash === infoHash ? state.state : { status: 'loading' }
 }

@@ -6,8 +6,8 @@
  */
 import { useCallback, useEffect, useState } from 'react'
 import type { Catalog } from '../../../protocol/catalog.ts'
-import { fetchCatalog } from './fetch-catalog.ts'
-import { credentialFor } from '../household/household-credential.ts'
+import { ApiClientError } from '../api/api-client-error.ts'
+import { getCatalog } from './get-catalog.ts'
 import { useLibraryKey } from '../household/use-library-key.ts'
 
 export type CatalogState =
@@ -31,11 +31,13 @@ export function useCatalog (): { state: CatalogState, retry: () => void, reload:
     }
     const abort = new AbortController()
     setState({ status: 'loading' })
-    credentialFor(libraryKey).then(async credential => await fetchCatalog(credential, abort.signal)).then(
+    // The key is a dependency so that pairing (here or in another tab) loads the catalog;
+    // the API client reads the same key's credential itself.
+    getCatalog(abort.signal).then(
       catalog => setState({ status: 'ready', catalog }),
       (err: unknown) => {
         if (abort.signal.aborted) return
-        const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'HEARTH_E_CATALOG'
+        const code = err instanceof ApiClientError ? err.code : 'HEARTH_E_CATALOG'
         setState({ status: 'error', code, message: err instanceof Error ? err.message : String(err) })
       }
     )
@@ -45,7 +47,7 @@ export function useCatalog (): { state: CatalogState, retry: () => void, reload:
   useEffect(() => {
     if (reloads === 0 || typeof libraryKey !== 'string') return
     const abort = new AbortController()
-    credentialFor(libraryKey).then(async credential => await fetchCatalog(credential, abort.signal)).then(
+    getCatalog(abort.signal).then(
       catalog => setState({ status: 'ready', catalog }),
       (err: unknown) => { if (!abort.signal.aborted) console.warn('[hearth] the catalog could not be reloaded; showing the one loaded before', err) }
     )

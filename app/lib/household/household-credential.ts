@@ -1,9 +1,10 @@
 /**
  * The household credential this device sends to the seed node (API `Authorization:
- * Bearer`, tracker `/announce/<credential>`), derived from the library key it was paired
- * with. Derived once per key and page.
+ * Bearer`, tracker `/announce/<credential>`), derived by HKDF from the library key it was
+ * paired with. Derived once per key and page.
  */
 import { deriveKeys, parseLibraryKey } from '../../../protocol/library-key.ts'
+import { currentLibraryKey } from './household-membership.ts'
 
 const derived = new Map<string, Promise<string>>()
 
@@ -14,4 +15,20 @@ export function credentialFor (libraryKey: string): Promise<string> {
     derived.set(libraryKey, credential)
   }
   return credential
+}
+
+/**
+ * The credential for this device now, or null when it is not paired. The API client asks
+ * this before every call. A browser that cannot open IndexedDB (some private windows) cannot
+ * hold a key, so it counts as not paired.
+ */
+export async function currentCredential (): Promise<string | null> {
+  let libraryKey: string | null
+  try {
+    libraryKey = await currentLibraryKey()
+  } catch (err) {
+    console.warn('[hearth] the library key cannot be read (IndexedDB unavailable); acting as not paired', err)
+    return null
+  }
+  return libraryKey === null ? null : await credentialFor(libraryKey)
 }

@@ -8,14 +8,14 @@ import { PAIRING_PATH, pairingLink, parsePairingFragment } from '../../../protoc
 
 export type PairingCapture =
   | { readonly status: 'none' }
-  | { readonly status: 'key', readonly key: string }
+  | { readonly status: 'key', readonly libraryKey: string }
   | { readonly status: 'invalid', readonly message: string }
 
-/** Pure: what a location's path and fragment say about pairing. `key` is the canonical text form. */
+/** Pure: what a location's path and fragment say about pairing. `libraryKey` is the canonical text form. */
 export function readPairingLink (pathname: string, hash: string): PairingCapture {
   if (pathname.replace(/\/+$/, '') !== PAIRING_PATH) return { status: 'none' }
   try {
-    return { status: 'key', key: encodeLibraryKey(parsePairingFragment(hash)) }
+    return { status: 'key', libraryKey: encodeLibraryKey(parsePairingFragment(hash)) }
   } catch (err) {
     const detail = err instanceof Error ? err.message.replace(/^pairing link rejected: /, '') : String(err)
     return { status: 'invalid', message: `This pairing link does not work: ${detail}. Copy the whole link again.` }
@@ -30,6 +30,6 @@ export function capturePairingLink (): PairingCapture {
 }
 
 /** The link another device opens to join: `${origin}/pair#key=…`. */
-export function pairingLinkFor (origin: string, key: string): string {
-  return pairingLink(origin, parseLibraryKey(key))
+export function pairingLinkFor (origin: string, libraryKey: string): string {
+  return pairingLink(origin, parseLibraryKey(libraryKey))
 }

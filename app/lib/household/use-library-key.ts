@@ -1,14 +1,17 @@
-/** The household's library key as this device knows it (null: not paired; undefined: still loading). */
+/**
+ * The household's library key as this device knows it, for React (null: not paired;
+ * undefined: still loading). Re-renders when this tab or another one pairs.
+ */
 import { useEffect, useState } from 'react'
 import { useWatchStateStore } from '../watch-state/use-watch-state.ts'
 
 export function useLibraryKey (): string | null | undefined {
   const store = useWatchStateStore()
-  const [key, setKey] = useState<string | null | undefined>(store?.libraryKey)
+  const [libraryKey, setLibraryKey] = useState<string | null | undefined>(store?.libraryKey)
   useEffect(() => {
     if (!store) return
-    setKey(store.libraryKey)
-    return store.onMetaChange(() => setKey(store.libraryKey))
+    setLibraryKey(store.libraryKey)
+    return store.onMetaChange(() => setLibraryKey(store.libraryKey))
   }, [store])
-  return key
+  return libraryKey
 }

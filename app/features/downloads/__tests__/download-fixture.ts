@@ -1,4 +1,4 @@
-import type { DownloadView } from '../download-schema.ts'
+import type { DownloadView } from '../../../../protocol/api/downloads.ts'
 
 export const HASH = '0123456789abcdef0123456789abcdef01234567'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DOWNLOAD_STATES } from '../download-schema.ts'
+import { DOWNLOAD_STATES } from '../../../../protocol/api/downloads.ts'
 import { downloadStateLabel, isFinished } from '../download-state-label.ts'
 
 describe('downloadStateLabel', () => {

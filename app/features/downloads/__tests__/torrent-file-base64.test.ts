@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { bytesToBase64, MAX_TORRENT_FILE_BYTES, torrentFileToBase64 } from '../torrent-file-base64.ts'
+import { MAX_TORRENT_FILE_BYTES } from '../../../../protocol/api/downloads.ts'
+import { bytesToBase64, torrentFileToBase64 } from '../torrent-file-base64.ts'
 
 function file (bytes: Uint8Array<ArrayBuffer>, name: string, type = ''): Blob & { name: string } {
   return Object.assign(new Blob([bytes], { type }), { name })

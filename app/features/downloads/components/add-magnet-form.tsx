@@ -6,16 +6,15 @@
 import { useId, useState, type FormEvent } from 'react'
 import { MagnetError, parseMagnet } from '../../../lib/magnet/parse-magnet.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
-import type { DownloadView } from '../download-schema.ts'
-import { addMagnetDownload } from '../downloads-api.ts'
-import { downloadsErrorMessage } from '../downloads-request.ts'
+import type { DownloadView } from '../../../../protocol/api/downloads.ts'
+import { apiErrorMessage } from '../../../lib/api/api-client-error.ts'
+import { addMagnetDownload } from '../api/add-download.ts'
 
 interface AddMagnetFormProps {
-  credential: string
   onAdded: (download: DownloadView) => void
 }
 
-export function AddMagnetForm ({ credential, onAdded }: AddMagnetFormProps) {
+export function AddMagnetForm ({ onAdded }: AddMagnetFormProps) {
   const id = useId()
   const [value, setValue] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -32,12 +31,12 @@ export function AddMagnetForm ({ credential, onAdded }: AddMagnetFormProps) {
     }
     setSending(true)
     setError(null)
-    addMagnetDownload(magnet, credential).then(
+    addMagnetDownload(magnet).then(
       download => {
         setValue('')
         onAdded(download)
       },
-      (err: unknown) => setError(`Not added: ${downloadsErrorMessage(err)}`)
+      (err: unknown) => setError(`Not added: ${apiErrorMessage(err)}`)
     ).finally(() => setSending(false))
   }
   return (

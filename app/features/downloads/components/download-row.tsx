@@ -10,21 +10,21 @@ import { inPageClick } from '../../../lib/routing/in-page-click.ts'
 import { routePath } from '../../../lib/routing/route.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
 import type { DownloadRowModel } from '../download-row-model.ts'
-import type { DownloadView } from '../download-schema.ts'
+import type { DownloadView } from '../../../../protocol/api/downloads.ts'
+import { apiErrorMessage } from '../../../lib/api/api-client-error.ts'
 import { isFinished } from '../download-state-label.ts'
-import { pauseDownload, removeDownload, resumeDownload } from '../downloads-api.ts'
-import { downloadsErrorMessage } from '../downloads-request.ts'
+import { pauseDownload, resumeDownload } from '../api/pause-download.ts'
+import { removeDownload } from '../api/remove-download.ts'
 import { RemoveDownloadDialog } from './remove-download-dialog.tsx'
 
 interface DownloadRowProps {
   row: DownloadRowModel
-  credential: string
   onChanged: (download: DownloadView) => void
   onRemoved: (infoHash: string) => void
   onOpenItem: (itemId: string) => void
 }
 
-export function DownloadRow ({ row, credential, onChanged, onRemoved, onOpenItem }: DownloadRowProps) {
+export function DownloadRow ({ row, onChanged, onRemoved, onOpenItem }: DownloadRowProps) {
   const [busy, setBusy] = useState(false)
   const [actionError, setActionError] = useState<string | null>(null)
   const [removing, setRemoving] = useState(false)
@@ -32,13 +32,13 @@ export function DownloadRow ({ row, credential, onChanged, onRemoved, onOpenItem
   const run = <T,>(what: string, call: () => Promise<T>, done: (result: T) => void): void => {
     setBusy(true)
     setActionError(null)
-    call().then(done, (err: unknown) => setActionError(`Could not ${what}: ${downloadsErrorMessage(err)}`)).finally(() => setBusy(false))
+    call().then(done, (err: unknown) => setActionError(`Could not ${what}: ${apiErrorMessage(err)}`)).finally(() => setBusy(false))
   }
-  const pause = (): void => run('pause', async () => await pauseDownload(row.infoHash, credential), onChanged)
-  const resume = (): void => run('resume', async () => await resumeDownload(row.infoHash, credential), onChanged)
+  const pause = (): void => run('pause', async () => await pauseDownload(row.infoHash), onChanged)
+  const resume = (): void => run('resume', async () => await resumeDownload(row.infoHash), onChanged)
   const remove = (deleteData: boolean): void => run('remove', async () => {
     try {
-      return await removeDownload(row.infoHash, deleteData, credential)
+      return await removeDownload(row.infoHash, deleteData)
     } finally {
       setRemoving(false) // a refusal is shown in the row, not behind the dialog
     }

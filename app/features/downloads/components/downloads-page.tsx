@@ -4,13 +4,12 @@
  * completes it joins the library. Loaded on demand (a lazy chunk), so the library's first
  * screen does not carry it.
  */
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, type ReactNode } from 'react'
 import type { Catalog } from '../../../../protocol/catalog.ts'
 import { StatusMessage } from '../../../components/status-message.tsx'
-import { useHouseholdCredential } from '../../../lib/household/use-household-credential.ts'
-import { PairThisDevice } from '../../pairing/components/pair-this-device.tsx'
+import { useLibraryKey } from '../../../lib/household/use-library-key.ts'
 import { downloadRowModel } from '../download-row-model.ts'
-import type { DownloadView } from '../download-schema.ts'
+import type { DownloadView } from '../../../../protocol/api/downloads.ts'
 import { useDownloads } from '../use-downloads.ts'
 import { useReloadOnCompletion } from '../use-reload-on-completion.ts'
 import { AddMagnetForm } from './add-magnet-form.tsx'
@@ -24,17 +23,19 @@ export interface DownloadsPageProps {
   /** Ask for the catalog again (a download completed). */
   onCatalogChanged: () => void
   onOpenItem: (itemId: string) => void
+  /** Shown instead of the queue on a device that is not paired (the shell passes "Pair this device"). */
+  unpaired: ReactNode
 }
 
 export function DownloadsPage (props: DownloadsPageProps) {
-  const credential = useHouseholdCredential()
-  if (credential === null) return <PairThisDevice />
-  if (credential === undefined) return <StatusMessage tone='loading' title='Opening the download queue…' />
-  return <DownloadQueue credential={credential} {...props} />
+  const libraryKey = useLibraryKey()
+  if (libraryKey === null) return <>{props.unpaired}</>
+  if (libraryKey === undefined) return <StatusMessage tone='loading' title='Opening the download queue…' />
+  return <DownloadQueue {...props} />
 }
 
-function DownloadQueue ({ credential, catalog, onCatalogChanged, onOpenItem }: DownloadsPageProps & { credential: string }) {
-  const { state, refresh, put, drop } = useDownloads(credential)
+function DownloadQueue ({ catalog, onCatalogChanged, onOpenItem }: DownloadsPageProps) {
+  const { state, refresh, put, drop } = useDownloads()
   const catalogIds = useMemo(() => catalog ? new Set(catalog.items.map(item => item.id)) : null, [catalog])
   const downloads = state.status === 'ready' ? state.list.downloads : null
   useReloadOnCompletion(downloads, catalogIds, onCatalogChanged)
@@ -52,8 +53,8 @@ function DownloadQueue ({ credential, catalog, onCatalogChanged, onOpenItem }: D
         </p>
       </header>
       <section className='downloads__add' aria-label='Add a download'>
-        <AddMagnetForm credential={credential} onAdded={onAdded} />
-        <TorrentDropZone credential={credential} onAdded={onAdded} />
+        <AddMagnetForm onAdded={onAdded} />
+        <TorrentDropZone onAdded={onAdded} />
       </section>
       {renderQueue()}
     </main>
@@ -77,7 +78,7 @@ function DownloadQueue ({ credential, catalog, onCatalogChanged, onOpenItem }: D
           ? <p className='downloads__empty'>Nothing in the queue. Paste a magnet link or drop a .torrent file above.</p>
           : (
             <ul className='downloads__list'>
-              {rows.map(row => <DownloadRow key={row.infoHash} row={row} credential={credential} onChanged={put} onRemoved={onRemoved} onOpenItem={onOpenItem} />)}
+              {rows.map(row => <DownloadRow key={row.infoHash} row={row} onChanged={put} onRemoved={onRemoved} onOpenItem={onOpenItem} />)}
             </ul>
             )}
       </section>

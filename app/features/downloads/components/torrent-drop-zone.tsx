@@ -6,21 +6,21 @@
  */
 import { useId, useRef, useState } from 'react'
 import { TEST_IDS } from '../../../test-ids.ts'
-import type { DownloadView } from '../download-schema.ts'
-import { addTorrentDownload } from '../downloads-api.ts'
-import { downloadsErrorMessage } from '../downloads-request.ts'
-import { MAX_TORRENT_FILE_BYTES, torrentFileToBase64 } from '../torrent-file-base64.ts'
+import type { DownloadView } from '../../../../protocol/api/downloads.ts'
+import { apiErrorMessage } from '../../../lib/api/api-client-error.ts'
+import { addTorrentDownload } from '../api/add-download.ts'
+import { MAX_TORRENT_FILE_BYTES } from '../../../../protocol/api/downloads.ts'
+import { torrentFileToBase64 } from '../torrent-file-base64.ts'
 import { useWindowFileDrop } from '../../../hooks/use-window-file-drop.ts'
 
 /** Files taken from one drop or pick; a drop of a whole folder is not a queue request. */
 const MAX_FILES_PER_DROP = 20
 
 interface TorrentDropZoneProps {
-  credential: string
   onAdded: (download: DownloadView) => void
 }
 
-export function TorrentDropZone ({ credential, onAdded }: TorrentDropZoneProps) {
+export function TorrentDropZone ({ onAdded }: TorrentDropZoneProps) {
   const id = useId()
   const picker = useRef<HTMLInputElement>(null)
   const [sending, setSending] = useState(0)
@@ -33,8 +33,8 @@ export function TorrentDropZone ({ credential, onAdded }: TorrentDropZoneProps) 
     for (const file of files.slice(0, MAX_FILES_PER_DROP)) {
       setSending(n => n + 1)
       torrentFileToBase64(file)
-        .then(async base64 => await addTorrentDownload(base64, credential))
-        .then(onAdded, (err: unknown) => setErrors(previous => [...previous, `${file.name.slice(0, 120)} was not added: ${downloadsErrorMessage(err)}`]))
+        .then(async base64 => await addTorrentDownload(base64))
+        .then(onAdded, (err: unknown) => setErrors(previous => [...previous, `${file.name.slice(0, 120)} was not added: ${apiErrorMessage(err)}`]))
         .finally(() => setSending(n => n - 1))
     }
   }

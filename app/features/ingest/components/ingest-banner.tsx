@@ -3,14 +3,14 @@
  * library: 12 items left"; test id `ingest-banner`); gone when it is done, and the catalog
  * is reloaded so the new items appear.
  */
-import { useHouseholdCredential } from '../../../lib/household/use-household-credential.ts'
+import { useLibraryKey } from '../../../lib/household/use-library-key.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
 import { ingestBannerText } from '../ingest-progress.ts'
 import { useIngestProgress } from '../use-ingest-progress.ts'
 
 export function IngestBanner ({ onFinished }: { onFinished: () => void }) {
-  const credential = useHouseholdCredential()
-  const text = ingestBannerText(useIngestProgress(credential, onFinished))
+  const paired = typeof useLibraryKey() === 'string'
+  const text = ingestBannerText(useIngestProgress(paired, onFinished))
   if (text === null) return null
   return (
     <p className='ingest-banner' role='status' data-testid={TEST_IDS.ingestBanner}>

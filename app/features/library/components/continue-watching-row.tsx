@@ -9,7 +9,7 @@ import { formatTimeLeft } from '../../../lib/format/format-time-left.ts'
 import { routePath } from '../../../lib/routing/route.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
 import { knownDurationSec, watchedFraction, type InProgress } from '../../../lib/watch-state/continue-watching.ts'
-import { WatchProgressBar } from '../../watch-state/components/watch-progress-bar.tsx'
+import { WatchProgressBar } from '../../../components/watch-state/watch-progress-bar.tsx'
 import { Poster } from './poster.tsx'
 
 interface ContinueWatchingRowProps {

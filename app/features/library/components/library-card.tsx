@@ -2,20 +2,20 @@
  * One item of the library grid, with how far the profile got (progress bar or "Watched" tick)
  * and the mark-as-watched actions. Test hooks: `library-item` + `data-item-id` on the link;
  * `watch-progress`, `watched-badge` inside it; `mark-watched` / `mark-unwatched` beside it
- * (a button may not sit inside a link), with `share-item`. See `test-ids.ts`.
+ * (a button may not sit inside a link), with the shell's `actions` ("Share", `share-item`).
+ * See `test-ids.ts`.
  */
-import type { MouseEvent } from 'react'
+import type { MouseEvent, ReactNode } from 'react'
 import type { CatalogItem } from '../../../../protocol/catalog.ts'
 import type { WatchRecord } from '../../../../protocol/watch-record.ts'
 import { formatBytes } from '../../../lib/format/format-bytes.ts'
 import { formatDuration } from '../../../lib/format/format-duration.ts'
 import { formatEpisode } from '../../../lib/format/format-episode.ts'
 import { routePath } from '../../../lib/routing/route.ts'
-import { ShareButton } from '../../sharing/components/share-button.tsx'
 import { TEST_IDS } from '../../../test-ids.ts'
-import { MarkWatchedActions } from '../../watch-state/components/mark-watched-actions.tsx'
-import { WatchProgressBar } from '../../watch-state/components/watch-progress-bar.tsx'
-import { WatchedBadge } from '../../watch-state/components/watched-badge.tsx'
+import { MarkWatchedActions } from '../../../components/watch-state/mark-watched-actions.tsx'
+import { WatchProgressBar } from '../../../components/watch-state/watch-progress-bar.tsx'
+import { WatchedBadge } from '../../../components/watch-state/watched-badge.tsx'
 import { isInProgress, watchedFraction } from '../../../lib/watch-state/continue-watching.ts'
 import { Poster } from './poster.tsx'
 
@@ -27,9 +27,11 @@ interface LibraryCardProps {
   /** Absent while the watch-state store is not open. */
   onMark?: (item: CatalogItem, watched: boolean) => void
   onOpen: (item: CatalogItem) => void
+  /** More actions for this item, after mark-as-watched. */
+  actions?: ReactNode
 }
 
-export function LibraryCard ({ item, record, onMark, onOpen }: LibraryCardProps) {
+export function LibraryCard ({ item, record, onMark, onOpen, actions }: LibraryCardProps) {
   const offline = item.availability === 'offline'
   const onClick = (event: MouseEvent<HTMLAnchorElement>): void => {
     // Let the browser handle new-tab / new-window clicks; route in-page otherwise.
@@ -70,7 +72,7 @@ export function LibraryCard ({ item, record, onMark, onOpen }: LibraryCardProps)
           onMarkWatched={() => onMark?.(item, true)}
           onMarkUnwatched={() => onMark?.(item, false)}
         />
-        <ShareButton infoHash={item.id} title={item.title} compact />
+        {actions}
       </div>
     </li>
   )

@@ -3,47 +3,68 @@
  * target. A bad or missing link is explained (test id `magnet-error`) beside a paste field;
  * a good one plays: as the library item when its infohash is in the catalog (so watch state
  * is kept), else as a foreign magnet with only its own trackers (plus the household's when
- * this device is paired).
+ * this device is paired). The player itself comes from the shell (`renderPlayer`).
  */
-import { useMemo } from 'react'
+import { useMemo, type ReactNode } from 'react'
+import type { CatalogItem } from '../../../../protocol/catalog.ts'
 import type { CatalogState } from '../../../lib/catalog/use-catalog.ts'
 import { StatusMessage } from '../../../components/status-message.tsx'
-import { useHouseholdCredential } from '../../../lib/household/use-household-credential.ts'
+import { useCredential } from '../../../lib/household/use-credential.ts'
 import type { MagnetSearch } from '../../../lib/magnet/find-magnet.ts'
 import { MagnetError, parseMagnet, type ParsedMagnet } from '../../../lib/magnet/parse-magnet.ts'
-import { PlayerPage } from '../../player/components/player-page.tsx'
-import { librarySource, magnetSource } from '../../player/playable-source.ts'
 import { syncTrackerUrl } from '../../../lib/watch-state/sync-tracker-url.ts'
 import { MagnetForm } from './magnet-form.tsx'
+
+/** What to play for a good link: the library item with its infohash, or the link itself. */
+export type OpenedMagnet =
+  | { readonly kind: 'library', readonly item: CatalogItem }
+  | {
+    readonly kind: 'magnet'
+    readonly magnet: ParsedMagnet
+    /** The household tracker, on a paired device (so household devices that have it can help). */
+    readonly householdTracker: string | null
+    /** What was left out of the link, to show beside the player. */
+    readonly notice: string | null
+  }
 
 interface OpenMagnetPageProps {
   search: MagnetSearch
   catalog: CatalogState
   onOpen: (magnet: string) => void
-  onBack: () => void
+  /** The player for what was opened; `opened` stays the same object while the link does. */
+  renderPlayer: (opened: OpenedMagnet) => ReactNode
 }
 
-export function OpenMagnetPage ({ search, catalog, onOpen, onBack }: OpenMagnetPageProps) {
+export function OpenMagnetPage ({ search, catalog, onOpen, renderPlayer }: OpenMagnetPageProps) {
   const parsed = useMemo(() => parseSearch(search), [search])
   if (parsed.status === 'empty') return <MagnetPrompt onOpen={onOpen} />
   if (parsed.status === 'error') return <MagnetPrompt onOpen={onOpen} error={parsed.message} initialValue={parsed.input} />
-  return <MagnetPlayer key={parsed.magnet.infoHash} magnet={parsed.magnet} catalog={catalog} onBack={onBack} />
+  return <MagnetPlayer key={parsed.magnet.infoHash} magnet={parsed.magnet} catalog={catalog} renderPlayer={renderPlayer} />
 }
 
-function MagnetPlayer ({ magnet, catalog, onBack }: { magnet: ParsedMagnet, catalog: CatalogState, onBack: () => void }) {
-  const credential = useHouseholdCredential()
+interface MagnetPlayerProps {
+  magnet: ParsedMagnet
+  catalog: CatalogState
+  renderPlayer: (opened: OpenedMagnet) => ReactNode
+}
+
+function MagnetPlayer ({ magnet, catalog, renderPlayer }: MagnetPlayerProps) {
+  const credential = useCredential()
   const libraryItem = catalog.status === 'ready' ? catalog.catalog.items.find(item => item.id === magnet.infoHash) ?? null : null
   const waiting = credential === undefined || (credential !== null && catalog.status === 'loading')
-  const source = useMemo(() => {
+  // Memoised: a new object would restart the stream.
+  const opened = useMemo((): OpenedMagnet | null => {
     if (waiting) return null
-    if (libraryItem) return librarySource(libraryItem)
-    return magnetSource(magnet, typeof credential === 'string' ? syncTrackerUrl(window.location, credential) : null)
+    if (libraryItem) return { kind: 'library', item: libraryItem }
+    return {
+      kind: 'magnet',
+      magnet,
+      householdTracker: typeof credential === 'string' ? syncTrackerUrl(window.location, credential) : null,
+      notice: magnet.ignored.length > 0 ? `Left out of the link: ${magnet.ignored.join('; ')}.` : null
+    }
   }, [waiting, libraryItem, magnet, credential])
-  if (source === null) return <StatusMessage tone='loading' title='Opening the magnet link…' />
-  const notice = libraryItem === null && magnet.ignored.length > 0
-    ? `Left out of the link: ${magnet.ignored.join('; ')}.`
-    : null
-  return <PlayerPage source={source} onBack={onBack} notice={notice} />
+  if (opened === null) return <StatusMessage tone='loading' title='Opening the magnet link…' />
+  return <>{renderPlayer(opened)}</>
 }
 
 function MagnetPrompt ({ onOpen, error, initialValue }: { onOpen: (magnet: string) => void, error?: string, initialValue?: string }) {

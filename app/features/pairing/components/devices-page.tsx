@@ -1,13 +1,11 @@
 /**
  * "Add a device": the pairing link of this household as a QR code and as copyable text
  * (test hook `pairing-link`). Anyone holding the link joins the household, so the page says so.
- * Below it, the household's settings: "Stop sharing all links" and the magnet-link handler.
+ * Below it, the household's settings, from other features through the shell (`settings`):
+ * "Stop sharing all links" and the magnet-link handler.
  */
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { StatusMessage } from '../../../components/status-message.tsx'
-import { useHouseholdCredential } from '../../../lib/household/use-household-credential.ts'
-import { MagnetHandlerSection } from '../../open/components/magnet-handler-section.tsx'
-import { StopSharingSection } from '../../sharing/components/stop-sharing-section.tsx'
 import { TEST_IDS } from '../../../test-ids.ts'
 import { pairingLinkFor } from '../../../lib/household/pairing-fragment.ts'
 import { useLibraryKey } from '../../../lib/household/use-library-key.ts'
@@ -15,12 +13,17 @@ import { PairingQrCode } from './pairing-qr-code.tsx'
 
 const COPIED_VISIBLE_MS = 2 * 1000
 
-export function DevicesPage ({ onHome }: { onHome: () => void }) {
-  const key = useLibraryKey()
-  const credential = useHouseholdCredential()
+interface DevicesPageProps {
+  onHome: () => void
+  /** The household's settings sections, shown to a paired device under the link. */
+  settings?: ReactNode
+}
+
+export function DevicesPage ({ onHome, settings }: DevicesPageProps) {
+  const libraryKey = useLibraryKey()
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
-  if (key === undefined) return <StatusMessage tone='loading' title='Loading…' />
-  if (key === null) {
+  if (libraryKey === undefined) return <StatusMessage tone='loading' title='Loading…' />
+  if (libraryKey === null) {
     return (
       <StatusMessage tone='error' title='This device is not paired yet' action={{ label: 'Go to the library', onClick: onHome }}>
         To add devices from here, first join the household: open the pairing link that the home server printed when it
@@ -28,7 +31,7 @@ export function DevicesPage ({ onHome }: { onHome: () => void }) {
       </StatusMessage>
     )
   }
-  const link = pairingLinkFor(window.location.origin, key)
+  const link = pairingLinkFor(window.location.origin, libraryKey)
   const copy = async (): Promise<void> => {
     try {
       await navigator.clipboard.writeText(link)
@@ -52,10 +55,7 @@ export function DevicesPage ({ onHome }: { onHome: () => void }) {
         {copied === 'failed' && <p className='devices__hint' role='alert'>The browser did not allow copying; select the link and copy it by hand.</p>}
       </div>
       <p className='devices__warning'>Treat this link like a house key: whoever has it can see and play your library.</p>
-      <div className='settings'>
-        {typeof credential === 'string' && <StopSharingSection credential={credential} />}
-        <MagnetHandlerSection />
-      </div>
+      <div className='settings'>{settings}</div>
     </main>
   )
 }

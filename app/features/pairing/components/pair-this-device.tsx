@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react'
 import { parsePairingFragment } from '../../../../protocol/pairing-link.ts'
 import { encodeLibraryKey } from '../../../../protocol/library-key.ts'
-import { getWatchStateStore } from '../../../lib/watch-state/open-watch-state.ts'
+import { joinHousehold } from '../../../lib/household/household-membership.ts'
 
 export function PairThisDevice () {
   const [link, setLink] = useState('')
@@ -15,8 +15,7 @@ export function PairThisDevice () {
     event.preventDefault()
     try {
       const hash = link.trim().slice(link.trim().indexOf('#'))
-      const key = parsePairingFragment(hash)
-      await (await getWatchStateStore()).setLibraryKey(encodeLibraryKey(key))
+      await joinHousehold(encodeLibraryKey(parsePairingFragment(hash)))
     } catch {
       setError('That is not a Hearth pairing link. It looks like http://…/pair#key=… (43 characters after key=).')
     }

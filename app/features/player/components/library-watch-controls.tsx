@@ -5,7 +5,7 @@
  */
 import type { RefObject } from 'react'
 import type { CatalogItem } from '../../../../protocol/catalog.ts'
-import { MarkWatchedActions } from '../../watch-state/components/mark-watched-actions.tsx'
+import { MarkWatchedActions } from '../../../components/watch-state/mark-watched-actions.tsx'
 import { useWatchProgress } from '../use-watch-progress.ts'
 
 export function LibraryWatchControls ({ item, video }: { item: CatalogItem, video: RefObject<HTMLVideoElement | null> }) {

@@ -1,11 +1,11 @@
 /**
  * The player for any playable source: a library item (resumed where the profile stopped,
- * with mark-as-watched actions and "Share") or a foreign magnet (no watch state). Both get
+ * with mark-as-watched actions and the shell's `renderItemActions`, "Share") or a foreign magnet (no watch state). Both get
  * the same video, overlay and live transfer stats.
  */
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import type { CatalogItem } from '../../../../protocol/catalog.ts'
 import { formatBytes } from '../../../lib/format/format-bytes.ts'
-import { ShareButton } from '../../sharing/components/share-button.tsx'
 import { TEST_IDS } from '../../../test-ids.ts'
 import type { PlayableSource } from '../playable-source.ts'
 import { useItemStream, type StreamState } from '../use-item-stream.ts'
@@ -19,9 +19,11 @@ interface PlayerPageProps {
   onBack: () => void
   /** Shown above the title (e.g. the magnet link's ignored trackers). */
   notice?: string | null
+  /** More actions for a library item, beside mark-as-watched ("Share"). */
+  renderItemActions?: (item: CatalogItem) => ReactNode
 }
 
-export function PlayerPage ({ source, onBack, notice }: PlayerPageProps) {
+export function PlayerPage ({ source, onBack, notice, renderItemActions }: PlayerPageProps) {
   const video = useRef<HTMLVideoElement>(null)
   const { state: streamState, subtitles } = useItemStream(source, video)
   const [mediaError, setMediaError] = useState<string | null>(null)
@@ -62,7 +64,7 @@ export function PlayerPage ({ source, onBack, notice }: PlayerPageProps) {
         {item !== null && (
           <div className='player__actions'>
             <LibraryWatchControls item={item} video={video} />
-            <ShareButton infoHash={item.id} title={item.title} />
+            {renderItemActions?.(item)}
           </div>
         )}
         {item?.availability === 'offline' && (

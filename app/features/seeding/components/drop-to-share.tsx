@@ -4,14 +4,14 @@
  * Paired devices only: the household tracker and the share link need the credential.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { useHouseholdCredential } from '../../../lib/household/use-household-credential.ts'
+import { useCredential } from '../../../lib/household/use-credential.ts'
 import { shareLocalFiles } from '../seeded-files.ts'
 import { useSeededFiles } from '../use-seeded-files.ts'
 import { SeededFilePanel } from './seeded-file-panel.tsx'
 import { useWindowFileDrop } from '../../../hooks/use-window-file-drop.ts'
 
 export function DropToShare ({ children }: { children: ReactNode }) {
-  const credential = useHouseholdCredential()
+  const credential = useCredential()
   const files = useSeededFiles()
   const [notice, setNotice] = useState<string | null>(null)
   const picker = useRef<HTMLInputElement>(null)

@@ -3,7 +3,7 @@
  * with live seeding stats, and "Stop sharing this file". Test id `dropped-file` on the panel.
  */
 import { formatBytes, formatSpeed } from '../../../lib/format/format-bytes.ts'
-import { ShareLinkPanel } from '../../sharing/components/share-link-panel.tsx'
+import { ShareLinkPanel } from '../../../components/share-link-panel.tsx'
 import { TEST_IDS } from '../../../test-ids.ts'
 import { stopSharingFile, type SeededFile } from '../seeded-files.ts'
 import { useSeedStats } from '../use-seeded-files.ts'

@@ -2,7 +2,7 @@
 import { ModalDialog } from '../../../components/modal-dialog.tsx'
 import { TEST_IDS } from '../../../test-ids.ts'
 import { useShareLink } from '../use-share-link.ts'
-import { ShareLinkPanel } from './share-link-panel.tsx'
+import { ShareLinkPanel } from '../../../components/share-link-panel.tsx'
 
 interface ShareDialogProps {
   infoHash: string

@@ -5,8 +5,8 @@
  */
 import { useState } from 'react'
 import { TEST_IDS } from '../../../test-ids.ts'
-import { shareErrorMessage } from '../share-api.ts'
-import { stopSharing } from '../stop-sharing.ts'
+import { apiErrorMessage } from '../../../lib/api/api-client-error.ts'
+import { stopSharing } from '../api/stop-sharing.ts'
 
 type Phase =
   | { readonly step: 'idle' }
@@ -15,13 +15,13 @@ type Phase =
   | { readonly step: 'done', readonly rotatedAt: string }
   | { readonly step: 'failed', readonly message: string }
 
-export function StopSharingSection ({ credential }: { credential: string }) {
+export function StopSharingSection () {
   const [phase, setPhase] = useState<Phase>({ step: 'idle' })
   const confirm = (): void => {
     setPhase({ step: 'working' })
-    stopSharing(credential).then(
+    stopSharing().then(
       ({ rotatedAt }) => setPhase({ step: 'done', rotatedAt }),
-      (err: unknown) => setPhase({ step: 'failed', message: shareErrorMessage(err) })
+      (err: unknown) => setPhase({ step: 'failed', message: apiErrorMessage(err) })
     )
   }
   return (

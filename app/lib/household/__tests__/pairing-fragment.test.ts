@@ -5,8 +5,8 @@ const KEY = Buffer.alloc(32, 7).toString('base64url')
 
 describe('readPairingLink', () => {
   it('reads the key from /pair#key=…', () => {
-    expect(readPairingLink('/pair', `#key=${KEY}`)).toEqual({ status: 'key', key: KEY })
-    expect(readPairingLink('/pair/', `key=${KEY}`)).toEqual({ status: 'key', key: KEY })
+    expect(readPairingLink('/pair', `#key=${KEY}`)).toEqual({ status: 'key', libraryKey: KEY })
+    expect(readPairingLink('/pair/', `key=${KEY}`)).toEqual({ status: 'key', libraryKey: KEY })
   })
 
   it('ignores other paths', () => {
@@ -31,6 +31,6 @@ describe('readPairingLink', () => {
   it('round-trips through pairingLinkFor', () => {
     const url = new URL(pairingLinkFor('http://192.168.1.2:8080', KEY))
     expect(url.pathname).toBe('/pair')
-    expect(readPairingLink(url.pathname, url.hash)).toEqual({ status: 'key', key: KEY })
+    expect(readPairingLink(url.pathname, url.hash)).toEqual({ status: 'key', libraryKey: KEY })
   })
 })

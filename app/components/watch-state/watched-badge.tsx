@@ -1,5 +1,5 @@
 /** The "Watched" tick on a finished item. Test hook `watched-badge`. */
-import { TEST_IDS } from '../../../test-ids.ts'
+import { TEST_IDS } from '../../test-ids.ts'
 
 export function WatchedBadge ({ className }: { className?: string }) {
   return (

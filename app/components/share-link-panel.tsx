@@ -3,8 +3,8 @@
  * system share sheet ("Share…", Web Share API) where the browser has one.
  */
 import { useState } from 'react'
-import { CopyField } from '../../../components/copy-field.tsx'
-import { QrCode } from '../../../components/qr-code.tsx'
+import { CopyField } from './copy-field.tsx'
+import { QrCode } from './qr-code.tsx'
 
 interface ShareLinkPanelProps {
   magnet: string

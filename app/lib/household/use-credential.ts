@@ -6,18 +6,18 @@ import { useEffect, useState } from 'react'
 import { useLibraryKey } from './use-library-key.ts'
 import { credentialFor } from './household-credential.ts'
 
-export function useHouseholdCredential (): string | null | undefined {
+export function useCredential (): string | null | undefined {
   const libraryKey = useLibraryKey()
-  const [derived, setDerived] = useState<{ key: string, credential: string } | null>(null)
+  const [derived, setDerived] = useState<{ libraryKey: string, credential: string } | null>(null)
   useEffect(() => {
     if (libraryKey === undefined || libraryKey === null) return
     let cancelled = false
     credentialFor(libraryKey).then(
-      credential => { if (!cancelled) setDerived({ key: libraryKey, credential }) },
+      credential => { if (!cancelled) setDerived({ libraryKey, credential }) },
       (err: unknown) => console.error('[hearth] could not derive the household credential', err)
     )
     return () => { cancelled = true }
   }, [libraryKey])
   if (libraryKey === undefined || libraryKey === null) return libraryKey
-  return derived?.key === libraryKey ? derived.credential : undefined
+  return derived?.libraryKey === libraryKey ? derived.credential : undefined
 }

@@ -2,9 +2,9 @@
  * "Mark as watched" / "Mark as unwatched" (test hooks `mark-watched`, `mark-unwatched`).
  * A finished item offers "unwatched"; a started one offers both; an untouched one "watched".
  */
-import type { WatchRecord } from '../../../../protocol/watch-record.ts'
-import { TEST_IDS } from '../../../test-ids.ts'
-import { isInProgress } from '../../../lib/watch-state/continue-watching.ts'
+import type { WatchRecord } from '../../../protocol/watch-record.ts'
+import { TEST_IDS } from '../../test-ids.ts'
+import { isInProgress } from '../../lib/watch-state/continue-watching.ts'
 
 interface MarkWatchedActionsProps {
   record: WatchRecord | undefined

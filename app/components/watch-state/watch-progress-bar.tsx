@@ -1,5 +1,5 @@
 /** A thin bar showing how far into an item the profile is. Test hook `watch-progress`, with `data-position-sec`. */
-import { TEST_IDS } from '../../../test-ids.ts'
+import { TEST_IDS } from '../../test-ids.ts'
 
 interface WatchProgressBarProps {
   positionSec: number

@@ -1,0 +1,33 @@
+/**
+ * The library page as the shell puts it together: features do not import each other, so the
+ * ingest banner, each card's "Share" and drop-to-share are wired in here.
+ */
+import type { Catalog, CatalogItem } from '../../protocol/catalog.ts'
+import { IngestBanner } from '../features/ingest/components/ingest-banner.tsx'
+import { LibraryPage } from '../features/library/components/library-page.tsx'
+import { DropToShare } from '../features/seeding/components/drop-to-share.tsx'
+import { ShareButton } from '../features/sharing/components/share-button.tsx'
+
+interface LibraryScreenProps {
+  catalog: Catalog
+  onOpen: (item: CatalogItem) => void
+  /** Ask for the catalog again (indexing finished: new items are ready). */
+  onLibraryChanged: () => void
+}
+
+export function LibraryScreen ({ catalog, onOpen, onLibraryChanged }: LibraryScreenProps) {
+  return (
+    <DropToShare>
+      <LibraryPage
+        catalog={catalog}
+        onOpen={onOpen}
+        banner={<IngestBanner onFinished={onLibraryChanged} />}
+        renderItemActions={renderCardShare}
+      />
+    </DropToShare>
+  )
+}
+
+function renderCardShare (item: CatalogItem) {
+  return <ShareButton infoHash={item.id} title={item.title} compact />
+}

@@ -1,0 +1,29 @@
+/**
+ * The player as the shell puts it together: for a library item, or for what `/open` opened
+ * (a library item or a foreign magnet), with "Share" beside a library item's watch controls.
+ * Sources are memoised so a re-render does not restart the stream.
+ */
+import { useMemo } from 'react'
+import type { CatalogItem } from '../../protocol/catalog.ts'
+import type { OpenedMagnet } from '../features/open/components/open-magnet-page.tsx'
+import { PlayerPage } from '../features/player/components/player-page.tsx'
+import { librarySource, magnetSource } from '../features/player/playable-source.ts'
+import { ShareButton } from '../features/sharing/components/share-button.tsx'
+
+export function LibraryPlayer ({ item, onBack }: { item: CatalogItem, onBack: () => void }) {
+  const source = useMemo(() => librarySource(item), [item])
+  return <PlayerPage source={source} onBack={onBack} renderItemActions={renderPlayerShare} />
+}
+
+export function OpenedPlayer ({ opened, onBack }: { opened: OpenedMagnet, onBack: () => void }) {
+  const source = useMemo(
+    () => opened.kind === 'library' ? librarySource(opened.item) : magnetSource(opened.magnet, opened.householdTracker),
+    [opened]
+  )
+  const notice = opened.kind === 'magnet' ? opened.notice : null
+  return <PlayerPage source={source} onBack={onBack} notice={notice} renderItemActions={renderPlayerShare} />
+}
+
+function renderPlayerShare (item: CatalogItem) {
+  return <ShareButton infoHash={item.id} title={item.title} />
+}
