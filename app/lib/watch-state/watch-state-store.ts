@@ -49,7 +49,7 @@ export class WatchStateStore {
     readonly deviceId: DeviceId,
     private readonly clock: HybridClock,
     private profileName: string,
-    private key: string | null
+    private storedLibraryKey: string | null
   ) {}
 
   /** Loads (or, on first run, creates) the device id, clock, profile and every record. */
@@ -63,10 +63,10 @@ export class WatchStateStore {
     }
     const start = HlcStamp.safeParse(await meta.get('hlc')).data
     const profile = ProfileName.safeParse(await meta.get('profile')).data ?? DEFAULT_PROFILE
-    const key = parseStoredKey(await meta.get('libraryKey'))
+    const libraryKey = parseStoredKey(await meta.get('libraryKey'))
     const stored = await tx.objectStore('records').getAll()
     await tx.done
-    const store = new WatchStateStore(db, deviceId, new HybridClock(deviceId, wallClock, start?.deviceId === deviceId ? start : undefined), profile, key)
+    const store = new WatchStateStore(db, deviceId, new HybridClock(deviceId, wallClock, start?.deviceId === deviceId ? start : undefined), profile, libraryKey)
     for (const value of stored) {
       const record = parseWatchRecord(value)
       if (record) {
@@ -84,13 +84,13 @@ export class WatchStateStore {
     return this.profileName
   }
 
-  /** The household's library key (base64url), or null while this device is not paired. */
+  /** The household's library key (base64url), or null while this device is not paired. The app reads and stores it through `lib/household` only; the store just keeps it. */
   get libraryKey (): string | null {
-    return this.key
+    return this.storedLibraryKey
   }
 
   get paired (): boolean {
-    return this.key !== null
+    return this.storedLibraryKey !== null
   }
 
   /** The current profile's record for an item. */
@@ -181,19 +181,19 @@ export class WatchStateStore {
   }
 
   /** Stores the household's library key (pairing), in its canonical text form. */
-  async setLibraryKey (key: string): Promise<void> {
-    parseLibraryKey(key) // throws LibraryKeyError on anything else
-    await this.db.put('meta', key, 'libraryKey')
-    this.key = key
+  async setLibraryKey (libraryKey: string): Promise<void> {
+    parseLibraryKey(libraryKey) // throws LibraryKeyError on anything else
+    await this.db.put('meta', libraryKey, 'libraryKey')
+    this.storedLibraryKey = libraryKey
     this.announceMeta(LOCAL_SOURCE)
   }
 
   /** Re-reads pairing and profile after another tab changed them. */
   async reloadMeta (): Promise<void> {
-    const key = parseStoredKey(await this.db.get('meta', 'libraryKey'))
+    const libraryKey = parseStoredKey(await this.db.get('meta', 'libraryKey'))
     const profile = ProfileName.safeParse(await this.db.get('meta', 'profile')).data ?? DEFAULT_PROFILE
-    if (key === this.key && profile === this.profileName) return
-    this.key = key
+    if (libraryKey === this.storedLibraryKey && profile === this.profileName) return
+    this.storedLibraryKey = libraryKey
     this.profileName = profile
     this.announceMeta(TAB_SOURCE)
   }
