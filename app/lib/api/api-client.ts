@@ -53,6 +53,8 @@ export function createApiClient ({ credential, origin = '' }: ApiClientOptions):
     if (bearer === null) throw new ApiClientError('HEARTH_E_UNAUTHENTICATED', notPairedMessage(call.purpose))
     const response = await send(`${origin}${call.path}`, call, bearer)
     const body = await readJson(response)
+    // An abort while the body was read is the caller's (or the timeout's), not a bad reply.
+    if (!body.ok && call.signal?.aborted === true) throw call.signal.reason
     if (!response.ok) throw refusalError(response, body.ok ? body.value : null, call.purpose)
     if (!body.ok) throw new ApiClientError('HEARTH_E_BAD_REPLY', 'The home server sent a reply that is not JSON.')
     const parsed = call.reply.safeParse(body.value)
