@@ -6,7 +6,7 @@
  */
 import type { WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
 import { safeDisplayName } from '../../lib/format/safe-display-name.ts'
-import { withDisplayName } from '../../lib/magnet/format-magnet.ts'
+import { withDisplayName } from '../../../protocol/magnet/build-magnet.ts'
 import { fetchShareLink } from '../sharing/fetch-share-link.ts'
 import { shareErrorMessage } from '../sharing/share-api.ts'
 import { getWebTorrentClient } from '../../lib/torrent/webtorrent-client.ts'
