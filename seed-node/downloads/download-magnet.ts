@@ -4,11 +4,18 @@
  * web seeds skipped: see protocol/magnet/magnet-rules.ts). A bad link throws `MagnetError`
  * (HEARTH_E_BAD_MAGNET), which the HTTP router answers as 400.
  */
-import { parseMagnet, type ParsedMagnet } from '../../protocol/magnet/parse-magnet.ts'
+import { parseMagnet } from '../../protocol/magnet/parse-magnet.ts'
 import { SEED_NODE_MAGNET_RULES } from '../../protocol/magnet/magnet-rules.ts'
 
-export type DownloadMagnet = ParsedMagnet
+/** What the queue keeps of a magnet (its web seeds are skipped, what it ignored is not shown). */
+export interface DownloadMagnet {
+  /** 40 lowercase hex characters. */
+  infoHash: string
+  displayName: string | null
+  trackers: string[]
+}
 
 export function parseDownloadMagnet (input: string): DownloadMagnet {
-  return parseMagnet(input, SEED_NODE_MAGNET_RULES)
+  const { infoHash, displayName, trackers } = parseMagnet(input, SEED_NODE_MAGNET_RULES)
+  return { infoHash, displayName, trackers: [...trackers] }
 }

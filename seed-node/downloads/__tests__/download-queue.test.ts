@@ -42,7 +42,7 @@ afterAll(async () => {
 async function api (method: string, pathname: string, body?: unknown): Promise<{ status: number, json: any }> { // any: each test reads its own shape
   const res = await fetch(`${node.url}${pathname}`, {
     method,
-    headers: { authorization: `Bearer ${node.access.householdToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { authorization: `Bearer ${node.access.credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
   })
   return { status: res.status, json: await res.json() }
@@ -187,7 +187,7 @@ describe('download queue: a real download', () => {
 
       const downloaded = await readFile(path.join(downloadsDir(), 'Meadow at Noon (2026)', 'Meadow at Noon (2026).mp4'))
       expect(Buffer.from(downloaded).equals(Buffer.from(original))).toBe(true)
-      const res = await fetch(`${node.url}/api/catalog`, { headers: { authorization: `Bearer ${node.access.householdToken}` } })
+      const res = await fetch(`${node.url}/api/catalog`, { headers: { authorization: `Bearer ${node.access.credential}` } })
       const item = parseCatalog(await res.json()).items.find(candidate => candidate.id === infoHash)
       expect(item).toMatchObject({ mediaPath: 'Meadow at Noon (2026)/Meadow at Noon (2026).mp4', sizeBytes: original.length })
       expect(item?.subtitles.map(sub => sub.language)).toEqual(['en'])
