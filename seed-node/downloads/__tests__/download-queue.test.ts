@@ -88,7 +88,7 @@ describe('download queue: refusals', () => {
     expect((await api('POST', '/api/downloads', { magnet: 'magnet:?', torrentBase64: 'ZA==' })).status).toBe(400)
     expect((await api('POST', '/api/downloads', { torrentBase64: 'not base64 !!' })).json.error).toBe('HEARTH_E_BAD_TORRENT')
     expect((await api('POST', '/api/downloads', { torrentBase64: Buffer.from('d4:infoi1ee').toString('base64') })).json.error).toBe('HEARTH_E_BAD_TORRENT')
-    expect((await api('POST', '/api/downloads', 'x'.repeat(7 * 1024 * 1024))).status).toBe(413)
+    expect(await api('POST', '/api/downloads', 'x'.repeat(7 * 1024 * 1024))).toMatchObject({ status: 413, json: { error: 'HEARTH_E_BODY_TOO_LARGE' } })
     expect((await api('POST', `/api/downloads/${'c'.repeat(40)}/pause`)).status).toBe(404)
     expect((await api('POST', '/api/downloads/nothex/pause')).json.error).toBe('HEARTH_E_BAD_INFOHASH')
     expect((await api('DELETE', `/api/downloads/${'c'.repeat(40)}?deleteData=maybe`)).status).toBe(400)
