@@ -24,7 +24,7 @@ import type { LibraryIngest } from '../library/library-ingest.ts'
 import type { Logger } from '../lib/log.ts'
 import { errnoCode } from '../lib/errors.ts'
 import { DownloadRecordStore, type DownloadRecord } from './download-record.ts'
-import { ApiError } from '../../protocol/api/api-error.ts'
+import { ApiError, type ApiErrorCode } from '../../protocol/api/api-error.ts'
 import { checkFreeSpace, statfsFreeBytes, type FreeSpaceProbe } from './download-disk-space.ts'
 import { confineNames, type CheckedTorrent } from './download-torrent-file.ts'
 import type { DownloadMagnet } from './download-magnet.ts'
@@ -331,7 +331,7 @@ export class DownloadQueue {
     if (record.totalBytes) record.downloadedBytes = Math.round(torrent.progress * record.totalBytes)
     if (errnoCode(err) === 'ENOSPC') {
       record.state = 'paused'
-      record.error = { code: 'HEARTH_E_DISK_FULL', message: `the disk holding ${this.downloadsDir} filled up while downloading; free some space and resume` }
+      record.error = { code: 'HEARTH_E_DISK_FULL' satisfies ApiErrorCode, message: `the disk holding ${this.downloadsDir} filled up while downloading; free some space and resume` }
       this.deps.log.warn('download.disk_full', { infoHash: record.infoHash })
     } else {
       this.fail(record, err)
