@@ -13,7 +13,7 @@ import { HearthError, errnoCode } from '../lib/errors.ts'
 import { gate } from '../access/access-gate.ts'
 import { sendAnswer, sendJson, sendPlain } from './answer.ts'
 import type { HttpServerDeps } from './http-server-deps.ts'
-import { loggablePath, parseRequest, type HearthRequest } from './request.ts'
+import { parseRequest, type HearthRequest } from './request.ts'
 import { lookup, type Route } from './router.ts'
 import { sendError } from './send-error.ts'
 import { catalogRoutes } from './routes/catalog-routes.ts'
@@ -37,7 +37,7 @@ export function createHttpServer (deps: HttpServerDeps): http.Server {
   const others = [...webSeedRoutes(deps), ...staticRoutes(deps.config.appDir)]
 
   async function answerApi (request: HearthRequest, res: ServerResponse): Promise<void> {
-    const allowed = gate({ remoteAddress: request.remoteAddress, loggedPath: loggablePath(request.raw.url) }, tracker.bans, log, () => access.checkAuthorization(request.header('authorization')))
+    const allowed = gate(request, tracker.bans, log, () => access.checkAuthorization(request.header('authorization')))
     if (!allowed.ok) throw new ApiError(allowed.code, allowed.message)
     const found = lookup(api, request)
     if (found.kind === 'not-found') throw new ApiError('HEARTH_E_NOT_FOUND', `no API endpoint ${request.pathname.slice(0, 200)}`)

@@ -18,6 +18,8 @@ export interface HearthRequest {
   readonly searchParams: URLSearchParams
   /** The caller's IP address (the one bans are counted against). */
   readonly remoteAddress: string
+  /** The request target for log lines, with any token in the path hidden. */
+  readonly loggedPath: string
   /** One header's value (lowercase name); a repeated header's values joined with `, `. */
   header (name: string): string | undefined
   /** The message itself, for its body stream or to pass it to the tracker. */
@@ -38,6 +40,7 @@ export function parseRequest (req: IncomingMessage): HearthRequest {
     pathname: url.pathname,
     searchParams: url.searchParams,
     remoteAddress: remoteAddress(req),
+    loggedPath: loggablePath(req.url),
     header: name => {
       const value = req.headers[name.toLowerCase()]
       return Array.isArray(value) ? value.join(', ') : value

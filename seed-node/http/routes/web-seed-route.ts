@@ -16,7 +16,7 @@ import { parseRange } from '../byte-range.ts'
 import type { Logger } from '../../lib/log.ts'
 import { sendPlain as plain, streamAnswer } from '../answer.ts'
 import type { HttpServerDeps } from '../http-server-deps.ts'
-import { loggablePath, type HearthRequest } from '../request.ts'
+import type { HearthRequest } from '../request.ts'
 import type { Route } from '../router.ts'
 
 /** `/webseed/<token>/<infohash>/<path>`. */
@@ -27,9 +27,10 @@ const ANY_WEB_SEED_PATH = /^\/webseed\/.*$/
 
 export function webSeedRoutes (deps: Pick<HttpServerDeps, 'config' | 'registry' | 'tracker' | 'access' | 'log'>): Route[] {
   const { config, registry, tracker, access, log } = deps
+  const webSeedOff = (): ApiError => new ApiError('HEARTH_E_WEB_SEED_OFF', 'the web seed is turned off on this seed node')
   const admit = (request: HearthRequest, token: string, infoHash: string): void => {
-    if (!config.webSeed) throw new ApiError('HEARTH_E_WEB_SEED_OFF', 'the web seed is turned off on this seed node')
-    const allowed = gate({ remoteAddress: request.remoteAddress, loggedPath: loggablePath(request.raw.url) }, tracker.bans, log, () => access.checkToken(token, infoHash))
+    if (!config.webSeed) throw webSeedOff()
+    const allowed = gate(request, tracker.bans, log, () => access.checkToken(token, infoHash))
     if (!allowed.ok) throw new ApiError(allowed.code, allowed.message)
   }
   return [
@@ -45,7 +46,7 @@ export function webSeedRoutes (deps: Pick<HttpServerDeps, 'config' | 'registry' 
       method: 'GET',
       path: ANY_WEB_SEED_PATH,
       handle: () => {
-        if (!config.webSeed) throw new ApiError('HEARTH_E_WEB_SEED_OFF', 'the web seed is turned off on this seed node')
+        if (!config.webSeed) throw webSeedOff()
         throw new ApiError('HEARTH_E_UNAUTHENTICATED', 'web seed URLs carry a household or share token: /webseed/<token>/<infohash>/<path>')
       }
     }
