@@ -2,7 +2,9 @@
  * The URLs a torrent names to find its peers and bytes, built in one place: the tracker's
  * announce URL (the credential or share token rides in the path, `/announce/<token>`,
  * because classic clients append `?info_hash=…` to whatever they were given) and the HTTP
- * web seed (BEP 19). `tracker/announce-path.ts` parses what `announcePath` builds.
+ * web seed (BEP 19). `tracker/announce-path.ts` parses what `announcePath` builds (and
+ * re-exports this builder, so the two cannot drift: tracker/__tests__/tracker-access.test.ts
+ * parses a built path back to its token).
  */
 
 /** The announce path carrying `token` (percent-encoded), or the bare path for null. */

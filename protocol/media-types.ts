@@ -1,9 +1,14 @@
-/** Which files are playable, which are subtitles, and the MIME type to give the browser. */
+/**
+ * Which files are playable, which are subtitles, and the MIME type to give the browser: the
+ * one table both parts read (the seed node's library scanner, the app's player for foreign
+ * torrents). Extensions Chromium can usually play.
+ */
 import type { ItemKind } from './catalog.ts'
 
-interface MediaType { mimeType: string, kind: ItemKind }
+export interface MediaType { readonly mimeType: string, readonly kind: ItemKind }
 
-const MEDIA_TYPES: Record<string, MediaType> = {
+/** Lowercase extension with its dot → MIME type and library kind. */
+export const MEDIA_TYPES: Readonly<Record<string, MediaType>> = {
   '.mp4': { mimeType: 'video/mp4', kind: 'film' },
   '.m4v': { mimeType: 'video/mp4', kind: 'film' },
   '.mov': { mimeType: 'video/quicktime', kind: 'film' },
@@ -23,13 +28,16 @@ const MEDIA_TYPES: Record<string, MediaType> = {
 export const SUBTITLE_EXTENSIONS = ['.vtt', '.srt'] as const
 export type SubtitleExtension = typeof SUBTITLE_EXTENSIONS[number]
 
+/** The lowercase extension with its dot (`.mkv`), or '' for none or a leading-dot name. */
 export function extensionOf (fileName: string): string {
   const dot = fileName.lastIndexOf('.')
   return dot <= 0 ? '' : fileName.slice(dot).toLowerCase()
 }
 
 export function mediaTypeOf (fileName: string): MediaType | undefined {
-  return MEDIA_TYPES[extensionOf(fileName)]
+  const ext = extensionOf(fileName)
+  // `Object.hasOwn`: a name ending in `.constructor` must not find Object.prototype's.
+  return Object.hasOwn(MEDIA_TYPES, ext) ? MEDIA_TYPES[ext] : undefined
 }
 
 export function isSubtitle (fileName: string): fileName is `${string}${SubtitleExtension}` {

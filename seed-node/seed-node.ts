@@ -5,7 +5,9 @@
  */
 import { access, constants, mkdir, opendir } from 'node:fs/promises'
 import path from 'node:path'
-import { announcePath, createTracker, type HearthTracker } from '../tracker/tracker-server.ts'
+import { createTracker, type HearthTracker } from '../tracker/tracker-server.ts'
+import { announceUrls } from '../protocol/announce-url.ts'
+import type { StatusReply } from '../protocol/api/status.ts'
 import { HouseholdAccess } from './access/household-access.ts'
 import { resolveConfig, type SeedNodeConfig } from './config.ts'
 import { HearthError, errnoCode } from './lib/errors.ts'
@@ -44,7 +46,7 @@ export interface RunningSeedNode {
   firstScan: Promise<void>
   watchState: WatchStateLog
   sync: SyncSwarmMember
-  /** Who may use this node; `householdToken` is the credential paired devices send. */
+  /** Who may use this node; `credential` is what paired devices send. */
   access: HouseholdAccess
   /** The download queue into `<library>/Downloads`. */
   downloads: DownloadQueue
@@ -113,14 +115,15 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
     access,
     log,
     downloads: () => downloads,
-    status: () => ({
+    status: (): StatusReply => ({
       version: 1,
       uptimeSec: Math.round((Date.now() - startedAt) / 1000),
       items: registry.size,
       itemsOffline: registry.offlineCount(),
       ingest: ingest?.stats ?? null,
       seeder: seeder?.stats() ?? null,
-      tracker: tracker.stats(),
+      // Spread: TrackerStats is an interface, and only an object type meets the reply's record.
+      tracker: { ...tracker.stats() },
       sync: sync ? { infoHash: sync.infoHash, peers: sync.peers(), ...sync.stats } : null,
       watchState: watchState?.stats ?? null,
       webSeed: config.webSeed
@@ -134,9 +137,8 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
 
   // The seed node announces over WebSocket (browsers find it, WebRTC) and over HTTP (classic
   // clients such as Transmission find its TCP/uTP port).
-  const ownAnnounce = config.trackerUrl !== null
-    ? [config.trackerUrl]
-    : [`ws://${hostForUrl}:${port}${announcePath(access.householdToken)}`, `http://${hostForUrl}:${port}${announcePath(access.householdToken)}`]
+  const ownUrls = announceUrls(url, access.credential)
+  const ownAnnounce = config.trackerUrl !== null ? [config.trackerUrl] : [ownUrls.webSocket, ownUrls.http]
   seeder = new TorrentSeeder({ announce: ownAnnounce, wakeOnDemand: config.trackerUrl === null, peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
   const deviceId = await loadOrCreateDeviceId(config.stateDir)
   const activeWatchState = await WatchStateLog.open(config.stateDir, log)

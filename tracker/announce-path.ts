@@ -12,10 +12,11 @@ export interface TrackerPath {
   token: string | null
 }
 
-/** The announce path carrying `token` (percent-encoded), or the bare path for null. */
-export function announcePath (token: string | null): string {
-  return token === null ? '/announce' : `/announce/${encodeURIComponent(token)}`
-}
+// The builder lives in protocol/ (the seed node and the app build announce URLs with it);
+// the tracker parses here what it builds. tracker → protocol is allowed because
+// announce-url.ts is a pure format (no I/O, no Node): one definition, so the builder and
+// this parser cannot drift apart.
+export { announcePath } from '../protocol/announce-url.ts'
 
 /**
  * Parses a request target (`/announce/<token>?info_hash=...`). Null when the path is not one

@@ -22,7 +22,6 @@ import { TrackerCounters, type TrackerStats } from './tracker-stats.ts'
 import { closeWith, startSession } from './websocket-session.ts'
 
 export type { Principal } from './access-control.ts'
-export { announcePath } from './announce-path.ts'
 export { remoteAddress } from './request-gate.ts'
 export type { BanOptions, TrackerLog, TrackerOptions } from './tracker-options.ts'
 export type { TrackerStats } from './tracker-stats.ts'

@@ -5,9 +5,10 @@
  */
 import { z } from 'zod'
 import { InfoHash } from '../catalog.ts'
+import { MAX_MAGNET_LENGTH_CHARS } from '../magnet/parse-magnet.ts'
 
-/** Longest magnet link accepted (BEP 9 links are short; long ones are padding or abuse). */
-export const MAX_MAGNET_LENGTH_CHARS = 8 * 1024
+/** Longest magnet link accepted: the magnet parser's bound (protocol/magnet/parse-magnet.ts). */
+export { MAX_MAGNET_LENGTH_CHARS }
 /** Largest .torrent file accepted; real ones are kilobytes. */
 export const MAX_TORRENT_FILE_BYTES = 4 * 1024 * 1024
 /** Largest JSON body: a 4 MiB .torrent is ~5.4 MiB of base64. */

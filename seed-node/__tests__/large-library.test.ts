@@ -62,7 +62,7 @@ describe(`a library of ${FILES} files`, () => {
       expect(second.ingest.stats.piecesHashed).toBe(0)
       expect(second.ingest.stats.itemsHashed).toBe(0)
       expect(second.ingest.stats.itemsReused).toBe(FILES)
-      const res = await fetch(`${second.url}/api/catalog`, { headers: { authorization: `Bearer ${second.access.householdToken}` } })
+      const res = await fetch(`${second.url}/api/catalog`, { headers: { authorization: `Bearer ${second.access.credential}` } })
       expect(parseCatalog(await res.json()).items).toHaveLength(FILES)
       const seeder = second.seeder.stats()
       expect(seeder.torrents).toBe(FILES)

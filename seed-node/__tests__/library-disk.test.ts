@@ -32,7 +32,7 @@ afterAll(async () => {
 })
 
 async function availability (): Promise<string[]> {
-  const res = await fetch(`${node.url}/api/catalog`, { headers: { authorization: `Bearer ${node.access.householdToken}` } })
+  const res = await fetch(`${node.url}/api/catalog`, { headers: { authorization: `Bearer ${node.access.credential}` } })
   expect(res.status).toBe(200)
   return parseCatalog(await res.json()).items.map(item => item.availability)
 }
@@ -47,7 +47,7 @@ describe('the library disk vanishes and returns', () => {
     expect(await availability()).toEqual(['offline', 'offline', 'offline'])
     const item = node.registry.list()[0]
     if (!item) throw new Error('no item')
-    const webSeed = await fetch(`${node.url}/webseed/${node.access.householdToken}/${item.stored.infoHash}/${encodeURIComponent(item.mediaTorrentPath)}`)
+    const webSeed = await fetch(`${node.url}/webseed/${node.access.credential}/${item.stored.infoHash}/${encodeURIComponent(item.mediaTorrentPath)}`)
     expect(webSeed.status).toBe(503)
     expect(node.seeder.stats().torrents).toBe(0)
 

@@ -8,8 +8,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile, chmod } from 'node:fs/promises'
 import path from 'node:path'
-import type { IncomingMessage } from 'node:http'
 import type { Principal } from '../../tracker/tracker-server.ts'
+import type { ApiErrorCode } from '../../protocol/api/api-error.ts'
 import { writeFileAtomic } from '../lib/atomic-file.ts'
 import { errnoCode } from '../lib/errors.ts'
 
@@ -17,12 +17,14 @@ const SHARE_SECRET_FILE = 'share-secret'
 const SHARE_SECRET_BYTES = 32
 const SHARE_TOKEN = /^s\.([0-9a-f]{40})\.([A-Za-z0-9_-]{43})$/
 
+/** The refusals an access check gives (their HTTP status follows from the code, protocol/api/api-error.ts). */
+export type AccessRefusalCode = Extract<ApiErrorCode, 'HEARTH_E_UNAUTHENTICATED' | 'HEARTH_E_FORBIDDEN'>
+
 export type AccessResult =
   | { ok: true, principal: Principal }
   | {
     ok: false
-    status: 401 | 403
-    code: 'HEARTH_E_UNAUTHENTICATED' | 'HEARTH_E_FORBIDDEN'
+    code: AccessRefusalCode
     message: string
     /** True when the token is no credential at all (a guess): counts towards a ban. */
     guess: boolean
@@ -35,7 +37,12 @@ function sameText (a: string, b: string): boolean {
 }
 
 export class HouseholdAccess {
-  private constructor (private readonly credential: string, private shareSecret: Buffer, private readonly secretPath: string) {}
+  /**
+   * @param credential the household credential (derived from the library key): paired devices
+   *   send it as `Authorization: Bearer`, and this node puts it in the tracker and web-seed
+   *   URLs it builds for household members.
+   */
+  private constructor (readonly credential: string, private shareSecret: Buffer, private readonly secretPath: string) {}
 
   static async open (stateDir: string, credential: string): Promise<HouseholdAccess> {
     const secretPath = path.join(stateDir, SHARE_SECRET_FILE)
@@ -48,11 +55,6 @@ export class HouseholdAccess {
     const access = new HouseholdAccess(credential, secret ?? Buffer.alloc(0), secretPath)
     if (!secret || secret.length !== SHARE_SECRET_BYTES) await access.rotateShareSecret()
     return access
-  }
-
-  /** The household's token, for URLs this node builds for household members. */
-  get householdToken (): string {
-    return this.credential
   }
 
   /** A share token admitting `infoHash` alone, until the next rotation. */
@@ -77,22 +79,21 @@ export class HouseholdAccess {
     return null
   }
 
-  /** Checks an HTTP request's `Authorization: Bearer <credential>` (household only). */
-  checkRequest (req: IncomingMessage): AccessResult {
-    const header = req.headers.authorization
-    if (header === undefined) return { ok: false, status: 401, code: 'HEARTH_E_UNAUTHENTICATED', message: 'this device is not paired with the household: open a pairing link first', guess: false }
+  /** Checks an HTTP request's `Authorization` header, `Bearer <credential>` (household only). */
+  checkAuthorization (header: string | undefined): AccessResult {
+    if (header === undefined) return { ok: false, code: 'HEARTH_E_UNAUTHENTICATED', message: 'this device is not paired with the household: open a pairing link first', guess: false }
     const match = /^Bearer ([A-Za-z0-9._-]{1,200})$/.exec(header)
     const principal = match?.[1] ? this.authenticate(match[1]) : null
-    if (principal === null) return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'wrong household credential', guess: true }
-    if (principal.kind !== 'household') return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'a share link opens one item, not the library', guess: false }
+    if (principal === null) return { ok: false, code: 'HEARTH_E_FORBIDDEN', message: 'wrong household credential', guess: true }
+    if (principal.kind !== 'household') return { ok: false, code: 'HEARTH_E_FORBIDDEN', message: 'a share link opens one item, not the library', guess: false }
     return { ok: true, principal }
   }
 
   /** Checks a token from a URL path (web seed): household, or a share token for `infoHash`. */
   checkToken (token: string, infoHash: string): AccessResult {
     const principal = this.authenticate(token)
-    if (principal === null) return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'wrong or expired credential', guess: true }
-    if (principal.kind === 'share' && !principal.infoHashes.has(infoHash)) return { ok: false, status: 403, code: 'HEARTH_E_FORBIDDEN', message: 'this share link is for another item', guess: false }
+    if (principal === null) return { ok: false, code: 'HEARTH_E_FORBIDDEN', message: 'wrong or expired credential', guess: true }
+    if (principal.kind === 'share' && !principal.infoHashes.has(infoHash)) return { ok: false, code: 'HEARTH_E_FORBIDDEN', message: 'this share link is for another item', guess: false }
     return { ok: true, principal }
   }
 

@@ -1,6 +1,6 @@
 /** Free space on the disk a download writes to, and the check made before one starts. */
 import { statfs } from 'node:fs/promises'
-import { DownloadInputError } from './download-input-error.ts'
+import { ApiError } from '../../protocol/api/api-error.ts'
 
 /** Kept free beyond a download's remaining bytes (file system metadata, other writers). */
 export const DISK_MARGIN_BYTES = 64 * 1024 * 1024
@@ -22,6 +22,6 @@ export async function checkFreeSpace (probe: FreeSpaceProbe, dir: string, remain
   const free = await probe(dir)
   const needed = remainingBytes + DISK_MARGIN_BYTES
   if (free < needed) {
-    throw new DownloadInputError('HEARTH_E_DISK_FULL', `not enough free space in ${dir}: the download needs ${mebibytes(remainingBytes)} more (plus ${mebibytes(DISK_MARGIN_BYTES)} kept free), the disk has ${mebibytes(free)}`)
+    throw new ApiError('HEARTH_E_DISK_FULL', `not enough free space in ${dir}: the download needs ${mebibytes(remainingBytes)} more (plus ${mebibytes(DISK_MARGIN_BYTES)} kept free), the disk has ${mebibytes(free)}`)
   }
 }

@@ -24,7 +24,7 @@ import type { LibraryIngest } from '../library/library-ingest.ts'
 import type { Logger } from '../lib/log.ts'
 import { errnoCode } from '../lib/errors.ts'
 import { DownloadRecordStore, type DownloadRecord } from './download-record.ts'
-import { DownloadInputError } from './download-input-error.ts'
+import { ApiError, type ApiErrorCode } from '../../protocol/api/api-error.ts'
 import { checkFreeSpace, statfsFreeBytes, type FreeSpaceProbe } from './download-disk-space.ts'
 import { confineNames, type CheckedTorrent } from './download-torrent-file.ts'
 import type { DownloadMagnet } from './download-magnet.ts'
@@ -108,9 +108,9 @@ export class DownloadQueue {
   async add (source: DownloadSource): Promise<DownloadView> {
     return await this.exclusive(async () => {
       const infoHash = source.kind === 'magnet' ? source.magnet.infoHash : source.torrent.infoHash
-      if (this.records.has(infoHash)) throw new DownloadInputError('HEARTH_E_DOWNLOAD_EXISTS', `${infoHash} is already in the download queue`)
-      if (this.deps.inLibrary(infoHash)) throw new DownloadInputError('HEARTH_E_DOWNLOAD_EXISTS', `${infoHash} is already in the library`)
-      if (this.records.size >= MAX_DOWNLOADS) throw new DownloadInputError('HEARTH_E_BAD_REQUEST', `the queue holds ${MAX_DOWNLOADS} downloads; remove some first`)
+      if (this.records.has(infoHash)) throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `${infoHash} is already in the download queue`)
+      if (this.deps.inLibrary(infoHash)) throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `${infoHash} is already in the library`)
+      if (this.records.size >= MAX_DOWNLOADS) throw new ApiError('HEARTH_E_BAD_REQUEST', `the queue holds ${MAX_DOWNLOADS} downloads; remove some first`)
       await ensureDownloadsFolder(this.deps.libraryDir)
       const record: DownloadRecord = {
         infoHash,
@@ -208,7 +208,7 @@ export class DownloadQueue {
 
   private recordOf (infoHash: string): DownloadRecord {
     const record = this.records.get(infoHash)
-    if (!record) throw new DownloadInputError('HEARTH_E_UNKNOWN_DOWNLOAD', `no download with infohash ${infoHash.slice(0, 40)}`)
+    if (!record) throw new ApiError('HEARTH_E_UNKNOWN_DOWNLOAD', `no download with infohash ${infoHash.slice(0, 40)}`)
     return record
   }
 
@@ -226,11 +226,11 @@ export class DownloadQueue {
   /** Takes `name` in Downloads for `record`, bringing set-aside data back; refuses a name in use. */
   private async claimName (record: DownloadRecord, name: string): Promise<void> {
     for (const other of this.records.values()) {
-      if (other !== record && other.name === name) throw new DownloadInputError('HEARTH_E_DOWNLOAD_EXISTS', `another download already writes ${DOWNLOADS_FOLDER}/${name}`)
+      if (other !== record && other.name === name) throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `another download already writes ${DOWNLOADS_FOLDER}/${name}`)
     }
     if (await setAside(this.downloadsDir, name, 'back')) this.deps.log.info('download.data_restored', { infoHash: record.infoHash, name })
     else if (await exists(path.join(this.downloadsDir, name))) {
-      throw new DownloadInputError('HEARTH_E_DOWNLOAD_EXISTS', `${DOWNLOADS_FOLDER}/${name} already exists; move it away or remove it first`)
+      throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `${DOWNLOADS_FOLDER}/${name} already exists; move it away or remove it first`)
     }
     record.name = name
   }
@@ -272,7 +272,7 @@ export class DownloadQueue {
     try {
       confineNames(this.downloadsDir, torrent.info)
       for (const other of this.records.values()) {
-        if (other !== record && other.name === torrent.name) throw new DownloadInputError('HEARTH_E_DOWNLOAD_EXISTS', `another download already writes ${DOWNLOADS_FOLDER}/${torrent.name}`)
+        if (other !== record && other.name === torrent.name) throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `another download already writes ${DOWNLOADS_FOLDER}/${torrent.name}`)
       }
     } catch (err) {
       torrent.destroy({ destroyStore: false })
@@ -331,7 +331,7 @@ export class DownloadQueue {
     if (record.totalBytes) record.downloadedBytes = Math.round(torrent.progress * record.totalBytes)
     if (errnoCode(err) === 'ENOSPC') {
       record.state = 'paused'
-      record.error = { code: 'HEARTH_E_DISK_FULL', message: `the disk holding ${this.downloadsDir} filled up while downloading; free some space and resume` }
+      record.error = { code: 'HEARTH_E_DISK_FULL' satisfies ApiErrorCode, message: `the disk holding ${this.downloadsDir} filled up while downloading; free some space and resume` }
       this.deps.log.warn('download.disk_full', { infoHash: record.infoHash })
     } else {
       this.fail(record, err)
@@ -349,7 +349,7 @@ export class DownloadQueue {
   }
 
   private fail (record: DownloadRecord, err: unknown): void {
-    const code = err instanceof DownloadInputError ? err.code : 'HEARTH_E_DOWNLOAD_FAILED'
+    const code = err instanceof ApiError ? err.code : 'HEARTH_E_DOWNLOAD_FAILED'
     const message = err instanceof Error ? err.message : String(err)
     record.state = 'error'
     record.error = { code, message: message.slice(0, 2000) }

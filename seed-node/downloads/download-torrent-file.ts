@@ -5,10 +5,8 @@
  */
 import parseTorrent, { type ParsedTorrent } from 'parse-torrent'
 import { confineTorrentFiles, UnsafePathError } from './safe-download-path.ts'
-import { DownloadInputError } from './download-input-error.ts'
-
-/** Largest .torrent accepted: real ones are kilobytes; 4 MiB holds ~200,000 pieces. */
-export const MAX_TORRENT_FILE_BYTES = 4 * 1024 * 1024
+import { ApiError } from '../../protocol/api/api-error.ts'
+import { MAX_TORRENT_FILE_BYTES } from '../../protocol/api/downloads.ts'
 const BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/
 
 export interface CheckedTorrent {
@@ -23,27 +21,27 @@ export interface CheckedTorrent {
 
 export function decodeTorrentBase64 (text: string): Uint8Array {
   if (text.length > Math.ceil(MAX_TORRENT_FILE_BYTES / 3) * 4 + 1024) {
-    throw new DownloadInputError('HEARTH_E_BAD_TORRENT', `the .torrent file is larger than ${MAX_TORRENT_FILE_BYTES / (1024 * 1024)} MiB`)
+    throw new ApiError('HEARTH_E_BAD_TORRENT', `the .torrent file is larger than ${MAX_TORRENT_FILE_BYTES / (1024 * 1024)} MiB`)
   }
-  if (!BASE64.test(text)) throw new DownloadInputError('HEARTH_E_BAD_TORRENT', 'torrentBase64 is not base64 text')
+  if (!BASE64.test(text)) throw new ApiError('HEARTH_E_BAD_TORRENT', 'torrentBase64 is not base64 text')
   const bytes = Buffer.from(text, 'base64')
-  if (bytes.length === 0) throw new DownloadInputError('HEARTH_E_BAD_TORRENT', 'the .torrent file is empty')
-  if (bytes.length > MAX_TORRENT_FILE_BYTES) throw new DownloadInputError('HEARTH_E_BAD_TORRENT', `the .torrent file is larger than ${MAX_TORRENT_FILE_BYTES / (1024 * 1024)} MiB`)
+  if (bytes.length === 0) throw new ApiError('HEARTH_E_BAD_TORRENT', 'the .torrent file is empty')
+  if (bytes.length > MAX_TORRENT_FILE_BYTES) throw new ApiError('HEARTH_E_BAD_TORRENT', `the .torrent file is larger than ${MAX_TORRENT_FILE_BYTES / (1024 * 1024)} MiB`)
   return new Uint8Array(bytes)
 }
 
-/** Parses and confines a .torrent; throws DownloadInputError (bad torrent, unsafe names). */
+/** Parses and confines a .torrent; throws ApiError (bad torrent, unsafe names). */
 export async function checkTorrentFile (torrentFile: Uint8Array, downloadsDir: string): Promise<CheckedTorrent> {
   // parse-torrent takes a 40/32-character string as an infohash and a `magnet:` string as a
   // magnet link; only bytes that start like a bencoded dictionary are a .torrent file.
-  if (torrentFile[0] !== 0x64 /* 'd' */) throw new DownloadInputError('HEARTH_E_BAD_TORRENT', 'this is not a .torrent file (it is not a bencoded dictionary)')
+  if (torrentFile[0] !== 0x64 /* 'd' */) throw new ApiError('HEARTH_E_BAD_TORRENT', 'this is not a .torrent file (it is not a bencoded dictionary)')
   let parsed: ParsedTorrent
   try {
     parsed = await parseTorrent(torrentFile)
   } catch (err) {
-    throw new DownloadInputError('HEARTH_E_BAD_TORRENT', `this .torrent file cannot be read: ${err instanceof Error ? err.message : String(err)}`)
+    throw new ApiError('HEARTH_E_BAD_TORRENT', `this .torrent file cannot be read: ${err instanceof Error ? err.message : String(err)}`)
   }
-  if (!parsed.info || !parsed.infoHash) throw new DownloadInputError('HEARTH_E_BAD_TORRENT', 'this .torrent file has no info dictionary')
+  if (!parsed.info || !parsed.infoHash) throw new ApiError('HEARTH_E_BAD_TORRENT', 'this .torrent file has no info dictionary')
   confineNames(downloadsDir, parsed.info)
   return {
     infoHash: parsed.infoHash,
@@ -59,7 +57,7 @@ export function confineNames (downloadsDir: string, info: unknown): string[] {
   try {
     return confineTorrentFiles(downloadsDir, info)
   } catch (err) {
-    if (err instanceof UnsafePathError) throw new DownloadInputError('HEARTH_E_UNSAFE_PATH', err.message)
+    if (err instanceof UnsafePathError) throw new ApiError('HEARTH_E_UNSAFE_PATH', err.message)
     throw err
   }
 }

@@ -1,28 +1,12 @@
-/** What `GET /api/downloads` shows of one download: the record plus live numbers from WebTorrent. */
+/**
+ * What `GET /api/downloads` shows of one download: the record plus live numbers from
+ * WebTorrent, in the wire format of protocol/api/downloads.ts (the app parses it there).
+ */
 import type { Torrent } from 'webtorrent'
 import type { DownloadRecord } from './download-record.ts'
+import type { DownloadState, DownloadView } from '../../protocol/api/downloads.ts'
 
-export type DownloadViewState = 'queued' | 'downloading' | 'paused' | 'seeding' | 'completed' | 'error'
-
-export interface DownloadView {
-  infoHash: string
-  name: string | null
-  state: DownloadViewState
-  /** 0–1; 0 while the metadata of a magnet is still being fetched. */
-  progress: number
-  totalBytes: number | null
-  downloadedBytes: number
-  downloadSpeedBytesPerSec: number
-  uploadSpeedBytesPerSec: number
-  peers: number
-  /** Seconds left at the current speed; null when unknown (no speed, no size) or done. */
-  etaSec: number | null
-  error: { code: string, message: string } | null
-  /** Library item id (the infohash) when the finished download is in the catalog. */
-  itemId: string | null
-  addedAt: string
-  completedAt: string | null
-}
+export type { DownloadView }
 
 export function viewOf (record: DownloadRecord, torrent: Torrent | undefined, seeding: boolean): DownloadView {
   const total = record.totalBytes ?? (torrent?.ready === true ? torrent.length : null)
@@ -31,7 +15,7 @@ export function viewOf (record: DownloadRecord, torrent: Torrent | undefined, se
     : torrent && total ? Math.round(torrent.progress * total) : record.downloadedBytes
   const downSpeed = torrent ? Math.round(torrent.downloadSpeed) : 0
   const remaining = total === null ? null : Math.max(0, total - downloaded)
-  let state: DownloadViewState = record.state
+  let state: DownloadState = record.state
   if (record.state === 'completed' && seeding) state = 'seeding'
   return {
     infoHash: record.infoHash,

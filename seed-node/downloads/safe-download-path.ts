@@ -6,9 +6,10 @@
  * are refused with HEARTH_E_UNSAFE_PATH, naming the problem — never silently written.
  */
 import path from 'node:path'
+import type { ApiErrorCode } from '../../protocol/api/api-error.ts'
 
 export class UnsafePathError extends Error {
-  readonly code = 'HEARTH_E_UNSAFE_PATH'
+  readonly code = 'HEARTH_E_UNSAFE_PATH' satisfies ApiErrorCode
   constructor (readonly torrentPath: string, reason: string) {
     super(`refused file name ${JSON.stringify(torrentPath.slice(0, 200))}: ${reason}`)
   }

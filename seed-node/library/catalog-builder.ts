@@ -1,7 +1,8 @@
 /** Builds catalog items for one caller, with URLs as that caller reaches us (streamed by catalog-stream.ts). */
 import type { CatalogItem } from '../../protocol/catalog.ts'
 import type { LibraryItem } from './library-item.ts'
-import { buildMagnet } from '../../protocol/magnet-link.ts'
+import { buildMagnet } from '../../protocol/magnet/build-magnet.ts'
+import { webSeedUrl } from '../../protocol/announce-url.ts'
 
 export interface CatalogContext {
   libraryName: string
@@ -17,12 +18,11 @@ export interface CatalogContext {
   token: string
 }
 
+/** The item's web seed URL carrying `token` (protocol/announce-url.ts has the format). */
 export function webSeedUrlFor (item: LibraryItem, publicOrigin: string, token: string): string {
-  const base = `${publicOrigin}/webseed/${token}/${item.stored.infoHash}`
   // A single-file torrent's web seed URL is the file itself; a folder torrent's is the folder.
-  return item.stored.torrentFiles.length === 1
-    ? `${base}/${encodeURIComponent(item.mediaTorrentPath)}`
-    : `${base}/`
+  const singleFilePath = item.stored.torrentFiles.length === 1 ? item.mediaTorrentPath : null
+  return webSeedUrl(publicOrigin, token, item.stored.infoHash, singleFilePath)
 }
 
 export function toCatalogItem (item: LibraryItem, context: CatalogContext): CatalogItem {
@@ -45,9 +45,8 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     magnet: buildMagnet({
       infoHash: stored.infoHash,
       displayName: torrentName,
-      trackerUrl: context.trackerUrl,
-      classicTrackerUrl: context.classicTrackerUrl,
-      webSeedUrl: context.webSeed ? webSeedUrlFor(item, context.publicOrigin, context.token) : null
+      trackers: context.classicTrackerUrl === null ? [context.trackerUrl] : [context.trackerUrl, context.classicTrackerUrl],
+      webSeeds: context.webSeed ? [webSeedUrlFor(item, context.publicOrigin, context.token)] : []
     }),
     posterUrl: null,
     addedAt: stored.addedAt,

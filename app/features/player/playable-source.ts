@@ -7,8 +7,8 @@ import type { CatalogItem, SubtitleTrack } from '../../../protocol/catalog.ts'
 import { formatBytes } from '../../lib/format/format-bytes.ts'
 import { formatDuration } from '../../lib/format/format-duration.ts'
 import { formatEpisode } from '../../lib/format/format-episode.ts'
-import { formatMagnet } from '../../lib/magnet/format-magnet.ts'
-import type { ParsedMagnet } from '../../lib/magnet/parse-magnet.ts'
+import { buildMagnet } from '../../../protocol/magnet/build-magnet.ts'
+import type { ParsedMagnet } from '../../../protocol/magnet/parse-magnet.ts'
 
 export interface PlayableSource {
   readonly infoHash: string
@@ -59,7 +59,7 @@ export function magnetSource (magnet: ParsedMagnet, householdTracker: string | n
   return {
     infoHash: magnet.infoHash,
     title: magnet.displayName ?? `Magnet ${magnet.infoHash.slice(0, 8)}…`,
-    magnet: formatMagnet(magnet),
+    magnet: buildMagnet(magnet),
     announce: householdTracker === null ? [] : [householdTracker],
     mediaPath: null,
     mimeType: null,

@@ -6,7 +6,7 @@
  */
 import type { WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
 import { safeDisplayName } from '../../lib/format/safe-display-name.ts'
-import { withDisplayName } from '../../lib/magnet/format-magnet.ts'
+import { withDisplayName } from '../../../protocol/magnet/build-magnet.ts'
 import { apiErrorMessage } from '../../lib/api/api-client-error.ts'
 import { getShareLink } from '../../lib/share/get-share-link.ts'
 import { getWebTorrentClient } from '../../lib/torrent/webtorrent-client.ts'

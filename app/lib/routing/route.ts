@@ -4,7 +4,7 @@
  * (also `?url=` / `?text=` from the share target) a magnet link; anything else is "not found". (`/pair#key=…` is read and replaced before routing: see pairing-fragment.ts.)
  */
 import { InfoHash } from '../../../protocol/catalog.ts'
-import { findMagnet, type MagnetSearch } from '../magnet/find-magnet.ts'
+import { findMagnet, type MagnetSearch } from '../../../protocol/magnet/find-magnet.ts'
 
 export type Route =
   | { readonly name: 'library' }

@@ -1,27 +1,11 @@
 /**
  * For a foreign torrent (a magnet from outside the library), which file to play: the largest
  * one whose extension a browser may play, with the MIME type that extension suggests. Names
- * come from untrusted metadata and are only compared, never used as paths.
+ * come from untrusted metadata and are only compared, never used as paths. The extension
+ * table is protocol/media-types.ts, the one the seed node's library scanner reads.
  */
 import type { NamedFile } from './find-media-file.ts'
-
-/** Extensions Chromium can usually play, and the MIME type reported when playback fails. */
-export const PLAYABLE_TYPES: Readonly<Record<string, string>> = {
-  mp4: 'video/mp4',
-  m4v: 'video/mp4',
-  mov: 'video/quicktime',
-  webm: 'video/webm',
-  mkv: 'video/x-matroska',
-  ogv: 'video/ogg',
-  mp3: 'audio/mpeg',
-  m4a: 'audio/mp4',
-  aac: 'audio/aac',
-  ogg: 'audio/ogg',
-  oga: 'audio/ogg',
-  opus: 'audio/ogg',
-  flac: 'audio/flac',
-  wav: 'audio/wav'
-}
+import { mediaTypeOf } from '../../../protocol/media-types.ts'
 
 export interface SizedFile extends NamedFile {
   readonly length: number
@@ -29,9 +13,8 @@ export interface SizedFile extends NamedFile {
 
 /** The MIME type for a file name's extension, or null when it is not a playable kind. */
 export function playableType (path: string): string | null {
-  const dot = path.lastIndexOf('.')
-  if (dot === -1 || dot < path.lastIndexOf('/')) return null
-  return PLAYABLE_TYPES[path.slice(dot + 1).toLowerCase()] ?? null
+  const fileName = path.slice(path.lastIndexOf('/') + 1)
+  return mediaTypeOf(fileName)?.mimeType ?? null
 }
 
 /** The largest playable file (first of equals), or undefined when there is none. */

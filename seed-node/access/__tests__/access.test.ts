@@ -68,7 +68,7 @@ describe('household access', () => {
     expect((await fetch(`${node.url}/api/catalog`)).status).toBe(401)
     expect((await fetch(`${node.url}/api/catalog`, bearer(WRONG))).status).toBe(403)
     expect((await fetch(`${node.url}/api/status`)).status).toBe(401)
-    expect((await fetch(`${node.url}/api/catalog`, bearer(node.access.householdToken))).status).toBe(200)
+    expect((await fetch(`${node.url}/api/catalog`, bearer(node.access.credential))).status).toBe(200)
     // A share token is for one item's swarm and web seed, never the API.
     expect((await fetch(`${node.url}/api/catalog`, bearer(node.access.shareToken(mp4Id)))).status).toBe(403)
   })
@@ -79,7 +79,7 @@ describe('household access', () => {
     expect((await fetch(`${node.url}/webseed/${WRONG}/${mp4Id}/${mp4Path}`, range)).status).toBe(403)
     expect((await fetch(`${node.url}/webseed/${node.access.shareToken(webmId)}/${mp4Id}/${mp4Path}`, range)).status).toBe(403)
     expect((await fetch(`${node.url}/webseed/${node.access.shareToken(mp4Id)}/${mp4Id}/${mp4Path}`, range)).status).toBe(206)
-    expect((await fetch(`${node.url}/webseed/${node.access.householdToken}/${mp4Id}/${mp4Path}`, range)).status).toBe(206)
+    expect((await fetch(`${node.url}/webseed/${node.access.credential}/${mp4Id}/${mp4Path}`, range)).status).toBe(206)
   })
 
   it('tracker over HTTP: 401 / 403, and a share token announces its own item only', async () => {
@@ -96,18 +96,18 @@ describe('household access', () => {
     const ws = node.url.replace('http:', 'ws:')
     expect(await upgradeStatus(`${ws}/announce`)).toBe(401)
     expect(await upgradeStatus(`${ws}/announce/${WRONG}`)).toBe(403)
-    expect(await upgradeStatus(`${ws}/announce/${node.access.householdToken}`)).toBe(101)
+    expect(await upgradeStatus(`${ws}/announce/${node.access.credential}`)).toBe(101)
   })
 
   it('Stop sharing kills every share link at once', async () => {
-    const share = await fetch(`${node.url}/api/share/${mp4Id}`, bearer(node.access.householdToken))
+    const share = await fetch(`${node.url}/api/share/${mp4Id}`, bearer(node.access.credential))
     const { magnet } = await share.json() as { magnet: string }
     const token = /announce%2F([^&]+)/.exec(magnet)?.[1] ?? ''
     expect(decodeURIComponent(token)).toBe(node.access.shareToken(mp4Id))
     const ws = node.url.replace('http:', 'ws:')
     expect(await upgradeStatus(`${ws}/announce/${decodeURIComponent(token)}`)).toBe(101)
 
-    const rotate = await fetch(`${node.url}/api/share/rotate`, { method: 'POST', ...bearer(node.access.householdToken) })
+    const rotate = await fetch(`${node.url}/api/share/rotate`, { method: 'POST', ...bearer(node.access.credential) })
     expect(rotate.status).toBe(200)
     expect(await upgradeStatus(`${ws}/announce/${decodeURIComponent(token)}`)).toBe(403)
     expect(node.access.shareToken(mp4Id)).not.toBe(decodeURIComponent(token))
@@ -133,12 +133,12 @@ describe('fail2ban', () => {
     expect(await upgradeStatus(`${ws}/announce/${WRONG}`)).toBe(403)
     expect((await fetch(`${node.url}/webseed/${WRONG}/${mp4Id}/${mp4Path}`)).status).toBe(403) // third strike: banned
 
-    const banned = await fetch(`${node.url}/api/catalog`, bearer(node.access.householdToken))
+    const banned = await fetch(`${node.url}/api/catalog`, bearer(node.access.credential))
     expect(banned.status).toBe(403)
     expect(await banned.json()).toMatchObject({ message: expect.stringMatching(/banned .* until/) })
     expect(banLog.some(line => line.includes('WARN') && line.includes('tracker.ban') && line.includes('address=127.0.0.1'))).toBe(true)
 
     await new Promise(resolve => setTimeout(resolve, 1100)) // the configured ban time is 1 s
-    expect((await fetch(`${node.url}/api/catalog`, bearer(node.access.householdToken))).status).toBe(200)
+    expect((await fetch(`${node.url}/api/catalog`, bearer(node.access.credential))).status).toBe(200)
   })
 })

@@ -42,7 +42,7 @@ afterAll(async () => {
 async function api (method: string, pathname: string, body?: unknown): Promise<{ status: number, json: any }> { // any: each test reads its own shape
   const res = await fetch(`${node.url}${pathname}`, {
     method,
-    headers: { authorization: `Bearer ${node.access.householdToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { authorization: `Bearer ${node.access.credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
   })
   return { status: res.status, json: await res.json() }
@@ -88,7 +88,7 @@ describe('download queue: refusals', () => {
     expect((await api('POST', '/api/downloads', { magnet: 'magnet:?', torrentBase64: 'ZA==' })).status).toBe(400)
     expect((await api('POST', '/api/downloads', { torrentBase64: 'not base64 !!' })).json.error).toBe('HEARTH_E_BAD_TORRENT')
     expect((await api('POST', '/api/downloads', { torrentBase64: Buffer.from('d4:infoi1ee').toString('base64') })).json.error).toBe('HEARTH_E_BAD_TORRENT')
-    expect((await api('POST', '/api/downloads', 'x'.repeat(7 * 1024 * 1024))).status).toBe(413)
+    expect(await api('POST', '/api/downloads', 'x'.repeat(7 * 1024 * 1024))).toMatchObject({ status: 413, json: { error: 'HEARTH_E_BODY_TOO_LARGE' } })
     expect((await api('POST', `/api/downloads/${'c'.repeat(40)}/pause`)).status).toBe(404)
     expect((await api('POST', '/api/downloads/nothex/pause')).json.error).toBe('HEARTH_E_BAD_INFOHASH')
     expect((await api('DELETE', `/api/downloads/${'c'.repeat(40)}?deleteData=maybe`)).status).toBe(400)
@@ -187,7 +187,7 @@ describe('download queue: a real download', () => {
 
       const downloaded = await readFile(path.join(downloadsDir(), 'Meadow at Noon (2026)', 'Meadow at Noon (2026).mp4'))
       expect(Buffer.from(downloaded).equals(Buffer.from(original))).toBe(true)
-      const res = await fetch(`${node.url}/api/catalog`, { headers: { authorization: `Bearer ${node.access.householdToken}` } })
+      const res = await fetch(`${node.url}/api/catalog`, { headers: { authorization: `Bearer ${node.access.credential}` } })
       const item = parseCatalog(await res.json()).items.find(candidate => candidate.id === infoHash)
       expect(item).toMatchObject({ mediaPath: 'Meadow at Noon (2026)/Meadow at Noon (2026).mp4', sizeBytes: original.length })
       expect(item?.subtitles.map(sub => sub.language)).toEqual(['en'])

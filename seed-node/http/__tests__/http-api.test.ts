@@ -36,7 +36,7 @@ afterAll(async () => {
 })
 
 function auth (): RequestInit {
-  return { headers: { authorization: `Bearer ${node.access.householdToken}` } }
+  return { headers: { authorization: `Bearer ${node.access.credential}` } }
 }
 
 async function catalog () {
@@ -49,7 +49,7 @@ describe('seed node HTTP API', () => {
   it('serves a catalog that parses, with magnets naming the tracker and web seed as the caller reached us', async () => {
     const { items, trackerUrl } = await catalog()
     expect(items).toHaveLength(2)
-    const token = node.access.householdToken
+    const token = node.access.credential
     expect(trackerUrl).toBe(`ws://127.0.0.1:${node.port}/announce/${token}`)
     for (const item of items) {
       expect(item.magnet).toContain(`xt=urn:btih:${item.id}`)
@@ -66,7 +66,7 @@ describe('seed node HTTP API', () => {
   it('serves web seed ranges byte for byte, and 416 past the end', async () => {
     const item = (await catalog()).items.find(candidate => candidate.mediaPath.endsWith('.mp4'))
     if (!item) throw new Error('mp4 missing')
-    const url = `${node.url}/webseed/${node.access.householdToken}/${item.id}/${encodeURIComponent(item.mediaPath)}`
+    const url = `${node.url}/webseed/${node.access.credential}/${item.id}/${encodeURIComponent(item.mediaPath)}`
     const original = await readFile(path.join(library, CLIP))
 
     const partial = await fetch(url, { headers: { range: 'bytes=1000-1999' } })
@@ -78,8 +78,8 @@ describe('seed node HTTP API', () => {
     expect(past.status).toBe(416)
     expect(past.headers.get('content-range')).toBe(`bytes */${original.length}`)
 
-    expect((await fetch(`${node.url}/webseed/${node.access.householdToken}/${'f'.repeat(40)}/x.mp4`)).status).toBe(404)
-    expect((await fetch(`${node.url}/webseed/${node.access.householdToken}/${item.id}/not-in-torrent.mp4`)).status).toBe(404)
+    expect((await fetch(`${node.url}/webseed/${node.access.credential}/${'f'.repeat(40)}/x.mp4`)).status).toBe(404)
+    expect((await fetch(`${node.url}/webseed/${node.access.credential}/${item.id}/not-in-torrent.mp4`)).status).toBe(404)
   })
 
   it('answers 405 for a write method and 404 for an unknown API path', async () => {

@@ -4,7 +4,7 @@
  * bad one is explained without a round trip; the seed node's refusals are shown as it words them.
  */
 import { useId, useState, type FormEvent } from 'react'
-import { MagnetError, parseMagnet } from '../../../lib/magnet/parse-magnet.ts'
+import { MagnetError, parseMagnet } from '../../../../protocol/magnet/parse-magnet.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
 import type { DownloadView } from '../../../../protocol/api/downloads.ts'
 import { apiErrorMessage } from '../../../lib/api/api-client-error.ts'

@@ -3,7 +3,7 @@
  * checked here first, so a bad one is explained before anything navigates.
  */
 import { useId, useState, type FormEvent } from 'react'
-import { MagnetError, parseMagnet } from '../../../lib/magnet/parse-magnet.ts'
+import { MagnetError, parseMagnet } from '../../../../protocol/magnet/parse-magnet.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
 
 interface MagnetFormProps {

@@ -19,3 +19,12 @@ describe('pickPlayableFile', () => {
     expect(playableType('clip.webm')).toBe('video/webm')
   })
 })
+
+describe('playableType', () => {
+  it('reads the same table as the seed node (protocol/media-types.ts), case-insensitively', () => {
+    expect(playableType('Film/Film.MKV')).toBe('video/x-matroska')
+    expect(playableType('song.opus')).toBe('audio/ogg')
+    expect(playableType('Film.en.srt')).toBeNull()
+    expect(playableType('x.constructor')).toBeNull()
+  })
+})

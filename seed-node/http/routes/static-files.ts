@@ -6,6 +6,8 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { sendPlain, streamAnswer } from '../answer.ts'
+import type { Route } from '../router.ts'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,18 +24,23 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8'
 }
 
+/** Every path the other routes leave is the app's: a file of `dist/`, or `index.html`. */
+export function staticRoutes (appDir: string): Route[] {
+  return [{ method: 'GET', path: /^\/.*$/, handle: request => streamAnswer(async res => await serveStatic(appDir, request.raw, res, request.pathname)) }]
+}
+
 export async function serveStatic (appDir: string, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
   let relative: string
   try {
     relative = decodeURIComponent(pathname).replace(/^\/+/, '')
   } catch {
-    res.writeHead(400, { 'content-type': 'text/plain' }).end('bad path\n')
+    sendPlain(res, 400, 'bad path')
     return
   }
   const wantsFile = path.posix.extname(relative) !== ''
   const candidate = path.resolve(appDir, wantsFile ? relative : 'index.html')
   if (candidate !== appDir && !candidate.startsWith(appDir + path.sep)) {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n')
+    sendPlain(res, 404, 'not found')
     return
   }
   let size: number
@@ -43,9 +50,9 @@ export async function serveStatic (appDir: string, req: IncomingMessage, res: Se
     size = stats.size
   } catch {
     if (!wantsFile) {
-      res.writeHead(503, { 'content-type': 'text/plain' }).end('The Hearth app is not built: run `npm run build` (npm start does it for you).\n')
+      sendPlain(res, 503, 'The Hearth app is not built: run `npm run build` (npm start does it for you).')
     } else {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n')
+      sendPlain(res, 404, 'not found')
     }
     return
   }

@@ -1,21 +1,56 @@
 /**
  * The HTTP web seed (BEP 19): `GET /webseed/<token>/<infohash>/<path in torrent>` with
  * Range support, read straight from the library. The token (household credential or a
- * share token for this item) is checked by the caller, see `http-server.ts`. WebTorrent falls back to it when no WebRTC
- * peer answers in time. Unknown items and paths are 404; ranges past the end are 416.
+ * share token for this item) goes through the access gate first. WebTorrent falls back to
+ * it when no WebRTC peer answers in time. Refusals of the token are JSON (`ApiError`);
+ * unknown items and paths are plain-text 404s (BitTorrent clients read the status only);
+ * ranges past the end are 416.
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { LibraryRegistry } from '../library/library-registry.ts'
-import { parseRange } from './byte-range.ts'
-import type { Logger } from '../lib/log.ts'
+import { ApiError } from '../../../protocol/api/api-error.ts'
+import type { LibraryRegistry } from '../../library/library-registry.ts'
+import { gate } from '../../access/access-gate.ts'
+import { parseRange } from '../byte-range.ts'
+import type { Logger } from '../../lib/log.ts'
+import { sendPlain as plain, streamAnswer } from '../answer.ts'
+import type { HttpServerDeps } from '../http-server-deps.ts'
+import type { HearthRequest } from '../request.ts'
+import type { Route } from '../router.ts'
 
 /** `/webseed/<token>/<infohash>/<path>`. */
 export const WEB_SEED_PATH = /^\/webseed\/([A-Za-z0-9._-]{1,200})\/([0-9a-f]{40})\/(.+)$/
 
-function plain (res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers }).end(message + '\n')
+/** `/webseed/…` that is not a well-formed web seed path: it carries no usable token. */
+const ANY_WEB_SEED_PATH = /^\/webseed\/.*$/
+
+export function webSeedRoutes (deps: Pick<HttpServerDeps, 'config' | 'registry' | 'tracker' | 'access' | 'log'>): Route[] {
+  const { config, registry, tracker, access, log } = deps
+  const webSeedOff = (): ApiError => new ApiError('HEARTH_E_WEB_SEED_OFF', 'the web seed is turned off on this seed node')
+  const admit = (request: HearthRequest, token: string, infoHash: string): void => {
+    if (!config.webSeed) throw webSeedOff()
+    const allowed = gate(request, tracker.bans, log, () => access.checkToken(token, infoHash))
+    if (!allowed.ok) throw new ApiError(allowed.code, allowed.message)
+  }
+  return [
+    {
+      method: 'GET',
+      path: WEB_SEED_PATH,
+      handle: (request, [token = '', infoHash = '', encodedRest = '']) => {
+        admit(request, token, infoHash)
+        return streamAnswer(async res => await serveWebSeed(registry, request.raw, res, { infoHash, encodedRest }, log))
+      }
+    },
+    {
+      method: 'GET',
+      path: ANY_WEB_SEED_PATH,
+      handle: () => {
+        if (!config.webSeed) throw webSeedOff()
+        throw new ApiError('HEARTH_E_UNAUTHENTICATED', 'web seed URLs carry a household or share token: /webseed/<token>/<infohash>/<path>')
+      }
+    }
+  ]
 }
 
 /** Finds the disk path for `rest` (the URL after the infohash), with or without the torrent folder name. */
@@ -27,10 +62,10 @@ function resolveTorrentPath (diskPaths: Record<string, string>, rest: string): s
   return undefined
 }
 
-export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMessage, res: ServerResponse, pathname: string, log: Logger): Promise<void> {
-  const match = WEB_SEED_PATH.exec(pathname)
-  if (!match) return plain(res, 404, 'unknown web seed path')
-  const [, , infoHash = '', encodedRest = ''] = match
+interface WebSeedTarget { infoHash: string, encodedRest: string }
+
+export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMessage, res: ServerResponse, target: WebSeedTarget, log: Logger): Promise<void> {
+  const { infoHash, encodedRest } = target
   const item = registry.get(infoHash)
   if (!item) return plain(res, 404, `no item ${infoHash}`)
   if (item.availability === 'offline') return plain(res, 503, 'item offline: its file cannot be read right now', { 'retry-after': '60' })

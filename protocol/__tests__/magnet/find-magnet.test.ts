@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findMagnet } from '../find-magnet.ts'
+import { findMagnet } from '../../magnet/find-magnet.ts'
 
 const MAGNET = 'magnet:?xt=urn:btih:c9e15763f722f23e98a29decdfae341b98d53056&dn=x'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatMagnet, withDisplayName } from '../format-magnet.ts'
-import { base32ToHex, MAX_MAGNET_LENGTH_CHARS, MagnetError, parseMagnet } from '../parse-magnet.ts'
+import { buildMagnet, withDisplayName } from '../../magnet/build-magnet.ts'
+import { base32ToHex, MAX_MAGNET_LENGTH_CHARS, MagnetError, parseMagnet } from '../../magnet/parse-magnet.ts'
 
 const HEX = 'c9e15763f722f23e98a29decdfae341b98d53056'
 // The same 20 bytes in RFC 4648 base32.
@@ -77,7 +77,7 @@ describe('parseMagnet', () => {
     expect(parsed.ignored).toHaveLength(10)
   })
 
-  it('round-trips through formatMagnet', () => {
+  it('round-trips through buildMagnet', () => {
     const url = fc.webUrl({ validSchemes: ['https', 'http'] })
     fc.assert(fc.property(
       fc.stringMatching(/^[0-9a-f]{40}$/),
@@ -87,7 +87,7 @@ describe('parseMagnet', () => {
       fc.uniqueArray(url, { maxLength: 5 }),
       (infoHash, displayName, trackers, webSeeds) => {
         const parts = { infoHash, displayName, trackers, webSeeds }
-        expect(parseMagnet(formatMagnet(parts))).toEqual({ ...parts, ignored: [] })
+        expect(parseMagnet(buildMagnet(parts))).toEqual({ ...parts, ignored: [] })
       }
     ), { numRuns: 200 })
   })

@@ -1,11 +1,14 @@
 /**
- * Writes a parsed magnet back as a link holding only what `parseMagnet` accepted (so what
- * reaches WebTorrent is the validated link, never the raw input). `parseMagnet` of the result
- * gives the same parts back.
+ * Writes a magnet link: infohash, display name, trackers and web seeds, each value
+ * percent-encoded. The seed node builds its catalog and share links with it; the app writes
+ * a parsed link back with it (so what reaches WebTorrent is the validated link, never the
+ * raw input). `parseMagnet` of the result gives the same parts back.
  */
 import { parseMagnet, type ParsedMagnet } from './parse-magnet.ts'
 
-export function formatMagnet (magnet: Pick<ParsedMagnet, 'infoHash' | 'displayName' | 'trackers' | 'webSeeds'>): string {
+export type MagnetParts = Pick<ParsedMagnet, 'infoHash' | 'displayName' | 'trackers' | 'webSeeds'>
+
+export function buildMagnet (magnet: MagnetParts): string {
   const params = [`xt=urn:btih:${magnet.infoHash}`]
   if (magnet.displayName !== null) params.push(`dn=${encodeURIComponent(magnet.displayName)}`)
   for (const tracker of magnet.trackers) params.push(`tr=${encodeURIComponent(tracker)}`)
@@ -15,5 +18,5 @@ export function formatMagnet (magnet: Pick<ParsedMagnet, 'infoHash' | 'displayNa
 
 /** The same link with `dn` set to `displayName` (e.g. a dropped file's cleaned name). */
 export function withDisplayName (magnet: string, displayName: string): string {
-  return formatMagnet({ ...parseMagnet(magnet), displayName })
+  return buildMagnet({ ...parseMagnet(magnet), displayName })
 }

@@ -1,0 +1,23 @@
+/** What the HTTP server needs from the rest of the seed node; every route reads its parts from here. */
+import type { HearthTracker } from '../../tracker/tracker-server.ts'
+import type { StatusReply } from '../../protocol/api/status.ts'
+import type { SeedNodeConfig } from '../config.ts'
+import type { LibraryRegistry } from '../library/library-registry.ts'
+import type { Logger } from '../lib/log.ts'
+import type { HouseholdAccess } from '../access/household-access.ts'
+import type { DownloadQueue } from '../downloads/download-queue.ts'
+
+export interface HttpServerDeps {
+  config: Pick<SeedNodeConfig, 'appDir' | 'host' | 'port' | 'libraryName' | 'trackerUrl' | 'webSeed'>
+  registry: LibraryRegistry
+  tracker: HearthTracker
+  access: HouseholdAccess
+  log: Logger
+  /**
+   * The download queue. A getter is accepted while the server is created before the queue
+   * exists: until it returns the queue, `/api/downloads` answers 503 HEARTH_E_STARTING.
+   */
+  downloads: DownloadQueue | (() => DownloadQueue | null)
+  /** Everything `GET /api/status` reports. */
+  status: () => StatusReply
+}

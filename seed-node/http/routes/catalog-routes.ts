@@ -1,0 +1,51 @@
+/**
+ * `GET /api/catalog` (streamed, paged with `?offset=&limit=`) and `GET /api/catalog/<id>`,
+ * with magnets naming the tracker and web seed as the caller reached us.
+ */
+import { ApiError } from '../../../protocol/api/api-error.ts'
+import { API_PATHS } from '../../../protocol/api/api-paths.ts'
+import { toCatalogItem, type CatalogContext } from '../../library/catalog-builder.ts'
+import { jsonAnswer, streamAnswer } from '../answer.ts'
+import { parseCatalogPage, streamCatalog } from '../catalog-stream.ts'
+import type { HttpServerDeps } from '../http-server-deps.ts'
+import type { HearthRequest } from '../request.ts'
+import { requestOrigin, trackersFor } from '../request-origin.ts'
+import type { Route } from '../router.ts'
+
+/** The household's view of the catalog: its credential rides in every tracker and web-seed URL. */
+export function catalogContext (request: HearthRequest, deps: Pick<HttpServerDeps, 'config' | 'access'>): CatalogContext {
+  const { config, access } = deps
+  const origin = requestOrigin(request, config.host, config.port)
+  return {
+    libraryName: config.libraryName,
+    publicOrigin: origin.http,
+    ...trackersFor(origin.http, access.credential, config.trackerUrl),
+    webSeed: config.webSeed,
+    token: access.credential
+  }
+}
+
+export function catalogRoutes (deps: HttpServerDeps): Route[] {
+  const { registry } = deps
+  return [
+    {
+      method: 'GET',
+      path: new RegExp(`^${API_PATHS.catalog}$`),
+      handle: request => {
+        const page = parseCatalogPage(request.searchParams)
+        if ('error' in page) throw new ApiError('HEARTH_E_BAD_REQUEST', page.error)
+        const context = catalogContext(request, deps)
+        return streamAnswer(async res => await streamCatalog(res, registry.list(), context, page, request.method === 'HEAD'))
+      }
+    },
+    {
+      method: 'GET',
+      path: new RegExp(`^${API_PATHS.catalog}/([^/]+)$`),
+      handle: (request, [id = '']) => {
+        const item = registry.get(id)
+        if (!item) throw new ApiError('HEARTH_E_UNKNOWN_ITEM', `no library item with id ${id.slice(0, 80)}`)
+        return jsonAnswer(toCatalogItem(item, catalogContext(request, deps)))
+      }
+    }
+  ]
+}
