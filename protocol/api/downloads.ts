@@ -47,7 +47,7 @@ export type DownloadState = DownloadView['state']
 
 /** `GET /api/downloads`. */
 export const DownloadList = z.object({
-  /** The downloads folder, relative to the library (shown to the user). */
+  /** The downloads folder as a path on the home server (`<library>/Downloads`), shown to the user. */
   folder: z.string(),
   downloads: z.array(DownloadView)
 })
