@@ -134,14 +134,13 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
 
   // The seed node announces over WebSocket (browsers find it, WebRTC) and over HTTP (classic
   // clients such as Transmission find its TCP/uTP port).
-  const ownAnnounce = config.trackerUrl !== null
-    ? [config.trackerUrl]
-    : [`ws://${hostForUrl}:${port}${announcePath(access.householdToken)}`, `http://${hostForUrl}:${port}${announcePath(access.householdToken)}`]
+  const embeddedAnnounce = [`ws://${hostForUrl}:${port}${announcePath(access.householdToken)}`, `http://${hostForUrl}:${port}${announcePath(access.householdToken)}`]
+  const ownAnnounce = config.trackerUrl !== null ? [config.trackerUrl] : embeddedAnnounce
   seeder = new TorrentSeeder({ announce: ownAnnounce, wakeOnDemand: config.trackerUrl === null, peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
   const deviceId = await loadOrCreateDeviceId(config.stateDir)
   const activeWatchState = await WatchStateLog.open(config.stateDir, log)
   watchState = activeWatchState
-  const activeSync = await joinSyncSwarm({ seeder, keys, deviceId, store: activeWatchState, stateDir: config.stateDir, log })
+  const activeSync = await joinSyncSwarm({ seeder, keys, deviceId, store: activeWatchState, stateDir: config.stateDir, announce: embeddedAnnounce, log })
   sync = activeSync
   const cache = await FingerprintCache.open(config.stateDir, log)
   // The queue is loaded before the first scan, so partial downloads are never ingested.
