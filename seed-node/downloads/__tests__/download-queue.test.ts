@@ -5,7 +5,7 @@
  * bad magnets are refused with nothing written; pause, resume, remove; the queue survives
  * a restart.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import os from 'node:os'
@@ -53,14 +53,13 @@ async function downloads (): Promise<DownloadView[]> {
   return json.downloads as DownloadView[]
 }
 
+/** Polls the queue (every 100 ms, bounded) until the download is in one of `states`. */
 async function waitFor (infoHash: string, states: string[], timeoutMs = 60 * 1000): Promise<DownloadView> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
+  return await vi.waitFor(async () => {
     const found = (await downloads()).find(download => download.infoHash === infoHash)
-    if (found && states.includes(found.state)) return found
-    if (Date.now() > until) throw new Error(`download ${infoHash} never reached ${states.join('/')}: ${JSON.stringify(found)}`)
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
+    if (!found || !states.includes(found.state)) throw new Error(`download ${infoHash} has not reached ${states.join('/')}: ${JSON.stringify(found)}`)
+    return found
+  }, { timeout: timeoutMs, interval: 100 })
 }
 
 const downloadsDir = (): string => path.join(library, 'Downloads')
