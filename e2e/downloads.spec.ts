@@ -8,9 +8,9 @@ import { cp, mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Server as TrackerServer } from 'bittorrent-tracker'
-import { makeStateDir, removeDir, SAMPLE_LIBRARY, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
+import { makeStateDir, removeDir, SAMPLE_LIBRARY, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { ensurePaired } from './support/player.ts'
-import { makeTestTorrent, randomFile, startTestSeeder } from '../seed-node/downloads/__tests__/download-test-peer.ts'
+import { makeTestTorrent, randomFile, startTestSeeder } from '../seed-node/testing/download-test-peer.ts'
 
 let node: SeedNodeProcess
 let stateDir: string

@@ -3,7 +3,7 @@
  * fingerprint cache in the state folder vouches for every file.
  */
 import { test, expect } from '@playwright/test'
-import { makeStateDir, removeDir, startSeedNodeProcess } from './support/seed-node-process.ts'
+import { makeStateDir, removeDir, startSeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { fetchCatalogItems } from './support/catalog.ts'
 import { expectPlaysPast, openItem } from './support/player.ts'
 

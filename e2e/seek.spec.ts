@@ -3,7 +3,7 @@
  * turns the range request into piece priorities and playback resumes at the new position.
  */
 import { test, expect } from '@playwright/test'
-import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
+import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { itemByMediaPath } from './support/catalog.ts'
 import { expectPlaysPast, openItem, videoState } from './support/player.ts'
 import { makeLibraryWithLongClip } from './support/test-clips.ts'

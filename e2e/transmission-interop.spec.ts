@@ -12,7 +12,7 @@ import { mkdtemp, readFile, stat, writeFile, mkdir } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { makeStateDir, removeDir, SAMPLE_LIBRARY, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
+import { makeStateDir, removeDir, SAMPLE_LIBRARY, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { itemByMediaPath } from './support/catalog.ts'
 import { ensureTestHostAddress, TEST_HOST_ADDRESS } from './support/test-host-address.ts'
 

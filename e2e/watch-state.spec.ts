@@ -4,7 +4,7 @@
  * household's memory when the other device is off.
  */
 import { test, expect } from '@playwright/test'
-import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from './support/seed-node-process.ts'
+import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { itemByMediaPath } from './support/catalog.ts'
 import { openItem, playToAndPause, playbackStartedAt } from './support/player.ts'
 import { expectOutboxEmpty, expectSyncedWithSeedNode, openDevice, pair, recordFor, watchState, type Device } from './support/device.ts'

@@ -24,17 +24,22 @@ export function compareStamps (a: HlcStamp, b: HlcStamp): number {
   return a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : 0
 }
 
-/** A device's clock. `now` returns the next local stamp; `observe` folds in a remote one. */
+/**
+ * A device's clock. `now` returns the next local stamp; `observe` folds in a remote one.
+ * The wall clock is always given (`wallClockMs`, as `Date.now`), never read behind the
+ * caller's back: protocol/ does no I/O, and a test drives time by hand, including the
+ * jumps back that the counter exists for.
+ */
 export class HybridClock {
   private last: HlcStamp
 
-  constructor (readonly deviceId: DeviceId, private readonly wallClock: () => number = Date.now, start?: HlcStamp) {
+  constructor (readonly deviceId: DeviceId, private readonly wallClockMs: () => number, start?: HlcStamp) {
     this.last = start ?? { wallMs: 0, counter: 0, deviceId }
   }
 
   /** A stamp greater than every stamp this clock has issued or observed. */
   now (): HlcStamp {
-    const wall = Math.trunc(this.wallClock())
+    const wall = Math.trunc(this.wallClockMs())
     this.last = wall > this.last.wallMs
       ? { wallMs: wall, counter: 0, deviceId: this.deviceId }
       : { wallMs: this.last.wallMs, counter: this.last.counter + 1, deviceId: this.deviceId }

@@ -137,13 +137,15 @@ export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logg
 
   // The seed node announces over WebSocket (browsers find it, WebRTC) and over HTTP (classic
   // clients such as Transmission find its TCP/uTP port).
+  // The sync swarm always meets at this embedded tracker, even with --tracker (see sync-swarm-member.ts).
   const ownUrls = announceUrls(url, access.credential)
-  const ownAnnounce = config.trackerUrl !== null ? [config.trackerUrl] : [ownUrls.webSocket, ownUrls.http]
+  const embeddedAnnounce = [ownUrls.webSocket, ownUrls.http]
+  const ownAnnounce = config.trackerUrl !== null ? [config.trackerUrl] : embeddedAnnounce
   seeder = new TorrentSeeder({ announce: ownAnnounce, wakeOnDemand: config.trackerUrl === null, peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
   const deviceId = await loadOrCreateDeviceId(config.stateDir)
   const activeWatchState = await WatchStateLog.open(config.stateDir, log)
   watchState = activeWatchState
-  const activeSync = await joinSyncSwarm({ seeder, keys, deviceId, store: activeWatchState, stateDir: config.stateDir, log })
+  const activeSync = await joinSyncSwarm({ seeder, keys, deviceId, store: activeWatchState, stateDir: config.stateDir, announce: embeddedAnnounce, log })
   sync = activeSync
   const cache = await FingerprintCache.open(config.stateDir, log)
   // The queue is loaded before the first scan, so partial downloads are never ingested.

@@ -3,11 +3,12 @@
  * `findTimeMs` is refused for `banTimeMs`. Per address, never a global lock-out. Both maps
  * are capped (`maxTrackedAddresses`, oldest forgotten first); each ban and unban is logged.
  */
+import { systemClock, type Clock } from './clock.ts'
 import type { ResolvedBanOptions, TrackerLog } from './tracker-options.ts'
 
 export interface BanStatus { banned: true, until: number }
 
-interface Ban { until: number, timer: NodeJS.Timeout }
+interface Ban { until: number, cancelTimer: () => void }
 
 const LOOPBACK_RE = /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/
 
@@ -21,7 +22,12 @@ export class BanList {
   private readonly bans = new Map<string, Ban>()
   private bansIssued = 0
 
-  constructor (private readonly options: ResolvedBanOptions, private readonly log: TrackerLog, private readonly now: () => number = Date.now) {}
+  /** `clock`: when failures happened and when bans end (a test passes one it moves by hand). */
+  constructor (private readonly options: ResolvedBanOptions, private readonly log: TrackerLog, private readonly clock: Clock = systemClock) {}
+
+  private now (): number {
+    return this.clock.now()
+  }
 
   /** The ban on `address`, if one is in force. */
   check (address: string): BanStatus | null {
@@ -56,20 +62,20 @@ export class BanList {
   get trackedAddresses (): number { return this.failures.size + this.bans.size }
 
   close (): void {
-    for (const ban of this.bans.values()) clearTimeout(ban.timer)
+    for (const ban of this.bans.values()) ban.cancelTimer()
     this.bans.clear()
     this.failures.clear()
   }
 
   private ban (address: string, now: number, failures: number): BanStatus {
     const until = now + this.options.banTimeMs
-    const timer = setTimeout(() => this.lift(address, 'expired'), this.options.banTimeMs)
-    timer.unref()
-    this.bans.set(address, { until, timer })
+    // The timer lifts (and logs) the ban when it ends even if the address never comes back.
+    const cancelTimer = this.clock.after(this.options.banTimeMs, () => this.lift(address, 'expired'))
+    this.bans.set(address, { until, cancelTimer })
     this.bansIssued += 1
     this.log('warn', 'tracker.ban', { address, failures, findTimeMs: this.options.findTimeMs, until: new Date(until).toISOString() })
     this.evictOldest(this.bans, (evicted, ban) => {
-      clearTimeout(ban.timer)
+      ban.cancelTimer()
       this.log('warn', 'tracker.unban', { address: evicted, reason: 'too many bans tracked' })
     })
     return { banned: true, until }
@@ -78,7 +84,7 @@ export class BanList {
   private lift (address: string, reason: string): void {
     const ban = this.bans.get(address)
     if (!ban) return
-    clearTimeout(ban.timer)
+    ban.cancelTimer()
     this.bans.delete(address)
     this.failures.delete(address)
     this.log('info', 'tracker.unban', { address, reason })

@@ -4,6 +4,7 @@
  * that names the option. (After aquatic_ws's config: a default and a bound for each field.)
  */
 import type { Principal } from './access-control.ts'
+import { systemClock, type Clock } from './clock.ts'
 
 export type TrackerLog = (level: 'info' | 'warn', event: string, fields: Record<string, string | number>) => void
 
@@ -60,6 +61,8 @@ export interface TrackerOptions {
   ban?: BanOptions
   /** Where bans, unbans and warnings go. Default: nowhere. */
   log?: TrackerLog
+  /** The clock bans are timed by (tests move one by hand). Default: the system clock. */
+  clock?: Clock
 }
 
 export interface ResolvedBanOptions { maxRetry: number, findTimeMs: number, banTimeMs: number, exemptLoopback: boolean, maxTrackedAddresses: number }
@@ -80,6 +83,7 @@ export interface ResolvedTrackerOptions {
   maxSwarms: number
   ban: ResolvedBanOptions
   log: TrackerLog
+  clock: Clock
 }
 
 type NumberSpec = readonly [fallback: number, min: number, max: number]
@@ -106,7 +110,7 @@ const BAN_NUMBER_OPTIONS = {
   maxTrackedAddresses: [10_000, 100, 1_000_000]
 } as const satisfies Record<string, NumberSpec>
 
-const OTHER_OPTIONS = ['authenticate', 'beforeAnnounce', 'ban', 'log'] as const
+const OTHER_OPTIONS = ['authenticate', 'beforeAnnounce', 'ban', 'log', 'clock'] as const
 const OTHER_BAN_OPTIONS = ['exemptLoopback'] as const
 
 function refuseUnknownKeys (where: string, given: object, known: readonly string[]): void {
@@ -138,6 +142,13 @@ function optionalFunction<T> (name: string, value: unknown, fallback: T): T {
   return value as T
 }
 
+function resolveClock (value: unknown): Clock {
+  if (value === undefined) return systemClock
+  const clock = value as Partial<Clock> | null
+  if (typeof clock !== 'object' || clock === null || typeof clock.now !== 'function' || typeof clock.after !== 'function') throw new TypeError('tracker option clock must have now() and after(ms, fn)')
+  return clock as Clock
+}
+
 const householdForEveryone = (): Principal => ({ kind: 'household' })
 
 export function resolveTrackerOptions (options: TrackerOptions = {}): ResolvedTrackerOptions {
@@ -153,6 +164,7 @@ export function resolveTrackerOptions (options: TrackerOptions = {}): ResolvedTr
     authenticate: optionalFunction('authenticate', options.authenticate, householdForEveryone),
     beforeAnnounce: optionalFunction('beforeAnnounce', options.beforeAnnounce, () => {}),
     log: optionalFunction<TrackerLog>('log', options.log, () => {}),
+    clock: resolveClock(options.clock),
     ban: { ...resolveNumbers('ban.', ban, BAN_NUMBER_OPTIONS), exemptLoopback: ban.exemptLoopback ?? false }
   }
 }

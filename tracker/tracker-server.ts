@@ -44,7 +44,7 @@ export function createTracker (trackerOptions: TrackerOptions = {}): HearthTrack
   const options = resolveTrackerOptions(trackerOptions)
   const { log } = options
   const counters = new TrackerCounters()
-  const bans = new BanList(options.ban, log)
+  const bans = new BanList(options.ban, log, options.clock)
   const offers = new OfferRegistry(options.offerTtlMs, options.maxPendingOffers)
   /** The principal each admitted HTTP request or WebSocket acts as, for `filter`. */
   const principals = new WeakMap<object, Principal>()

@@ -1,13 +1,16 @@
 /**
- * Starts the real seed node CLI for a benchmark, under `/usr/bin/time -v` in a process
- * group of its own (see measured-process.ts), on 127.0.0.1 and a port chosen at run time.
+ * Starts the real seed node CLI for a benchmark through the shared harness
+ * (seed-node/testing/seed-node-process.ts), under `/usr/bin/time -v` in a process group of
+ * its own (see measured-process.ts), on 127.0.0.1 and a port chosen at run time.
  */
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { REPO_ROOT, startSeedNodeProcess, waitForFirstScan } from '../../seed-node/testing/seed-node-process.ts'
+import type { SeedNodeStatus } from '../../seed-node/testing/seed-node-status.ts'
+import type { Launcher } from '../../seed-node/testing/cli-process.ts'
 import { startMeasured, type MeasuredProcess, type TimeReport } from './measured-process.ts'
-import { seedNodeJson } from './seed-node-http.ts'
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export { REPO_ROOT }
+export type { SeedNodeStatus }
 /**
  * The checkout whose seed node and built app (`dist/`) are measured: this repo, or another
  * tree given in HEARTH_BENCH_TARGET (e.g. an export of a commit, to compare versions or to
@@ -15,6 +18,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
  */
 export const TARGET_ROOT = path.resolve(process.env.HEARTH_BENCH_TARGET ?? REPO_ROOT)
 const STARTUP_TIMEOUT_MS = 5 * 60 * 1000
+/** The first-scan wait polls this often, so `scannedMs` is off by at most this much. */
+const SCAN_POLL_INTERVAL_MS = 20
 
 export interface BenchSeedNode {
   url: string
@@ -27,32 +32,35 @@ export interface BenchSeedNode {
   stop: () => Promise<TimeReport | null>
 }
 
-export interface SeedNodeStatus {
-  items: number
-  ingest: { itemsHashed: number, itemsReused: number, piecesHashed: number, scans: number, scanning: boolean }
-  seeder: { torrents: number, peers: number, webrtcPeers: number, uploadedBytes: number }
-}
-
 export async function startBenchSeedNode (options: { library: string, stateDir: string, args?: string[], waitForScan?: boolean, timeoutMs?: number }): Promise<BenchSeedNode> {
   const started = performance.now()
   const timeoutMs = options.timeoutMs ?? STARTUP_TIMEOUT_MS
-  const proc = startMeasured(process.execPath, ['--import', 'tsx', path.join(TARGET_ROOT, 'seed-node/cli.ts'),
-    '--library', options.library, '--state', options.stateDir, '--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', ...(options.args ?? [])], { cwd: TARGET_ROOT })
+  let measured: MeasuredProcess | null = null
+  const launch: Launcher = (command, args, cwd) => {
+    const proc = startMeasured(command, args, { cwd })
+    measured = proc
+    return { child: proc.child, signal: async signal => { await proc.stop(signal) } }
+  }
+  const node = await startSeedNodeProcess({
+    library: options.library, stateDir: options.stateDir, root: TARGET_ROOT, launch,
+    args: ['--log-level', 'warn', ...(options.args ?? [])], waitForScan: false, startupTimeoutMs: timeoutMs
+  })
+  const proc = measured as MeasuredProcess | null // assigned by `launch`, which startSeedNodeProcess called
+  if (proc === null) throw new Error('the harness did not launch the seed node')
+  const startedMs = performance.now() - started
   try {
-    const url = (await proc.waitFor(/Hearth is running: open (http:\/\/127\.0\.0\.1:\d+)/, timeoutMs))[1]!
-    const startedMs = performance.now() - started
-    const pairingLink = (await proc.waitFor(/(http:\/\/127\.0\.0\.1:\d+\/pair#key=[A-Za-z0-9_-]+)/, 5000))[1]!
-    const status = async (): Promise<SeedNodeStatus> => await seedNodeJson<SeedNodeStatus>(url, '/api/status', pairingLink)
-    if (options.waitForScan !== false) {
-      // A busy node (first ingest) may drop a poll; only the deadline ends the wait.
-      while (((await status().catch(() => null))?.ingest.scans ?? 0) < 1) {
-        if (performance.now() - started > timeoutMs) throw new Error(`first library scan did not finish within ${(timeoutMs / 1000).toFixed(0)} s`)
-        await new Promise(resolve => setTimeout(resolve, 20))
-      }
-    }
-    return { url, pairingLink, process: proc, startedMs, scannedMs: performance.now() - started, status, stop: async () => await proc.stop() }
+    if (options.waitForScan !== false) await waitForFirstScan(node, timeoutMs - startedMs, SCAN_POLL_INTERVAL_MS)
   } catch (err) {
     await proc.stop()
     throw err
+  }
+  return {
+    url: node.url,
+    pairingLink: node.pairingLink,
+    process: proc,
+    startedMs,
+    scannedMs: performance.now() - started,
+    status: node.status,
+    stop: async () => { await node.stop(); return await proc.exited }
   }
 }

@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts'
-import { removeDir } from './seed-node-process.ts'
+import { removeDir } from '../../seed-node/testing/seed-node-process.ts'
 import type { WatchRecord } from '../../protocol/watch-record.ts'
 
 export interface Device {

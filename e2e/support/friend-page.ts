@@ -5,7 +5,7 @@
 import http from 'node:http'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { REPO_ROOT } from './seed-node-process.ts'
+import { REPO_ROOT } from '../../seed-node/testing/seed-node-process.ts'
 
 export interface FriendSite { url: string, close: () => Promise<void> }
 

@@ -4,7 +4,7 @@
  * (it forwards to it), so a spec writes `const node = useSeedNode()` once at the top.
  */
 import { test } from '@playwright/test'
-import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from './seed-node-process.ts'
+import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../../seed-node/testing/seed-node-process.ts'
 
 export function useSeedNode (options: Omit<Parameters<typeof startSeedNodeProcess>[0], 'stateDir'> = {}): SeedNodeProcess {
   let running: SeedNodeProcess | null = null

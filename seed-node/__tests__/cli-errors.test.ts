@@ -3,29 +3,13 @@
  * exit code 2, never a stack trace. Runs the real CLI as a child process.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { runSeedNodeCli as runCli } from '../testing/seed-node-process.ts'
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const CLI = path.join(REPO, 'seed-node/cli.ts')
-
-interface Outcome { code: number | null, stdout: string, stderr: string }
-
-function runCli (args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`CLI did not exit: ${stdout}${stderr}`)) }, 30 * 1000)
-    child.on('exit', code => { clearTimeout(timer); resolve({ code, stdout, stderr }) })
-  })
-}
+type Outcome = Awaited<ReturnType<typeof runCli>>
 
 /** The one line the CLI printed on stderr, ignoring npm/node warnings about config. */
 function errorLines (outcome: Outcome): string[] {

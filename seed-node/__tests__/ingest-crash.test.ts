@@ -4,30 +4,22 @@
  * hashed. Runs the real CLI as a child process.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { startSeedNodeProcess, type SeedNodeProcess } from '../testing/seed-node-process.ts'
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const FILES = 240
 const FILE_BYTES = 256 * 1024
+const FIRST_HASHED = 20
 
 let scratch: string
 let library: string
 let stateDir: string
 
-interface Run { child: ChildProcess, output: () => string, exited: Promise<void> }
-
-function startCli (): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'seed-node/cli.ts'),
-    '--library', library, '--state', stateDir, '--host', '127.0.0.1', '--port', '0', '--rescan-interval', '3600'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
-  return { child, output: () => output, exited }
+/** The CLI on the test library, not waiting for the first scan (the test watches it). */
+async function startCli (): Promise<SeedNodeProcess> {
+  return await startSeedNodeProcess({ library, stateDir, args: ['--rescan-interval', '3600'], waitForScan: false, startupTimeoutMs: 120 * 1000 })
 }
 
 function hashedPaths (output: string): string[] {
@@ -35,14 +27,6 @@ function hashedPaths (output: string): string[] {
     const raw = match[1] ?? ''
     return raw.startsWith('"') ? JSON.parse(raw) as string : raw
   })
-}
-
-async function until (condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 20))
-  }
 }
 
 beforeAll(async () => {
@@ -60,23 +44,21 @@ afterAll(async () => { await rm(scratch, { recursive: true, force: true }) })
 
 describe('SIGKILL during the first ingest', () => {
   it('keeps every finished item and hashes only the rest after a restart', { timeout: 180 * 1000 }, async () => {
-    const first = startCli()
-    await until(() => hashedPaths(first.output()).length >= 20, 120 * 1000, 'some items to be hashed')
-    first.child.kill('SIGKILL')
-    await first.exited
+    const first = await startCli()
+    await first.cli.waitForOutput(output => hashedPaths(output).length >= FIRST_HASHED, 120 * 1000)
+    await first.kill()
     const finished = new Set(hashedPaths(first.output()))
-    expect(finished.size).toBeGreaterThanOrEqual(20)
+    expect(finished.size).toBeGreaterThanOrEqual(FIRST_HASHED)
 
-    const second = startCli()
+    const second = await startCli()
     try {
-      await until(() => /ingest\.scan_done/.test(second.output()), 150 * 1000, 'the second scan')
+      await second.cli.waitForOutput(/ingest\.scan_done/, 150 * 1000)
       const rehashed = hashedPaths(second.output())
       expect(rehashed.filter(relativePath => finished.has(relativePath))).toEqual([]) // nothing finished is hashed twice
       expect(finished.size + rehashed.length).toBe(FILES) // and nothing is missing
       expect(second.output()).toMatch(/ingest\.scan_done items=240 /)
     } finally {
-      second.child.kill('SIGTERM')
-      await second.exited
+      await second.stop()
     }
   })
 })

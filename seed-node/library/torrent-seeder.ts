@@ -38,6 +38,8 @@ export interface SeedBytesOptions {
   createOptions: Record<string, unknown>
   /** Folder for WebTorrent's copy of the bytes (in the state folder, never the library). */
   storeDir: string
+  /** Announce URLs for these bytes instead of the seeder's own (the sync swarm always meets at the embedded tracker). */
+  announce?: string[]
 }
 
 
@@ -190,7 +192,7 @@ export class TorrentSeeder {
    * `onWire` for each new wire before its extended handshake, so extensions can be used.
    */
   async seedBytes (content: Uint8Array, options: SeedBytesOptions, onWire: (wire: Wire) => void): Promise<Torrent> {
-    const torrent = this.client.seed(content, { ...options.createOptions, announce: this.options.announce, path: options.storeDir })
+    const torrent = this.client.seed(content, { ...options.createOptions, announce: options.announce ?? this.options.announce, path: options.storeDir })
     torrent.on('wire', onWire)
     await new Promise<void>((resolve, reject) => {
       torrent.once('seed', () => resolve())

@@ -19,12 +19,20 @@ const LOG_FILE = 'watch-state.log'
 const COMPACT_SLACK_LINES = 1000
 
 
+/**
+ * Who made a change: an opaque token the caller of `apply` chooses (each sync wire has its
+ * own, see wire-replica.ts), handed back to change listeners so a wire can leave out the
+ * records that came from its own peer. Undefined for changes made by the seed node itself.
+ */
+export type ChangeOrigin = object | undefined
+export type ChangeListener = (records: WatchRecord[], origin: ChangeOrigin) => void
+
 export class WatchStateLog {
   private readonly state = new Map<string, WatchRecord>()
   private handle: FileHandle | null = null
   private pending: Array<{ lines: string, done: (err?: Error) => void }> = []
   private queue: Promise<void> = Promise.resolve()
-  private readonly listeners = new Set<(records: WatchRecord[]) => void>()
+  private readonly listeners = new Set<ChangeListener>()
   readonly stats: WatchStateLogStats = { records: 0, logLines: 0, skippedLines: 0, compactions: 0 }
 
   private constructor (private readonly filePath: string, private readonly log: Logger) {}
@@ -45,18 +53,18 @@ export class WatchStateLog {
   }
 
   /** Merges records; resolves once the changed ones are on disk; returns them. */
-  async apply (records: WatchRecord[]): Promise<WatchRecord[]> {
+  async apply (records: WatchRecord[], origin?: ChangeOrigin): Promise<WatchRecord[]> {
     const changed = mergeRecords(this.state, records)
     if (changed.length === 0) return []
     this.stats.records = this.state.size
     await this.append(changed)
-    for (const listener of this.listeners) listener(changed)
+    for (const listener of this.listeners) listener(changed, origin)
     if (this.stats.logLines > this.state.size + COMPACT_SLACK_LINES) await this.compact()
     return changed
   }
 
-  /** Changes made by `apply` (records from one peer, to be pushed to the others). */
-  onLocalChange (listener: (records: WatchRecord[]) => void): () => void {
+  /** Changes made by `apply`, with the origin it was given (records from one peer, to be pushed to the others). */
+  onChange (listener: ChangeListener): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
   }

@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Principal } from '../access-control.ts'
 import { BanList } from '../ban-list.ts'
+import { ManualClock } from './manual-clock.ts'
 import type { TrackerLog } from '../tracker-options.ts'
 import { httpAnnounceQuery, httpGet, infoHashOf, openSocket, startTracker, text, upgradeRefusal, type RunningTracker } from './tracker-harness.ts'
 
 const TOKEN = 'household-token'
 const authenticate = (token: string | null): Principal | null => token === TOKEN ? { kind: 'household' } : null
 const QUERY = httpAnnounceQuery(infoHashOf(1))
-const BAN_TIME_MS = 300
+const BAN_TIME_MS = 10 * 60 * 1000
 
 type LogLine = { level: string, event: string, fields: Record<string, string | number> }
 function recordingLog (): { log: TrackerLog, lines: LogLine[] } {
@@ -21,7 +22,8 @@ afterEach(async () => { await running?.close(); running = undefined })
 describe('bans over HTTP and WebSocket', () => {
   it('bans an address after maxRetry wrong credentials, refuses even the right one, lifts the ban after banTimeMs, and logs both', async () => {
     const { log, lines } = recordingLog()
-    running = await startTracker({ authenticate, log, ban: { maxRetry: 3, findTimeMs: 60 * 1000, banTimeMs: BAN_TIME_MS } })
+    const clock = new ManualClock(Date.now())
+    running = await startTracker({ authenticate, log, clock, ban: { maxRetry: 3, findTimeMs: 60 * 1000, banTimeMs: BAN_TIME_MS } })
     const announce = (token: string) => httpGet(running!.httpUrl(`/announce/${token}?${QUERY}`))
 
     expect((await announce('guess1')).status).toBe(403)
@@ -39,7 +41,9 @@ describe('bans over HTTP and WebSocket', () => {
     expect(upgrade).toMatchObject({ status: 403, body: expect.stringMatching(/banned/) })
     expect(running.tracker.stats()).toMatchObject({ bans: { active: 1, total: 1 }, refused: { banned: 2, wrongCredential: 3 } })
 
-    await new Promise(resolve => setTimeout(resolve, BAN_TIME_MS + 100))
+    clock.advance(BAN_TIME_MS - 1)
+    expect(running.tracker.stats().bans.active).toBe(1) // not a millisecond early
+    clock.advance(1)
     expect(lines).toContainEqual(expect.objectContaining({ event: 'tracker.unban', fields: expect.objectContaining({ address: '127.0.0.1' }) }))
     expect(running.tracker.stats().bans.active).toBe(0)
     expect((await announce(TOKEN)).status).toBe(200)
@@ -72,17 +76,17 @@ describe('BanList', () => {
   const options = { maxRetry: 3, findTimeMs: 1000, banTimeMs: 5000, exemptLoopback: false, maxTrackedAddresses: 100 }
 
   it('counts failures only within findTimeMs', () => {
-    let now = 0
-    const bans = new BanList(options, () => {}, () => now)
+    const clock = new ManualClock(0)
+    const bans = new BanList(options, () => {}, clock)
     bans.recordFailure('192.0.2.1')
     bans.recordFailure('192.0.2.1')
-    now = 1500 // both earlier failures have left the window
+    clock.set(1500) // both earlier failures have left the window
     expect(bans.recordFailure('192.0.2.1')).toBeNull()
     expect(bans.recordFailure('192.0.2.1')).toBeNull()
     expect(bans.recordFailure('192.0.2.1')).toEqual({ banned: true, until: 1500 + 5000 })
-    now = 6499
+    clock.set(6499)
     expect(bans.check('192.0.2.1')).not.toBeNull()
-    now = 6500
+    clock.set(6500)
     expect(bans.check('192.0.2.1')).toBeNull()
     bans.close()
   })

@@ -4,7 +4,7 @@
  * right, wrong, missing and malformed credentials), from a seeded PRNG. Afterwards the
  * tracker is up, its tables are within their bounds, and a well-formed client is served.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import http from 'node:http'
 import { WebSocket } from 'ws'
 import type { Principal } from '../access-control.ts'
@@ -176,7 +176,14 @@ describe('tracker fuzz', () => {
       attempts += 10
       await Promise.all(Array.from({ length: 10 }, async () => await connectionAttempt(running)))
     }
-    await new Promise(resolve => setTimeout(resolve, 200))
+    // Wait until the tracker has handled what was sent (each kind of refusal seen), not for a fixed time.
+    await vi.waitFor(() => {
+      const seen = running.tracker.stats()
+      expect(seen.dropped.malformedJson + seen.dropped.invalidMessage + seen.dropped.tooLarge + seen.dropped.binaryFrame).toBeGreaterThan(0)
+      expect(seen.refused.wrongCredential + seen.refused.banned).toBeGreaterThan(0)
+      expect(seen.bans.total).toBeGreaterThan(0)
+      expect(seen.refused.swarmLimit).toBeGreaterThan(0)
+    }, { timeout: 10 * 1000, interval: 50 })
 
     const stats = running.tracker.stats()
     expect(stats.torrents).toBeLessThanOrEqual(MAX_SWARMS)

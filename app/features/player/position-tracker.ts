@@ -12,93 +12,125 @@ import type { WatchStateStore } from '../../lib/watch-state/watch-state-store.ts
 import { lateRecordTarget, resumePosition } from './resume-position.ts'
 import { SAME_POSITION_TOLERANCE_SEC, shouldWrite, type PlaybackEvent } from './write-cadence.ts'
 
+/** `HTMLMediaElement.HAVE_METADATA`, spelled out so the tracker runs without a DOM (tests). */
+const HAVE_METADATA = 1
+
+/** The media events the tracker listens to. */
+export type MediaEventName = 'loadedmetadata' | 'play' | 'timeupdate' | 'pause' | 'seeked' | 'ended'
+
+/** What the tracker uses of a `<video>`: a plain object can stand in for one in tests. */
+export interface TrackedMedia {
+  currentTime: number
+  readonly duration: number
+  readonly paused: boolean
+  readonly seeking: boolean
+  readonly ended: boolean
+  readonly readyState: number
+  pause (): void
+  addEventListener (type: MediaEventName, listener: () => void): void
+  removeEventListener (type: MediaEventName, listener: () => void): void
+}
+
+/** The page around the player: tells when it is hidden or left; returns the unsubscribe. */
+export interface TrackedPage {
+  onHidden (listener: () => void): () => void
+}
+
+/** The browser page: `visibilitychange` to hidden, and `pagehide`. */
+export const browserPage: TrackedPage = {
+  onHidden (listener) {
+    const onVisibility = (): void => { if (document.visibilityState === 'hidden') listener() }
+    document.addEventListener('visibilitychange', onVisibility)
+    window.addEventListener('pagehide', listener)
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility)
+      window.removeEventListener('pagehide', listener)
+    }
+  }
+}
+
+/** What the tracker uses of the watch-state store. */
+export type PositionStore = Pick<WatchStateStore, 'get' | 'put'>
+
+/**
+ * The viewer's part so far: `untouched` until they pause or seek (a late record may still
+ * move the player), `acted` afterwards, `marked` after "Mark as …" until they press play
+ * again (nothing but the end is written meanwhile).
+ */
+type ViewerState = 'untouched' | 'acted' | 'marked'
+
+/** Set once the player resumed: the record it resumed from (or followed later), and when metadata came. */
+interface Resume { from: WatchRecord | undefined, metadataAtMs: number }
+
 export class PositionTracker {
-  private resumed = false
-  private resumedFrom: WatchRecord | undefined
-  private metadataAtMs = 0
-  private userInteracted = false
+  private resume: Resume | null = null
+  private viewer: ViewerState = 'untouched'
+  /** A seek this tracker made is under way; its `seeked` is not the viewer's. */
   private programmaticSeek = false
-  /** After "Mark as …" nothing is written until the viewer presses play again. */
-  private suppressed = false
   private lastWriteMs: number | null = null
   private lastWrittenPositionSec: number | null = null
   private lastKnownPositionSec = 0
 
   constructor (
     private readonly item: CatalogItem,
-    private readonly getStore: () => WatchStateStore | null,
+    private readonly getStore: () => PositionStore | null,
     private readonly now: () => number = Date.now
   ) {}
 
   /** Listens to the element and the page; returns the detach function (which writes a last time). */
-  attach (video: HTMLVideoElement): () => void {
-    const onMetadata = (): void => this.sync(video)
-    const onPlay = (): void => {
-      this.suppressed = false
-      this.lastWriteMs = this.now() // the first periodic write comes a full interval after play starts
+  attach (video: TrackedMedia, page: TrackedPage = browserPage): () => void {
+    const listeners: Record<MediaEventName, () => void> = {
+      loadedmetadata: () => this.sync(video),
+      play: () => {
+        if (this.viewer === 'marked') this.viewer = 'acted'
+        this.lastWriteMs = this.now() // the first periodic write comes a full interval after play starts
+      },
+      timeupdate: () => {
+        this.lastKnownPositionSec = video.currentTime
+        if (!video.paused && !video.seeking) this.write('tick', video)
+      },
+      pause: () => {
+        if (video.ended) return // 'ended' follows and writes the end
+        this.viewerActed()
+        this.write('pause', video)
+      },
+      seeked: () => {
+        this.lastKnownPositionSec = video.currentTime
+        if (this.programmaticSeek) {
+          this.programmaticSeek = false
+          return
+        }
+        this.viewerActed()
+        this.write('seeked', video)
+      },
+      ended: () => this.write('ended', video)
     }
-    const onTimeUpdate = (): void => {
-      this.lastKnownPositionSec = video.currentTime
-      if (!video.paused && !video.seeking) this.write('tick', video)
-    }
-    const onPause = (): void => {
-      if (video.ended) return // 'ended' follows and writes the end
-      this.userInteracted = true
-      this.write('pause', video)
-    }
-    const onSeeked = (): void => {
-      this.lastKnownPositionSec = video.currentTime
-      if (this.programmaticSeek) {
-        this.programmaticSeek = false
-        return
-      }
-      this.userInteracted = true
-      this.write('seeked', video)
-    }
-    const onEnded = (): void => this.write('ended', video)
-    const onHidden = (): void => {
-      if (document.visibilityState === 'hidden') this.write('hidden', video)
-    }
-    const onPageHide = (): void => this.write('hidden', video)
-
-    video.addEventListener('loadedmetadata', onMetadata)
-    video.addEventListener('play', onPlay)
-    video.addEventListener('timeupdate', onTimeUpdate)
-    video.addEventListener('pause', onPause)
-    video.addEventListener('seeked', onSeeked)
-    video.addEventListener('ended', onEnded)
-    document.addEventListener('visibilitychange', onHidden)
-    window.addEventListener('pagehide', onPageHide)
+    const events = Object.keys(listeners) as MediaEventName[]
+    for (const event of events) video.addEventListener(event, listeners[event])
+    const stopPage = page.onHidden(() => this.write('hidden', video))
     this.sync(video)
     return () => {
-      video.removeEventListener('loadedmetadata', onMetadata)
-      video.removeEventListener('play', onPlay)
-      video.removeEventListener('timeupdate', onTimeUpdate)
-      video.removeEventListener('pause', onPause)
-      video.removeEventListener('seeked', onSeeked)
-      video.removeEventListener('ended', onEnded)
-      document.removeEventListener('visibilitychange', onHidden)
-      window.removeEventListener('pagehide', onPageHide)
+      for (const event of events) video.removeEventListener(event, listeners[event])
+      stopPage()
       this.write('close', video)
     }
   }
 
   /** Resumes once metadata and the store are both there; afterwards, follows a late record. */
-  sync (video: HTMLVideoElement): void {
+  sync (video: TrackedMedia): void {
     const store = this.getStore()
-    if (!store || video.readyState < HTMLMediaElement.HAVE_METADATA) return
+    if (!store || video.readyState < HAVE_METADATA) return
     const record = store.get(this.item.id)
-    if (!this.resumed) {
-      this.resumed = true
-      this.metadataAtMs = this.now()
+    if (this.resume === null) {
+      this.resume = { from: record, metadataAtMs: this.now() }
       this.follow(video, record, resumePosition(record))
       return
     }
-    const target = lateRecordTarget({ record, resumedFrom: this.resumedFrom, userInteracted: this.userInteracted, nowMs: this.now(), metadataAtMs: this.metadataAtMs })
+    const target = lateRecordTarget({ record, resumedFrom: this.resume.from, userInteracted: this.viewer !== 'untouched', nowMs: this.now(), metadataAtMs: this.resume.metadataAtMs })
     if (target !== null) this.follow(video, record, target)
   }
 
-  markWatched (video: HTMLVideoElement | null): void {
+  markWatched (video: TrackedMedia | null): void {
     const store = this.getStore()
     if (!store) return
     this.interruptForMark(video)
@@ -107,7 +139,7 @@ export class PositionTracker {
     store.put(change).catch(warnWriteFailed)
   }
 
-  markUnwatched (video: HTMLVideoElement | null): void {
+  markUnwatched (video: TrackedMedia | null): void {
     const store = this.getStore()
     if (!store) return
     this.interruptForMark(video)
@@ -117,29 +149,32 @@ export class PositionTracker {
     store.put(change).catch(warnWriteFailed)
   }
 
-  private interruptForMark (video: HTMLVideoElement | null): void {
-    this.userInteracted = true
-    this.suppressed = true
+  private interruptForMark (video: TrackedMedia | null): void {
+    this.viewer = 'marked'
     video?.pause()
   }
 
-  private follow (video: HTMLVideoElement, record: WatchRecord | undefined, targetSec: number | null): void {
-    this.resumedFrom = record
+  private viewerActed (): void {
+    if (this.viewer === 'untouched') this.viewer = 'acted'
+  }
+
+  private follow (video: TrackedMedia, record: WatchRecord | undefined, targetSec: number | null): void {
+    if (this.resume !== null) this.resume.from = record
     if (record) this.lastWrittenPositionSec = record.positionSec
     if (targetSec !== null) this.seek(video, targetSec)
   }
 
-  private seek (video: HTMLVideoElement, targetSec: number): void {
-    if (video.readyState < HTMLMediaElement.HAVE_METADATA) return
+  private seek (video: TrackedMedia, targetSec: number): void {
+    if (video.readyState < HAVE_METADATA) return
     if (Math.abs(video.currentTime - targetSec) < SAME_POSITION_TOLERANCE_SEC) return
     this.programmaticSeek = true
     video.currentTime = targetSec
     this.lastKnownPositionSec = targetSec
   }
 
-  private write (event: PlaybackEvent, video: HTMLVideoElement): void {
+  private write (event: PlaybackEvent, video: TrackedMedia): void {
     const store = this.getStore()
-    if (!store || (this.suppressed && event !== 'ended')) return
+    if (!store || (this.viewer === 'marked' && event !== 'ended')) return
     const durationSec = this.durationSec(video)
     // On 'close' the element may already have let go of its source (currentTime back to 0).
     const rawPosition = event === 'close' ? this.lastKnownPositionSec : event === 'ended' ? durationSec ?? video.currentTime : video.currentTime
@@ -152,7 +187,7 @@ export class PositionTracker {
     store.put({ itemId: this.item.id, positionSec, durationSec, finished }).catch(warnWriteFailed)
   }
 
-  private durationSec (video: HTMLVideoElement | null): number | null {
+  private durationSec (video: TrackedMedia | null): number | null {
     const fromMedia = video?.duration
     return fromMedia !== undefined && Number.isFinite(fromMedia) && fromMedia > 0 ? fromMedia : this.item.durationSec
   }

@@ -5,7 +5,7 @@
  * bad magnets are refused with nothing written; pause, resume, remove; the queue survives
  * a restart.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest'
+import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest'
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import os from 'node:os'
@@ -14,7 +14,8 @@ import { startSeedNode, type RunningSeedNode } from '../../seed-node.ts'
 import { silentLogger } from '../../lib/log.ts'
 import { parseCatalog } from '../../../protocol/catalog.ts'
 import type { DownloadView } from '../download-view.ts'
-import { makeTestTorrent, randomFile, rawTorrent, startTestSeeder } from './download-test-peer.ts'
+import { api, type ApiMethod, type ApiReply } from '../../testing/seed-node-api.ts'
+import { makeTestTorrent, randomFile, rawTorrent, startTestSeeder } from '../../testing/download-test-peer.ts'
 
 let scratch: string
 let library: string
@@ -39,29 +40,26 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true })
 })
 
-async function api (method: string, pathname: string, body?: unknown): Promise<{ status: number, json: any }> { // any: each test reads its own shape
-  const res = await fetch(`${node.url}${pathname}`, {
-    method,
-    headers: { authorization: `Bearer ${node.access.credential}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
-  })
-  return { status: res.status, json: await res.json() }
+/** The in-process node as the shared API helper's target. */
+async function call (method: ApiMethod, pathname: string, body?: unknown): Promise<ApiReply> {
+  return await api({ url: node.url, credential: node.access.credential }, method, pathname, body)
 }
 
 async function downloads (): Promise<DownloadView[]> {
-  const { status, json } = await api('GET', '/api/downloads')
+  const { status, json } = await call('GET', '/api/downloads')
   expect(status).toBe(200)
-  return json.downloads
+  expect(Array.isArray(json.downloads)).toBe(true)
+  // The route serialises DownloadView; each test checks the fields it reads.
+  return json.downloads as DownloadView[]
 }
 
+/** Polls the queue (every 100 ms, bounded) until the download is in one of `states`. */
 async function waitFor (infoHash: string, states: string[], timeoutMs = 60 * 1000): Promise<DownloadView> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
+  return await vi.waitFor(async () => {
     const found = (await downloads()).find(download => download.infoHash === infoHash)
-    if (found && states.includes(found.state)) return found
-    if (Date.now() > until) throw new Error(`download ${infoHash} never reached ${states.join('/')}: ${JSON.stringify(found)}`)
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
+    if (!found || !states.includes(found.state)) throw new Error(`download ${infoHash} has not reached ${states.join('/')}: ${JSON.stringify(found)}`)
+    return found
+  }, { timeout: timeoutMs, interval: 100 })
 }
 
 const downloadsDir = (): string => path.join(library, 'Downloads')
@@ -77,21 +75,21 @@ describe('download queue: refusals', () => {
     ['bad escape', `magnet:?xt=urn:btih:${'a'.repeat(40)}&dn=%E0%A4%A`],
     ['too long', `magnet:?xt=urn:btih:${'a'.repeat(40)}&dn=${'x'.repeat(9000)}`]
   ])('refuses a bad magnet (%s) with 400 HEARTH_E_BAD_MAGNET', async (_why, magnet) => {
-    const { status, json } = await api('POST', '/api/downloads', { magnet })
+    const { status, json } = await call('POST', '/api/downloads', { magnet })
     expect(status).toBe(400)
     expect(json.error).toBe('HEARTH_E_BAD_MAGNET')
     expect(json.message).toMatch(/magnet link does not work/)
   })
 
   it('refuses bodies that are not one of the two shapes, and unknown downloads', async () => {
-    expect((await api('POST', '/api/downloads', '{"magnet":')).json.error).toBe('HEARTH_E_BAD_REQUEST')
-    expect((await api('POST', '/api/downloads', { magnet: 'magnet:?', torrentBase64: 'ZA==' })).status).toBe(400)
-    expect((await api('POST', '/api/downloads', { torrentBase64: 'not base64 !!' })).json.error).toBe('HEARTH_E_BAD_TORRENT')
-    expect((await api('POST', '/api/downloads', { torrentBase64: Buffer.from('d4:infoi1ee').toString('base64') })).json.error).toBe('HEARTH_E_BAD_TORRENT')
-    expect(await api('POST', '/api/downloads', 'x'.repeat(7 * 1024 * 1024))).toMatchObject({ status: 413, json: { error: 'HEARTH_E_BODY_TOO_LARGE' } })
-    expect((await api('POST', `/api/downloads/${'c'.repeat(40)}/pause`)).status).toBe(404)
-    expect((await api('POST', '/api/downloads/nothex/pause')).json.error).toBe('HEARTH_E_BAD_INFOHASH')
-    expect((await api('DELETE', `/api/downloads/${'c'.repeat(40)}?deleteData=maybe`)).status).toBe(400)
+    expect((await call('POST', '/api/downloads', '{"magnet":')).json.error).toBe('HEARTH_E_BAD_REQUEST')
+    expect((await call('POST', '/api/downloads', { magnet: 'magnet:?', torrentBase64: 'ZA==' })).status).toBe(400)
+    expect((await call('POST', '/api/downloads', { torrentBase64: 'not base64 !!' })).json.error).toBe('HEARTH_E_BAD_TORRENT')
+    expect((await call('POST', '/api/downloads', { torrentBase64: Buffer.from('d4:infoi1ee').toString('base64') })).json.error).toBe('HEARTH_E_BAD_TORRENT')
+    expect(await call('POST', '/api/downloads', 'x'.repeat(7 * 1024 * 1024))).toMatchObject({ status: 413, json: { error: 'HEARTH_E_BODY_TOO_LARGE' } })
+    expect((await call('POST', `/api/downloads/${'c'.repeat(40)}/pause`)).status).toBe(404)
+    expect((await call('POST', '/api/downloads/nothex/pause')).json.error).toBe('HEARTH_E_BAD_INFOHASH')
+    expect((await call('DELETE', `/api/downloads/${'c'.repeat(40)}?deleteData=maybe`)).status).toBe(400)
     const anonymous = await fetch(`${node.url}/api/downloads`)
     expect(anonymous.status).toBe(401)
   })
@@ -103,7 +101,7 @@ describe('download queue: refusals', () => {
     ['a NUL byte', rawTorrent('film\u0000.mp4', null)],
     ['a reserved name', rawTorrent('Film', [{ path: ['CON'], length: 10 }])]
   ])('refuses a .torrent with %s: 400 HEARTH_E_UNSAFE_PATH, nothing written', async (_why, torrent) => {
-    const { status, json } = await api('POST', '/api/downloads', { torrentBase64: Buffer.from(torrent).toString('base64') })
+    const { status, json } = await call('POST', '/api/downloads', { torrentBase64: Buffer.from(torrent).toString('base64') })
     expect(status).toBe(400)
     expect(json.error).toBe('HEARTH_E_UNSAFE_PATH')
     expect(await listDownloads()).toEqual([])
@@ -113,12 +111,12 @@ describe('download queue: refusals', () => {
 
   it('refuses to start a download the disk cannot hold: error HEARTH_E_DISK_FULL', async () => {
     const huge = rawTorrent('Huge.mkv', null, 2 ** 45, 2 ** 30) // 32 TiB in 1 GiB pieces
-    const { status, json } = await api('POST', '/api/downloads', { torrentBase64: Buffer.from(huge).toString('base64') })
+    const { status, json } = await call('POST', '/api/downloads', { torrentBase64: Buffer.from(huge).toString('base64') })
     expect(status).toBe(201)
-    const failed = await waitFor(json.infoHash, ['error'])
+    const failed = await waitFor(String(json.infoHash), ['error'])
     expect(failed.error?.code).toBe('HEARTH_E_DISK_FULL')
     expect(failed.error?.message).toMatch(/not enough free space/)
-    expect((await api('DELETE', `/api/downloads/${json.infoHash}?deleteData=true`)).status).toBe(200)
+    expect((await call('DELETE', `/api/downloads/${json.infoHash}?deleteData=true`)).status).toBe(200)
   })
 })
 
@@ -131,21 +129,21 @@ describe('download queue: pause, resume, remove, concurrency', () => {
     await writeFile(path.join(downloadsDir(), 'bystander.txt'), 'not the queue\'s')
 
     for (const made of [first, second]) {
-      const { status } = await api('POST', '/api/downloads', { torrentBase64: Buffer.from(made.torrent).toString('base64') })
+      const { status } = await call('POST', '/api/downloads', { torrentBase64: Buffer.from(made.torrent).toString('base64') })
       expect(status).toBe(201)
     }
-    expect((await api('POST', '/api/downloads', { torrentBase64: Buffer.from(first.torrent).toString('base64') })).json.error).toBe('HEARTH_E_DOWNLOAD_EXISTS')
+    expect((await call('POST', '/api/downloads', { torrentBase64: Buffer.from(first.torrent).toString('base64') })).json.error).toBe('HEARTH_E_DOWNLOAD_EXISTS')
     await waitFor(first.infoHash, ['downloading'])
     expect((await downloads()).find(d => d.infoHash === second.infoHash)?.state).toBe('queued')
 
-    expect((await api('POST', `/api/downloads/${first.infoHash}/pause`)).json.state).toBe('paused')
+    expect((await call('POST', `/api/downloads/${first.infoHash}/pause`)).json.state).toBe('paused')
     await waitFor(second.infoHash, ['downloading'])
-    expect((await api('POST', `/api/downloads/${first.infoHash}/resume`)).json.state).toBe('queued')
+    expect((await call('POST', `/api/downloads/${first.infoHash}/resume`)).json.state).toBe('queued')
 
-    const kept = await api('DELETE', `/api/downloads/${second.infoHash}?deleteData=false`)
+    const kept = await call('DELETE', `/api/downloads/${second.infoHash}?deleteData=false`)
     expect(kept.status).toBe(200)
     await waitFor(first.infoHash, ['downloading'])
-    const deleted = await api('DELETE', `/api/downloads/${first.infoHash}?deleteData=true`)
+    const deleted = await call('DELETE', `/api/downloads/${first.infoHash}?deleteData=true`)
     expect(deleted.json).toMatchObject({ infoHash: first.infoHash, deletedFiles: 1 })
     expect(await downloads()).toEqual([])
     const left = await listDownloads()
@@ -177,7 +175,7 @@ describe('download queue: a real download', () => {
     const peer = await startTestSeeder(made.torrent, source, [`ws://127.0.0.1:${node.port}/announce/${token}`, `http://127.0.0.1:${node.port}/announce/${token}`])
     try {
       const hashedBefore = node.ingest.stats.piecesHashed
-      const { status, json } = await api('POST', '/api/downloads', { magnet: `magnet:?xt=urn:btih:${infoHash}&dn=Meadow` })
+      const { status, json } = await call('POST', '/api/downloads', { magnet: `magnet:?xt=urn:btih:${infoHash}&dn=Meadow` })
       expect(status).toBe(201)
       expect(json).toMatchObject({ infoHash, state: 'downloading' })
       const done = await waitFor(infoHash, ['seeding', 'completed', 'error'])
@@ -216,19 +214,19 @@ describe('download queue: a real download', () => {
   it('survives a restart: the queue is kept, a paused download stays paused, nothing is hashed', async () => {
     const source = path.join(scratch, 'unseeded-2')
     const waiting = await makeTestTorrent(source, 'Later (2026).mp4', [randomFile('Later (2026).mp4', 100 * 1024)])
-    await api('POST', '/api/downloads', { torrentBase64: Buffer.from(waiting.torrent).toString('base64') })
-    await api('POST', `/api/downloads/${waiting.infoHash}/pause`)
+    await call('POST', '/api/downloads', { torrentBase64: Buffer.from(waiting.torrent).toString('base64') })
+    await call('POST', `/api/downloads/${waiting.infoHash}/pause`)
     await node.close()
     await start()
     const after = await downloads()
     expect(after.map(d => [d.infoHash, d.state])).toEqual([[infoHash, 'seeding'], [waiting.infoHash, 'paused']])
     expect(node.ingest.stats.piecesHashed).toBe(0)
     expect(node.registry.get(infoHash)?.availability).toBe('online')
-    expect((await api('POST', `/api/downloads/${waiting.infoHash}/resume`)).json.state).toBe('downloading')
-    await api('DELETE', `/api/downloads/${waiting.infoHash}?deleteData=true`)
+    expect((await call('POST', `/api/downloads/${waiting.infoHash}/resume`)).json.state).toBe('downloading')
+    await call('DELETE', `/api/downloads/${waiting.infoHash}?deleteData=true`)
 
     // Removing the finished download with its data takes it out of the library.
-    const removed = await api('DELETE', `/api/downloads/${infoHash}?deleteData=true`)
+    const removed = await call('DELETE', `/api/downloads/${infoHash}?deleteData=true`)
     expect(removed.json.deletedFiles).toBe(4)
     expect(node.registry.get(infoHash)).toBeUndefined()
     expect(existsSync(path.join(downloadsDir(), 'Meadow at Noon (2026)'))).toBe(false)

@@ -83,7 +83,7 @@ describe('WatchStateLog', () => {
   it('tells listeners what changed', async () => {
     const log = await WatchStateLog.open(dir, silentLogger)
     const seen: WatchRecord[][] = []
-    log.onLocalChange(records => seen.push(records))
+    log.onChange(records => seen.push(records))
     await log.apply([record(1, 100, 10)])
     await log.apply([record(1, 100, 10)])
     expect(seen).toEqual([[record(1, 100, 10)]])
