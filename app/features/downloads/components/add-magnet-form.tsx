@@ -6,6 +6,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { MagnetError, parseMagnet } from '../../../../protocol/magnet/parse-magnet.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
+import { MagnetField } from '../../../components/magnet-field.tsx'
 import type { DownloadView } from '../../../../protocol/api/downloads.ts'
 import { apiErrorMessage } from '../../../lib/api/api-client-error.ts'
 import { addMagnetDownload } from '../api/add-download.ts'
@@ -41,27 +42,19 @@ export function AddMagnetForm ({ onAdded }: AddMagnetFormProps) {
   }
   return (
     <form className='magnet-form' onSubmit={submit} noValidate>
-      <label className='copy-field__label' htmlFor={id}>Magnet link</label>
-      <div className='copy-field__row'>
-        <input
-          id={id}
-          className='copy-field__input'
-          type='text'
-          inputMode='url'
-          autoComplete='off'
-          spellCheck={false}
-          placeholder='magnet:?xt=urn:btih:…'
-          value={value}
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? `${id}-error` : undefined}
-          onChange={event => { setValue(event.target.value); setError(null) }}
-          data-testid={TEST_IDS.downloadMagnetInput}
-        />
-        <button type='submit' className='button' disabled={sending || value.trim() === ''} data-testid={TEST_IDS.downloadAdd}>
-          {sending ? 'Adding…' : 'Download'}
-        </button>
-      </div>
-      {error !== null && <p id={`${id}-error`} className='magnet-form__error' role='alert' data-testid={TEST_IDS.downloadError}>{error}</p>}
+      <MagnetField
+        id={id}
+        value={value}
+        error={error}
+        onChange={next => { setValue(next); setError(null) }}
+        inputTestId={TEST_IDS.downloadMagnetInput}
+        errorTestId={TEST_IDS.downloadError}
+        button={
+          <button type='submit' className='button' disabled={sending || value.trim() === ''} data-testid={TEST_IDS.downloadAdd}>
+            {sending ? 'Adding…' : 'Download'}
+          </button>
+        }
+      />
     </form>
   )
 }

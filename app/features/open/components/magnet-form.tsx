@@ -5,6 +5,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { MagnetError, parseMagnet } from '../../../../protocol/magnet/parse-magnet.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
+import { MagnetField } from '../../../components/magnet-field.tsx'
 
 interface MagnetFormProps {
   onOpen: (magnet: string) => void
@@ -29,26 +30,16 @@ export function MagnetForm ({ onOpen, initialValue = '', initialError, autoFocus
   }
   return (
     <form className='magnet-form' onSubmit={submit} noValidate>
-      <label className='copy-field__label' htmlFor={id}>Magnet link</label>
-      <div className='copy-field__row'>
-        <input
-          id={id}
-          className='copy-field__input'
-          type='text'
-          inputMode='url'
-          autoComplete='off'
-          spellCheck={false}
-          placeholder='magnet:?xt=urn:btih:…'
-          value={value}
-          autoFocus={autoFocus}
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? `${id}-error` : undefined}
-          onChange={event => { setValue(event.target.value); setError(null) }}
-          data-testid={TEST_IDS.magnetInput}
-        />
-        <button type='submit' className='button'>Open</button>
-      </div>
-      {error !== null && <p id={`${id}-error`} className='magnet-form__error' role='alert' data-testid={TEST_IDS.magnetError}>{error}</p>}
+      <MagnetField
+        id={id}
+        value={value}
+        error={error}
+        autoFocus={autoFocus}
+        onChange={next => { setValue(next); setError(null) }}
+        inputTestId={TEST_IDS.magnetInput}
+        errorTestId={TEST_IDS.magnetError}
+        button={<button type='submit' className='button'>Open</button>}
+      />
     </form>
   )
 }
