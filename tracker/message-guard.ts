@@ -45,7 +45,7 @@ const MAX_OFFER_ID_CHARS = 100
 const MAX_SCRAPE_INFO_HASHES = 100
 
 export function isBinaryString20 (value: unknown): value is BinaryString {
-  return typeof value === 'string' && value.length === 20 && /^[\x00-\xff]*$/.test(value)
+  return typeof value === 'string' && value.length === 20 && [...value].every(char => char.charCodeAt(0) <= 0xff)
 }
 
 export function binaryToHex (value: BinaryString): string {

@@ -9,15 +9,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { Server, type FilterParams } from 'bittorrent-tracker'
-import type { WebSocket } from 'ws'
+import type { WebSocketServer } from 'ws'
 import { admits, type Principal } from './access-control.ts'
 import { queryInfoHashesHex } from './announce-path.ts'
 import { BanList } from './ban-list.ts'
+import { ConnectionRegistry } from './connection-registry.ts'
 import { refuseHttp, rejectUpgrade } from './http-refusal.ts'
 import { announceFilter, installLibraryHooks, startSwarmSweep } from './library-hooks.ts'
 import { OfferRegistry } from './offer-registry.ts'
 import { passGate } from './request-gate.ts'
-import { resolveTrackerOptions, type TrackerOptions } from './tracker-options.ts'
+import { resolveTrackerOptions, type ResolvedTrackerOptions, type TrackerOptions } from './tracker-options.ts'
 import { TrackerCounters, type TrackerStats } from './tracker-stats.ts'
 import { closeWith, startSession } from './websocket-session.ts'
 
@@ -40,19 +41,30 @@ export interface HearthTracker {
   close (): Promise<void>
 }
 
-export function createTracker (trackerOptions: TrackerOptions = {}): HearthTracker {
-  const options = resolveTrackerOptions(trackerOptions)
-  const { log } = options
-  const counters = new TrackerCounters()
-  const bans = new BanList(options.ban, log, options.clock)
-  const offers = new OfferRegistry(options.offerTtlMs, options.maxPendingOffers)
-  /** The principal each admitted HTTP request or WebSocket acts as, for `filter`. */
-  const principals = new WeakMap<object, Principal>()
+/** What the request handlers below share for the life of one tracker. */
+interface TrackerParts {
+  options: ResolvedTrackerOptions
+  server: Server
+  wss: WebSocketServer
+  counters: TrackerCounters
+  bans: BanList
+  offers: OfferRegistry
+  connections: ConnectionRegistry
+  /** The principal each admitted HTTP request or WebSocket acts as, for the announce filter. */
+  principals: WeakMap<object, Principal>
+}
+
+/** The bittorrent-tracker server with our filter, hooks and swarm sweep, and no listeners of its own. */
+function createLibraryServer (
+  options: ResolvedTrackerOptions,
+  counters: TrackerCounters,
+  offers: OfferRegistry,
+  principals: WeakMap<object, Principal>
+): { server: Server, wss: WebSocketServer, stopSwarmSweep: () => void } {
   const principalOf = (params: FilterParams): Principal | undefined => {
     const holder = params.socket ?? params.httpReq
     return holder ? principals.get(holder) : undefined
   }
-
   const server: Server = new Server({
     interval: options.announceIntervalMs,
     http: false,
@@ -62,109 +74,105 @@ export function createTracker (trackerOptions: TrackerOptions = {}): HearthTrack
     filter: (infoHash, params, cb) => filter(infoHash, params, cb)
   })
   const filter = announceFilter(server, options.maxSwarms, principalOf, reason => counters.refuse(reason), options.beforeAnnounce)
-  installLibraryHooks(server, {
-    offers,
-    onInternalError: err => {
-      counters.drop('internalError')
-      log('warn', 'tracker.internal_error', { error: err instanceof Error ? err.message : String(err) })
-    }
-  })
+  installLibraryHooks(server, { offers, onInternalError: err => internalError(counters, options, err) })
   const stopSwarmSweep = startSwarmSweep(server)
   const wss = server.ws
   if (!wss) throw new Error('bittorrent-tracker did not create its WebSocket server')
   wss.removeAllListeners('connection') // we start sessions ourselves (websocket-session.ts)
-  const sockets = new Set<WebSocket>()
-  const connectionsByAddress = new Map<string, number>()
   server.on('warning', () => {}) // a client's bad request: already answered with a failure reason
-  server.on('error', (err: Error) => log('warn', 'tracker.error', { error: err.message }))
+  server.on('error', (err: Error) => options.log('warn', 'tracker.error', { error: err.message }))
+  return { server, wss, stopSwarmSweep }
+}
 
-  function track (ws: WebSocket, address: string): void {
-    sockets.add(ws)
-    connectionsByAddress.set(address, (connectionsByAddress.get(address) ?? 0) + 1)
-    ws.once('close', () => {
-      sockets.delete(ws)
-      const left = (connectionsByAddress.get(address) ?? 1) - 1
-      if (left > 0) connectionsByAddress.set(address, left)
-      else connectionsByAddress.delete(address)
-    })
+function internalError (counters: TrackerCounters, options: ResolvedTrackerOptions, err: unknown): void {
+  counters.drop('internalError')
+  options.log('warn', 'tracker.internal_error', { error: err instanceof Error ? err.message : String(err) })
+}
+
+function acceptUpgrade (parts: TrackerParts, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  const { options, bans, counters, connections } = parts
+  const gate = passGate(req, { authenticate: options.authenticate, bans, counters })
+  if (!gate.admitted) return rejectUpgrade(socket, gate.status, gate.reason)
+  if (gate.endpoint !== 'announce') {
+    counters.refuse('badPath')
+    return rejectUpgrade(socket, 404, 'WebSocket tracker is at /announce')
   }
-
-  function acceptUpgrade (req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const gate = passGate(req, { authenticate: options.authenticate, bans, counters })
-    if (!gate.admitted) return rejectUpgrade(socket, gate.status, gate.reason)
-    if (gate.endpoint !== 'announce') {
-      counters.refuse('badPath')
-      return rejectUpgrade(socket, 404, 'WebSocket tracker is at /announce')
+  parts.wss.handleUpgrade(req, socket, head, ws => {
+    ws.on('error', () => {}) // counted by the session; never an unhandled 'error'
+    const tooManyFromAddress = connections.countFrom(gate.address) >= options.maxConnectionsPerAddress
+    const tooMany = connections.size >= options.maxConnections
+    connections.track(ws, gate.address)
+    if (tooManyFromAddress || tooMany) {
+      counters.refuse(tooManyFromAddress ? 'tooManyFromAddress' : 'tooManyConnections')
+      closeWith(ws, tooManyFromAddress ? 'tooManyFromAddress' : 'tooManyConnections')
+      return
     }
-    wss!.handleUpgrade(req, socket, head, ws => {
-      ws.on('error', () => {}) // counted by the session; never an unhandled 'error'
-      const tooManyFromAddress = (connectionsByAddress.get(gate.address) ?? 0) >= options.maxConnectionsPerAddress
-      const tooMany = sockets.size >= options.maxConnections
-      track(ws, gate.address)
-      if (tooManyFromAddress || tooMany) {
-        counters.refuse(tooManyFromAddress ? 'tooManyFromAddress' : 'tooManyConnections')
-        closeWith(ws, tooManyFromAddress ? 'tooManyFromAddress' : 'tooManyConnections')
-        return
-      }
-      principals.set(ws, gate.principal)
-      startSession(ws, req, gate.principal, { server, options, offers, counters })
-    })
-  }
+    parts.principals.set(ws, gate.principal)
+    startSession(ws, req, gate.principal, { server: parts.server, options, offers: parts.offers, counters })
+  })
+}
 
-  function serveHttp (req: IncomingMessage, res: ServerResponse): void {
-    const gate = passGate(req, { authenticate: options.authenticate, bans, counters })
-    if (!gate.admitted) return refuseHttp(res, gate.status, gate.reason)
-    if (gate.endpoint === 'scrape' && !admits(gate.principal, queryInfoHashesHex(req.url))) {
-      counters.refuse('shareScope')
-      return refuseHttp(res, 403, 'this credential does not admit that scrape')
-    }
-    principals.set(req, gate.principal)
-    server.onHttpRequest(req, res, { action: gate.endpoint })
+function serveHttp (parts: TrackerParts, req: IncomingMessage, res: ServerResponse): void {
+  const { options, bans, counters } = parts
+  const gate = passGate(req, { authenticate: options.authenticate, bans, counters })
+  if (!gate.admitted) return refuseHttp(res, gate.status, gate.reason)
+  if (gate.endpoint === 'scrape' && !admits(gate.principal, queryInfoHashesHex(req.url))) {
+    counters.refuse('shareScope')
+    return refuseHttp(res, 403, 'this credential does not admit that scrape')
   }
+  parts.principals.set(req, gate.principal)
+  parts.server.onHttpRequest(req, res, { action: gate.endpoint })
+}
 
-  function internalError (err: unknown): void {
-    counters.drop('internalError')
-    log('warn', 'tracker.internal_error', { error: err instanceof Error ? err.message : String(err) })
+function trackerStats ({ server, connections, counters, bans, offers }: TrackerParts): TrackerStats {
+  const swarms = Object.values(server.torrents)
+  return {
+    torrents: swarms.length,
+    peers: swarms.reduce((sum, swarm) => sum + swarm.peers.length, 0),
+    webSocketConnections: connections.size,
+    connectedAddresses: connections.addressCount,
+    refused: { ...counters.refused },
+    dropped: { ...counters.dropped },
+    bans: { active: bans.activeBans, total: bans.totalBans, trackedAddresses: bans.trackedAddresses },
+    pendingOffers: offers.size
   }
+}
+
+export function createTracker (trackerOptions: TrackerOptions = {}): HearthTracker {
+  const options = resolveTrackerOptions(trackerOptions)
+  const counters = new TrackerCounters()
+  const offers = new OfferRegistry(options.offerTtlMs, options.maxPendingOffers)
+  const principals = new WeakMap<object, Principal>()
+  const { server, wss, stopSwarmSweep } = createLibraryServer(options, counters, offers, principals)
+  const bans = new BanList(options.ban, options.log, options.clock)
+  const parts: TrackerParts = { options, server, wss, counters, bans, offers, connections: new ConnectionRegistry(), principals }
 
   return {
     bans,
     handleUpgrade (req, socket, head) {
       try {
-        acceptUpgrade(req, socket, head)
+        acceptUpgrade(parts, req, socket, head)
       } catch (err) {
-        internalError(err)
+        internalError(counters, options, err)
         socket.destroy()
       }
     },
     handleHttp (req, res) {
       try {
-        serveHttp(req, res)
+        serveHttp(parts, req, res)
       } catch (err) {
-        internalError(err)
+        internalError(counters, options, err)
         if (!res.headersSent) refuseHttp(res, 500, 'internal tracker error')
         else res.destroy()
       }
     },
-    stats () {
-      const swarms = Object.values(server.torrents)
-      return {
-        torrents: swarms.length,
-        peers: swarms.reduce((sum, swarm) => sum + swarm.peers.length, 0),
-        webSocketConnections: sockets.size,
-        connectedAddresses: connectionsByAddress.size,
-        refused: { ...counters.refused },
-        dropped: { ...counters.dropped },
-        bans: { active: bans.activeBans, total: bans.totalBans, trackedAddresses: bans.trackedAddresses },
-        pendingOffers: offers.size
-      }
-    },
+    stats: () => trackerStats(parts),
     async close () {
       stopSwarmSweep()
       bans.close()
       offers.clear()
       // Upgraded sockets outlive the HTTP server's own close: end them here.
-      for (const ws of sockets) ws.terminate()
+      parts.connections.terminateAll()
       await new Promise<void>(resolve => server.close(() => resolve()))
     }
   }

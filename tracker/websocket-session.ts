@@ -58,26 +58,35 @@ function refuse (ws: WebSocket, reason: string, extra: { action?: string, info_h
   ws.send(JSON.stringify({ ...extra, 'failure reason': reason }), () => {})
 }
 
+/** Closes the connection after `idleTimeoutMs` without a message; `refresh()` it on each one. */
+function startIdleTimer (ws: WebSocket, idleTimeoutMs: number, counters: TrackerCounters): NodeJS.Timeout {
+  const idleTimer = setTimeout(() => {
+    counters.drop('idle')
+    closeWith(ws, 'idle')
+  }, idleTimeoutMs)
+  idleTimer.unref()
+  ws.once('close', () => clearTimeout(idleTimer))
+  return idleTimer
+}
+
+/** Lets bittorrent-tracker set the socket up, then takes its 'message' listener away. */
+function handToLibrary (ws: WebSocket, req: IncomingMessage, deps: SessionDeps): void {
+  // parse-websocket.js reads the peer's address from `upgradeReq` on the first message.
+  Object.assign(ws, { upgradeReq: req })
+  giveReasonsToLibraryCloses(ws, deps.options.maxMessageBytes)
+  deps.server.onWebSocketConnection(ws)
+  ws.removeAllListeners('message') // the library's own listener: startSession's calls into it
+  ws.on('error', (err: Error & { code?: string }) => {
+    deps.counters.drop(WS_ERROR_REASONS[err.code ?? ''] ?? 'protocolError')
+  })
+}
+
 export function startSession (ws: WebSocket, req: IncomingMessage, principal: Principal, deps: SessionDeps): void {
   const { server, options, offers, counters } = deps
   const bucket = new TokenBucket(options.messagesPerSecond, options.messageBurst)
   let peerIdHex: string | null = null
-
-  const idleTimer = setTimeout(() => {
-    counters.drop('idle')
-    closeWith(ws, 'idle')
-  }, options.idleTimeoutMs)
-  idleTimer.unref()
-  ws.once('close', () => clearTimeout(idleTimer))
-
-  // parse-websocket.js reads the peer's address from `upgradeReq` on the first message.
-  Object.assign(ws, { upgradeReq: req })
-  giveReasonsToLibraryCloses(ws, options.maxMessageBytes)
-  server.onWebSocketConnection(ws)
-  ws.removeAllListeners('message') // the library's own listener: ours below calls into it
-  ws.on('error', (err: Error & { code?: string }) => {
-    counters.drop(WS_ERROR_REASONS[err.code ?? ''] ?? 'protocolError')
-  })
+  const idleTimer = startIdleTimer(ws, options.idleTimeoutMs, counters)
+  handToLibrary(ws, req, deps)
 
   /** Whether an announce may go on to the library; refuses or drops it otherwise. */
   function admitAnnounce (message: AnnounceMessage): boolean {

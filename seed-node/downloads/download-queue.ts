@@ -16,20 +16,21 @@
  *   already on disk, partial ones included, before it downloads the rest.
  * - A write failing with ENOSPC destroys that torrent in WebTorrent; the queue marks it
  *   paused with HEARTH_E_DISK_FULL, and every other download and item goes on.
+ *
+ * This file keeps the records, their lock and the operations on them; the torrents running
+ * in WebTorrent, and what their events do, are in download-torrents.ts.
  */
 import path from 'node:path'
-import type { Torrent } from 'webtorrent'
 import type { TorrentSeeder } from '../library/torrent-seeder.ts'
 import type { LibraryIngest } from '../library/library-ingest.ts'
 import type { Logger } from '../lib/log.ts'
-import { errnoCode } from '../lib/errors.ts'
 import { DownloadRecordStore, type DownloadRecord } from './download-record.ts'
-import { ApiError, type ApiErrorCode } from '../../protocol/api/api-error.ts'
-import { checkFreeSpace, statfsFreeBytes, type FreeSpaceProbe } from './download-disk-space.ts'
-import { confineNames, type CheckedTorrent } from './download-torrent-file.ts'
+import { ApiError } from '../../protocol/api/api-error.ts'
+import type { FreeSpaceProbe } from './download-disk-space.ts'
+import type { CheckedTorrent } from './download-torrent-file.ts'
 import type { DownloadMagnet } from './download-magnet.ts'
 import { DOWNLOADS_FOLDER, deleteTorrentData, ensureDownloadsFolder, exists, setAside } from './download-files.ts'
-import { planCompletion } from './download-completion.ts'
+import { DownloadTorrents, markFailed } from './download-torrents.ts'
 import { viewOf, type DownloadView } from './download-view.ts'
 
 /** Bounds of the `maxActiveDownloads` option. */
@@ -53,9 +54,27 @@ export interface DownloadQueueDeps {
 
 export type DownloadSource = { kind: 'magnet', magnet: DownloadMagnet, text: string } | { kind: 'torrent', torrent: CheckedTorrent }
 
+/** A new download's record: queued, with what its source tells (a magnet has no name or size yet). */
+function newRecord (infoHash: string, source: DownloadSource): DownloadRecord {
+  return {
+    infoHash,
+    magnet: source.kind === 'magnet' ? source.text : null,
+    trackers: source.kind === 'magnet' ? source.magnet.trackers : source.torrent.announce,
+    name: source.kind === 'magnet' ? null : source.torrent.name,
+    hasMetadata: source.kind === 'torrent',
+    totalBytes: source.kind === 'magnet' ? null : source.torrent.totalBytes,
+    downloadedBytes: 0,
+    state: 'queued',
+    error: null,
+    itemPath: null,
+    addedAt: new Date().toISOString(),
+    completedAt: null
+  }
+}
+
 export class DownloadQueue {
   private readonly records = new Map<string, DownloadRecord>()
-  private readonly active = new Map<string, Torrent>()
+  private readonly torrents: DownloadTorrents
   private readonly store: DownloadRecordStore
   private readonly downloadsDir: string
   private lock: Promise<unknown> = Promise.resolve()
@@ -64,6 +83,13 @@ export class DownloadQueue {
   private constructor (private readonly deps: DownloadQueueDeps) {
     this.store = new DownloadRecordStore(deps.stateDir, deps.log)
     this.downloadsDir = path.join(deps.libraryDir, DOWNLOADS_FOLDER)
+    this.torrents = new DownloadTorrents(deps, this.store, this.downloadsDir, {
+      exclusive: async task => await this.exclusive(task),
+      persist: async () => await this.persist(),
+      schedule: async () => await this.schedule(),
+      nameTakenByOther: (record, name) => this.nameTakenByOther(record, name),
+      isClosed: () => this.closed
+    })
   }
 
   /** Loads the queue from the state folder; call `start()` once the seeder is running. */
@@ -98,11 +124,11 @@ export class DownloadQueue {
   list (): DownloadView[] {
     return [...this.records.values()]
       .sort((a, b) => a.addedAt.localeCompare(b.addedAt))
-      .map(record => viewOf(record, this.active.get(record.infoHash), this.deps.inLibrary(record.infoHash)))
+      .map(record => viewOf(record, this.torrents.get(record.infoHash), this.deps.inLibrary(record.infoHash)))
   }
 
   get (infoHash: string): DownloadView {
-    return viewOf(this.recordOf(infoHash), this.active.get(infoHash), this.deps.inLibrary(infoHash))
+    return viewOf(this.recordOf(infoHash), this.torrents.get(infoHash), this.deps.inLibrary(infoHash))
   }
 
   async add (source: DownloadSource): Promise<DownloadView> {
@@ -112,20 +138,7 @@ export class DownloadQueue {
       if (this.deps.inLibrary(infoHash)) throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `${infoHash} is already in the library`)
       if (this.records.size >= MAX_DOWNLOADS) throw new ApiError('HEARTH_E_BAD_REQUEST', `the queue holds ${MAX_DOWNLOADS} downloads; remove some first`)
       await ensureDownloadsFolder(this.deps.libraryDir)
-      const record: DownloadRecord = {
-        infoHash,
-        magnet: source.kind === 'magnet' ? source.text : null,
-        trackers: source.kind === 'magnet' ? source.magnet.trackers : source.torrent.announce,
-        name: source.kind === 'magnet' ? null : source.torrent.name,
-        hasMetadata: source.kind === 'torrent',
-        totalBytes: source.kind === 'magnet' ? null : source.torrent.totalBytes,
-        downloadedBytes: 0,
-        state: 'queued',
-        error: null,
-        itemPath: null,
-        addedAt: new Date().toISOString(),
-        completedAt: null
-      }
+      const record = newRecord(infoHash, source)
       if (source.kind === 'torrent') {
         await this.claimName(record, source.torrent.name)
         await this.store.saveTorrent(infoHash, source.torrent.torrentFile)
@@ -142,7 +155,7 @@ export class DownloadQueue {
     return await this.exclusive(async () => {
       const record = this.recordOf(infoHash)
       if (record.state === 'queued' || record.state === 'downloading' || record.state === 'error') {
-        await this.stopTorrent(record)
+        await this.torrents.stop(record)
         record.state = 'paused'
         await this.persist()
         this.deps.log.info('download.paused', { infoHash })
@@ -174,7 +187,7 @@ export class DownloadQueue {
   async remove (infoHash: string, deleteData: boolean): Promise<{ infoHash: string, deletedFiles: number, setAside: boolean }> {
     return await this.exclusive(async () => {
       const record = this.recordOf(infoHash)
-      await this.stopTorrent(record)
+      await this.torrents.stop(record)
       let deletedFiles = 0
       let setAsideData = false
       if (deleteData) {
@@ -196,12 +209,7 @@ export class DownloadQueue {
   async close (): Promise<void> {
     await this.exclusive(async () => {
       this.closed = true
-      for (const record of this.records.values()) {
-        const torrent = this.active.get(record.infoHash)
-        if (torrent && record.totalBytes) record.downloadedBytes = Math.round(torrent.progress * record.totalBytes)
-        if (torrent) await this.deps.seeder.removeDownload(torrent)
-      }
-      this.active.clear()
+      for (const record of this.records.values()) await this.torrents.stop(record)
       await this.persist()
     })
   }
@@ -225,9 +233,7 @@ export class DownloadQueue {
 
   /** Takes `name` in Downloads for `record`, bringing set-aside data back; refuses a name in use. */
   private async claimName (record: DownloadRecord, name: string): Promise<void> {
-    for (const other of this.records.values()) {
-      if (other !== record && other.name === name) throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `another download already writes ${DOWNLOADS_FOLDER}/${name}`)
-    }
+    if (this.nameTakenByOther(record, name)) throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `another download already writes ${DOWNLOADS_FOLDER}/${name}`)
     if (await setAside(this.downloadsDir, name, 'back')) this.deps.log.info('download.data_restored', { infoHash: record.infoHash, name })
     else if (await exists(path.join(this.downloadsDir, name))) {
       throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `${DOWNLOADS_FOLDER}/${name} already exists; move it away or remove it first`)
@@ -235,124 +241,24 @@ export class DownloadQueue {
     record.name = name
   }
 
+  private nameTakenByOther (record: DownloadRecord, name: string): boolean {
+    for (const other of this.records.values()) {
+      if (other !== record && other.name === name) return true
+    }
+    return false
+  }
+
   private async schedule (): Promise<void> {
     if (this.closed) return
     const waiting = [...this.records.values()].filter(record => record.state === 'queued').sort((a, b) => a.addedAt.localeCompare(b.addedAt))
     for (const record of waiting) {
-      if (this.active.size >= this.deps.maxActive) break
+      if (this.torrents.size >= this.deps.maxActive) break
       try {
-        await this.startTorrent(record)
+        await this.torrents.start(record)
       } catch (err) {
-        this.fail(record, err)
+        markFailed(record, err, this.deps)
       }
     }
     await this.persist()
-  }
-
-  private async startTorrent (record: DownloadRecord): Promise<void> {
-    const downloadsDir = await ensureDownloadsFolder(this.deps.libraryDir)
-    if (record.totalBytes !== null) {
-      await checkFreeSpace(this.deps.freeSpace ?? statfsFreeBytes, downloadsDir, record.totalBytes - record.downloadedBytes)
-    }
-    const torrentId = record.hasMetadata ? await this.store.readTorrent(record.infoHash) : (record.magnet ?? `magnet:?xt=urn:btih:${record.infoHash}`)
-    const trackers = [...new Set([...this.deps.ownAnnounce, ...record.trackers])]
-    const torrent = this.deps.seeder.addDownload(torrentId, downloadsDir, trackers)
-    this.active.set(record.infoHash, torrent)
-    record.state = 'downloading'
-    record.error = null
-    torrent.on('metadata', () => this.onMetadata(record, torrent))
-    torrent.on('done', () => { this.exclusive(async () => await this.onDone(record, torrent)).catch(err => this.deps.log.error('download.completion_failed', { infoHash: record.infoHash, error: String(err) })) })
-    torrent.on('error', err => { this.exclusive(async () => await this.onTorrentError(record, torrent, err)).catch(() => {}) })
-    torrent.on('warning', err => this.deps.log.debug('download.warning', { infoHash: record.infoHash, warning: String(err) }))
-    this.deps.log.info('download.started', { infoHash: record.infoHash, name: record.name ?? 'magnet', verifying: record.downloadedBytes > 0 || record.hasMetadata })
-  }
-
-  /** Synchronous on purpose: runs before WebTorrent reads or writes a byte of the torrent. */
-  private onMetadata (record: DownloadRecord, torrent: Torrent): void {
-    try {
-      confineNames(this.downloadsDir, torrent.info)
-      for (const other of this.records.values()) {
-        if (other !== record && other.name === torrent.name) throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `another download already writes ${DOWNLOADS_FOLDER}/${torrent.name}`)
-      }
-    } catch (err) {
-      torrent.destroy({ destroyStore: false })
-      this.active.delete(record.infoHash)
-      this.fail(record, err)
-      this.exclusive(async () => { await this.persist(); await this.schedule() }).catch(() => {})
-      return
-    }
-    if (record.hasMetadata) return
-    const firstName = record.name === null
-    record.name = torrent.name
-    record.totalBytes = torrent.length
-    this.exclusive(async () => {
-      if (this.active.get(record.infoHash) !== torrent) return
-      if (firstName && !record.hasMetadata && torrent.torrentFile) await this.store.saveTorrent(record.infoHash, torrent.torrentFile)
-      record.hasMetadata = true
-      record.magnet = null
-      await this.persist()
-      try {
-        await checkFreeSpace(this.deps.freeSpace ?? statfsFreeBytes, this.downloadsDir, torrent.length)
-      } catch (err) {
-        await this.stopTorrent(record)
-        this.fail(record, err)
-        await this.persist()
-        await this.schedule()
-      }
-    }).catch(err => this.deps.log.error('download.metadata_failed', { infoHash: record.infoHash, error: String(err) }))
-  }
-
-  private async onDone (record: DownloadRecord, torrent: Torrent): Promise<void> {
-    if (this.active.get(record.infoHash) !== torrent || this.closed) return
-    const files = torrent.files.map(file => ({ torrentPath: file.path.split(path.sep).join('/'), sizeBytes: file.length }))
-    const torrentFile = torrent.torrentFile ?? await this.store.readTorrent(record.infoHash)
-    const pieceCount = torrent.pieces.length
-    await this.stopTorrent(record)
-    const plan = planCompletion(files, DOWNLOADS_FOLDER)
-    if (plan) {
-      await this.deps.ingest.admitDownloaded({ infoHash: record.infoHash, torrent: torrentFile, pieceCount, mediaPath: plan.mediaPath, subtitlePaths: plan.subtitlePaths, torrentFiles: plan.torrentFiles })
-      if (plan.otherPlayable.length > 0) this.deps.log.info('download.other_playable_files', { infoHash: record.infoHash, count: plan.otherPlayable.length, note: 'picked up by the next scan as items of their own' })
-    } else {
-      this.deps.log.warn('download.no_playable_file', { infoHash: record.infoHash, name: record.name })
-    }
-    record.state = 'completed'
-    record.itemPath = plan?.mediaPath ?? null
-    record.totalBytes = files.reduce((sum, file) => sum + file.sizeBytes, 0)
-    record.downloadedBytes = record.totalBytes
-    record.completedAt = new Date().toISOString()
-    await this.persist()
-    this.deps.log.info('download.completed', { infoHash: record.infoHash, name: record.name, item: record.itemPath })
-    await this.schedule()
-  }
-
-  private async onTorrentError (record: DownloadRecord, torrent: Torrent, err: unknown): Promise<void> {
-    if (this.active.get(record.infoHash) !== torrent || this.closed) return
-    this.active.delete(record.infoHash)
-    if (record.totalBytes) record.downloadedBytes = Math.round(torrent.progress * record.totalBytes)
-    if (errnoCode(err) === 'ENOSPC') {
-      record.state = 'paused'
-      record.error = { code: 'HEARTH_E_DISK_FULL' satisfies ApiErrorCode, message: `the disk holding ${this.downloadsDir} filled up while downloading; free some space and resume` }
-      this.deps.log.warn('download.disk_full', { infoHash: record.infoHash })
-    } else {
-      this.fail(record, err)
-    }
-    await this.persist()
-    await this.schedule()
-  }
-
-  private async stopTorrent (record: DownloadRecord): Promise<void> {
-    const torrent = this.active.get(record.infoHash)
-    if (!torrent) return
-    this.active.delete(record.infoHash)
-    if (record.totalBytes) record.downloadedBytes = Math.round(torrent.progress * record.totalBytes)
-    await this.deps.seeder.removeDownload(torrent)
-  }
-
-  private fail (record: DownloadRecord, err: unknown): void {
-    const code = err instanceof ApiError ? err.code : 'HEARTH_E_DOWNLOAD_FAILED'
-    const message = err instanceof Error ? err.message : String(err)
-    record.state = 'error'
-    record.error = { code, message: message.slice(0, 2000) }
-    this.deps.log.warn('download.failed', { infoHash: record.infoHash, code, error: message.slice(0, 300) })
   }
 }
