@@ -47,7 +47,7 @@ const cleanUp = async (): Promise<void> => {
   await rm(tmpDir, { recursive: true, force: true })
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => { cleanUp().finally(() => process.exit(130)) })
+  process.on(signal, () => { void cleanUp().finally(() => process.exit(130)) })
 }
 
 const results: SectionResult[] = []

@@ -8,7 +8,6 @@
  *   Transmission's verify, over the same bytes (page cache warm for all).
  * Phases have time limits; one that runs out is reported as such, never waited for.
  */
-import { readFile } from 'node:fs/promises'
 import { mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
 import createTorrent from 'create-torrent'

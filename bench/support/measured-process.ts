@@ -41,10 +41,17 @@ export interface MeasuredProcess {
 /** Every group started and not yet stopped, for the runner's last-resort cleanup. */
 const live = new Set<number>()
 
-export function killAllMeasured (): void {
-  for (const pgid of live) {
-    try { process.kill(-pgid, 'SIGKILL') } catch {}
+/** Signals a process or group that may already be gone: a vanished target is what we wanted. */
+function signalIfAlive (target: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(target, signal)
+  } catch {
+    // ESRCH: it has exited already.
   }
+}
+
+export function killAllMeasured (): void {
+  for (const pgid of live) signalIfAlive(-pgid, 'SIGKILL')
   live.clear()
 }
 
@@ -111,11 +118,11 @@ export function startMeasured (command: string, args: string[], options: { cwd?:
     }),
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return await exited
-      try { process.kill(await pid(), signal) } catch {}
-      const timer = setTimeout(() => { try { process.kill(-pgid, 'SIGKILL') } catch {} }, STOP_GRACE_MS)
+      signalIfAlive(await pid(), signal)
+      const timer = setTimeout(() => signalIfAlive(-pgid, 'SIGKILL'), STOP_GRACE_MS)
       const report = await exited
       clearTimeout(timer)
-      try { process.kill(-pgid, 'SIGKILL') } catch {} // anything the program left behind
+      signalIfAlive(-pgid, 'SIGKILL') // anything the program left behind
       return report
     }
   }

@@ -43,7 +43,6 @@ export function DownloadRow ({ row, onChanged, onRemoved, onOpenItem }: Download
       setRemoving(false) // a refusal is shown in the row, not behind the dialog
     }
   }, () => onRemoved(row.infoHash))
-  const percent = Math.round(row.progress * 1000) / 10
   const itemId = row.libraryItemId
 
   return (
@@ -56,6 +55,27 @@ export function DownloadRow ({ row, onChanged, onRemoved, onOpenItem }: Download
         </h2>
         <span className={`badge download__state download__state--${row.state}`}>{row.stateLabel}</span>
       </div>
+      <DownloadProgress row={row} />
+      {row.errorMessage !== null && <p className='download__error' role='alert' data-testid={TEST_IDS.downloadError}>{row.errorMessage}</p>}
+      {actionError !== null && <p className='download__error' role='alert' data-testid={TEST_IDS.downloadError}>{actionError}</p>}
+      <div className='download__actions'>
+        {itemId !== null && (
+          <a className='button button--small' href={routePath({ name: 'watch', itemId })} onClick={inPageClick(() => onOpenItem(itemId))}>Play</a>
+        )}
+        {row.canPause && <button type='button' className='button button--ghost button--outline button--small' disabled={busy} onClick={pause} data-testid={TEST_IDS.downloadPause}>Pause</button>}
+        {row.canResume && <button type='button' className='button button--ghost button--outline button--small' disabled={busy} onClick={resume} data-testid={TEST_IDS.downloadResume}>{row.state === 'error' ? 'Retry' : 'Resume'}</button>}
+        <button type='button' className='button button--ghost button--small' disabled={busy} onClick={() => setRemoving(true)} data-testid={TEST_IDS.downloadRemove}>Remove…</button>
+      </div>
+      {removing && <RemoveDownloadDialog name={row.name} finished={isFinished(row.state)} busy={busy} onRemove={remove} onClose={() => setRemoving(false)} />}
+    </li>
+  )
+}
+
+/** The progress bar and the numbers under it (done, size, speed, peers, time left). */
+function DownloadProgress ({ row }: { row: DownloadRowModel }) {
+  const percent = Math.round(row.progress * 1000) / 10
+  return (
+    <>
       <div
         className='download__bar'
         role='progressbar'
@@ -74,17 +94,6 @@ export function DownloadRow ({ row, onChanged, onRemoved, onOpenItem }: Download
         <div><dt>Peers</dt><dd>{row.peers}</dd></div>
         <div><dt>Time left</dt><dd>{row.eta}</dd></div>
       </dl>
-      {row.errorMessage !== null && <p className='download__error' role='alert' data-testid={TEST_IDS.downloadError}>{row.errorMessage}</p>}
-      {actionError !== null && <p className='download__error' role='alert' data-testid={TEST_IDS.downloadError}>{actionError}</p>}
-      <div className='download__actions'>
-        {itemId !== null && (
-          <a className='button button--small' href={routePath({ name: 'watch', itemId })} onClick={inPageClick(() => onOpenItem(itemId))}>Play</a>
-        )}
-        {row.canPause && <button type='button' className='button button--ghost button--outline button--small' disabled={busy} onClick={pause} data-testid={TEST_IDS.downloadPause}>Pause</button>}
-        {row.canResume && <button type='button' className='button button--ghost button--outline button--small' disabled={busy} onClick={resume} data-testid={TEST_IDS.downloadResume}>{row.state === 'error' ? 'Retry' : 'Resume'}</button>}
-        <button type='button' className='button button--ghost button--small' disabled={busy} onClick={() => setRemoving(true)} data-testid={TEST_IDS.downloadRemove}>Remove…</button>
-      </div>
-      {removing && <RemoveDownloadDialog name={row.name} finished={isFinished(row.state)} busy={busy} onRemove={remove} onClose={() => setRemoving(false)} />}
-    </li>
+    </>
   )
 }
