@@ -4,12 +4,12 @@
  * `<state>/downloads/<infohash>.torrent`, which WebTorrent re-adds on restart and checks
  * against the partial data already on disk. A corrupt file is moved aside, never trusted.
  */
-import { readFile, rename, rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { InfoHash } from '../../protocol/catalog.ts'
 import { writeFileAtomic } from '../lib/atomic-file.ts'
-import { errnoCode } from '../lib/errors.ts'
+import { readJsonStateFile } from '../lib/json-state-file.ts'
 import type { Logger } from '../lib/log.ts'
 
 export const DOWNLOAD_STATES = ['queued', 'downloading', 'paused', 'completed', 'error'] as const
@@ -48,27 +48,8 @@ export class DownloadRecordStore {
   constructor (private readonly stateDir: string, private readonly log: Logger) {}
 
   async load (): Promise<DownloadRecord[]> {
-    const file = path.join(this.stateDir, INDEX_FILE)
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch (err) {
-      if (errnoCode(err) === 'ENOENT') return []
-      throw err
-    }
-    let parsed
-    try {
-      parsed = FileSchema.safeParse(JSON.parse(text))
-    } catch {
-      parsed = null
-    }
-    if (!parsed?.success) {
-      const aside = `${file}.corrupt-${Date.now()}`
-      await rename(file, aside)
-      this.log.warn('downloads.index_corrupt', { movedTo: aside, detail: parsed?.error.issues[0]?.message ?? 'not JSON' })
-      return []
-    }
-    return parsed.data.downloads
+    const file = await readJsonStateFile(path.join(this.stateDir, INDEX_FILE), FileSchema, this.log, 'downloads.index_corrupt')
+    return file?.downloads ?? []
   }
 
   /** Writes the whole queue; writes are serialised so the last call wins on disk. */

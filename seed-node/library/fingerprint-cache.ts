@@ -9,9 +9,10 @@
  * loses no finished item), and `<state>/torrents/<infohash>.torrent`. A corrupt index is
  * moved aside and rebuilt; a line torn by a crash is skipped.
  */
-import { appendFile, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from '../lib/atomic-file.ts'
+import { readJsonStateFile } from '../lib/json-state-file.ts'
 import { sameFingerprint } from './file-fingerprint.ts'
 import { LibraryIndexSchema, StoredItemSchema, type StoredItem } from './stored-item.ts'
 import { z } from 'zod'
@@ -173,26 +174,7 @@ export class FingerprintCache {
   }
 
   private async loadIndex (): Promise<void> {
-    const indexPath = path.join(this.stateDir, INDEX_FILE)
-    let text: string
-    try {
-      text = await readFile(indexPath, 'utf8')
-    } catch (err) {
-      if (errnoCode(err) === 'ENOENT') return
-      throw err
-    }
-    let parsed
-    try {
-      parsed = LibraryIndexSchema.safeParse(JSON.parse(text))
-    } catch {
-      parsed = null
-    }
-    if (!parsed?.success) {
-      const aside = `${indexPath}.corrupt-${Date.now()}`
-      await rename(indexPath, aside)
-      this.log.warn('state.index_corrupt', { movedTo: aside, detail: parsed?.error.issues[0]?.message ?? 'not JSON' })
-      return
-    }
-    for (const item of parsed.data.items) this.items.set(item.relativePath, item)
+    const index = await readJsonStateFile(path.join(this.stateDir, INDEX_FILE), LibraryIndexSchema, this.log, 'state.index_corrupt')
+    for (const item of index?.items ?? []) this.items.set(item.relativePath, item)
   }
 }
