@@ -7,7 +7,7 @@
 import { test, expect } from '@playwright/test'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { itemByMediaPath } from './support/catalog.ts'
-import { expectOutboxEmpty, expectSyncedWithSeedNode, openDevice, pair, recordFor, type Device } from './support/device.ts'
+import { disposeDevices, expectOutboxEmpty, openSyncedDevice, recordFor, type Device } from './support/device.ts'
 import { startTrackerProcess, type TrackerProcess } from './support/tracker-process.ts'
 
 const CLIP = 'Colour Bars at Dusk (2026).mp4'
@@ -24,18 +24,14 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  for (const device of devices) await device.dispose()
+  await disposeDevices(devices)
   await node?.stop()
   await tracker?.stop()
   await removeDir(stateDir)
 })
 
 async function pairedDevice (name: string): Promise<Device> {
-  const device = await openDevice(name)
-  devices.push(device)
-  await pair(device, node.pairingLink)
-  await expectSyncedWithSeedNode(device.page)
-  return device
+  return await openSyncedDevice(name, node.pairingLink, devices)
 }
 
 test('with --tracker, a paired browser\'s record reaches the seed node, which serves it to a fresh device', async () => {

@@ -7,7 +7,7 @@ import { test, expect } from '@playwright/test'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { itemByMediaPath } from './support/catalog.ts'
 import { openItem, playToAndPause, playbackStartedAt } from './support/player.ts'
-import { expectOutboxEmpty, expectSyncedWithSeedNode, openDevice, pair, recordFor, watchState, type Device } from './support/device.ts'
+import { disposeDevices, expectOutboxEmpty, expectSyncedWithSeedNode, openSyncedDevice, recordFor, watchState, type Device } from './support/device.ts'
 import type { CatalogItem } from '../protocol/catalog.ts'
 
 const CLIP = 'Colour Bars at Dusk (2026).mp4'
@@ -26,17 +26,13 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  for (const device of devices) await device.dispose()
+  await disposeDevices(devices)
   await node?.stop()
   await removeDir(stateDir)
 })
 
 async function device (name: string): Promise<Device> {
-  const made = await openDevice(name)
-  devices.push(made)
-  await pair(made, node.pairingLink)
-  await expectSyncedWithSeedNode(made.page)
-  return made
+  return await openSyncedDevice(name, node.pairingLink, devices)
 }
 
 async function continueAt (phone: Device): Promise<number> {

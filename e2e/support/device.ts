@@ -66,3 +66,17 @@ export async function expectSyncedWithSeedNode (page: Page): Promise<void> {
     message: 'the page should say hello to the seed node in the sync swarm', timeout: 30 * 1000
   }).toContain('seed-node')
 }
+
+/** Opens a device, pairs it with `pairingLink` and waits until it syncs with the seed node; `devices` collects it for disposal. */
+export async function openSyncedDevice (name: string, pairingLink: string, devices: Device[]): Promise<Device> {
+  const device = await openDevice(name)
+  devices.push(device)
+  await pair(device, pairingLink)
+  await expectSyncedWithSeedNode(device.page)
+  return device
+}
+
+/** Closes every device a spec opened, then empties the list. */
+export async function disposeDevices (devices: Device[]): Promise<void> {
+  for (const device of devices.splice(0)) await device.dispose()
+}
