@@ -35,17 +35,7 @@ export function ratio (ours: number, theirs: number): string {
   return `${(ours / theirs).toFixed(2)}×`
 }
 
-/** mulberry32: a small seeded PRNG giving floats in [0, 1). */
-export function seededRandom (seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom } from '../../tracker/testing/seeded-random.ts'
 
 export const MB = 1e6
 export const mbPerSec = (bytes: number, ms: number): number => ms > 0 ? bytes / MB / (ms / 1000) : NaN

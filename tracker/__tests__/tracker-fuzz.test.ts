@@ -10,6 +10,7 @@ import { WebSocket } from 'ws'
 import type { Principal } from '../access-control.ts'
 import { announcePath } from '../announce-path.ts'
 import { binaryString, hex, httpAnnounceQuery, httpGet, infoHashOf, nextMessage, openSocket, startTracker, wsAnnounce, type RunningTracker } from './tracker-harness.ts'
+import { seededRandom } from '../testing/seeded-random.ts'
 
 const SEED = 0x5eed_4ea7
 const MESSAGES = 10_000
@@ -23,19 +24,7 @@ const MAX_PENDING_OFFERS = 500
 const CLIENT_ADDRESSES = ['127.0.0.1', '127.0.0.2', '127.0.0.3', '127.0.0.4']
 const GUESSER_ADDRESS = '127.0.0.9'
 
-/** mulberry32: small, seeded, good enough to pick cases. */
-function prng (seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const random = prng(SEED)
+const random = seededRandom(SEED)
 const int = (n: number): number => Math.floor(random() * n)
 const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T
 const infoHashes = Array.from({ length: 30 }, (_, i) => binaryString(infoHashOf(i)))
