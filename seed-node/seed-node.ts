@@ -259,7 +259,10 @@ export async function startSeedNode (options: SeedNodeOptions, log: Logger = cre
       }
     }
   } catch (err) {
+    // The caller reports the error itself; this says what was stopped again because of it.
+    const started = stack.names.join(', ')
     await stack.closeAll()
+    log.info('seed_node.start_undone', { stopped: started, error: err instanceof Error ? err.message : String(err) })
     throw err
   }
 }
