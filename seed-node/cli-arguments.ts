@@ -82,6 +82,7 @@ export function parseCommandLine (argv: string[]): CommandLine {
   for (const { key, spec, flag, name } of FLAGGED) {
     const text = values[name]
     if (text === undefined) continue
+    // Never an array (no option is `multiple`; a repeated flag's last value wins): this narrows the type.
     if (Array.isArray(text)) throw badOption(`${flag} is given more than once`)
     options[key] = fromText(flag, spec, text)
   }

@@ -153,7 +153,7 @@ export function resolveConfig (input: SeedNodeOptions): SeedNodeConfig {
   const given: Record<string, unknown> = input
   const resolved: Record<string, unknown> = {}
   for (const [key, spec] of SPECS) {
-    const value = given[key] ?? (typeof spec.fallback === 'function' ? spec.fallback(resolved) : spec.fallback)
+    const value = given[key] !== undefined ? given[key] : typeof spec.fallback === 'function' ? spec.fallback(resolved) : spec.fallback
     resolved[key] = checkValue(optionName(key), spec, value)
   }
   // Each entry was checked against the spec its type comes from.

@@ -81,6 +81,8 @@ interface Parts {
   listener: PortListener
   /** `host:port` this machine reaches the node at. */
   selfAddress: string
+  /** Where the seed node announces its own torrents and downloads (see `ownAnnounceUrls`). */
+  ownAnnounce: string[]
   seeder: TorrentSeeder
   tracker: HearthTracker
   ingest: LibraryIngest
@@ -154,7 +156,7 @@ function createSeedNodeTracker (config: SeedNodeConfig, access: HouseholdAccess,
 }
 
 /** Steps 2 and 3, and the seeder and tracker of step 4: from here the port serves the tracker. */
-async function startNetwork (config: SeedNodeConfig, household: Household, stack: TeardownStack, log: Logger): Promise<Pick<Parts, 'watchState' | 'cache' | 'listener' | 'selfAddress' | 'seeder' | 'tracker'>> {
+async function startNetwork (config: SeedNodeConfig, household: Household, stack: TeardownStack, log: Logger): Promise<Pick<Parts, 'watchState' | 'cache' | 'listener' | 'selfAddress' | 'ownAnnounce' | 'seeder' | 'tracker'>> {
   const watchState = await WatchStateLog.open(config.stateDir, log)
   stack.push('watch-state log', async () => await watchState.close())
   const cache = await FingerprintCache.open(config.stateDir, log)
@@ -162,8 +164,9 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
   const listener = await PortListener.open(config.host, config.port)
   stack.push('port', async () => await listener.close())
   const selfAddress = selfAddressOf(config.host, listener.port)
+  const ownAnnounce = ownAnnounceUrls(config.trackerUrl, selfAddress, household.credential)
   const seeder = new TorrentSeeder({
-    announce: ownAnnounceUrls(config.trackerUrl, selfAddress, household.credential),
+    announce: ownAnnounce,
     wakeOnDemand: config.trackerUrl === null,
     peerPort: config.peerPort,
     uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024,
@@ -174,7 +177,7 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
   stack.push('tracker', async () => await tracker.close())
   // The sync torrent and woken items announce to the embedded tracker before the app is built.
   listener.serve(trackerOnlyHandler(tracker))
-  return { watchState, cache, listener, selfAddress, seeder, tracker }
+  return { watchState, cache, listener, selfAddress, ownAnnounce, seeder, tracker }
 }
 
 /** Step 4: the rest of the parts, behind a port that already serves the tracker. */
@@ -193,7 +196,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
     libraryDir: config.libraryDir,
     stateDir: config.stateDir,
     maxActive: config.maxActiveDownloads,
-    ownAnnounce: ownAnnounceUrls(config.trackerUrl, network.selfAddress, household.credential),
+    ownAnnounce: network.ownAnnounce,
     seeder,
     ingest,
     inLibrary: infoHash => seeder.isSeeding(infoHash),

@@ -88,6 +88,7 @@ describe('seed node options table', () => {
     expect(refusal(() => untyped({ webSeed: 'no' })).message).toBe('--no-web-seed must be true or false, got no')
     expect(refusal(() => untyped({ port: '8787' })).message).toBe('--port must be an integer 0-65535, got 8787')
     expect(refusal(() => untyped({ libraryName: '' })).message).toBe('libraryName must be a non-empty text, got ""')
+    expect(refusal(() => untyped({ port: null })).message).toBe('--port must be an integer 0-65535, got null')
     expect(resolveConfig({ trackerUrl: 'wss://tracker.example/announce' }).trackerUrl).toBe('wss://tracker.example/announce')
   })
 
