@@ -1,105 +1,161 @@
 /**
- * The seed node's options: each has a documented default and a bound, and unknown ones
- * are refused with a message naming them (see cli.ts).
+ * Every seed-node option, once: its flag, doc line, default and bound in one table
+ * (`SEED_NODE_OPTIONS`), from which follow the `SeedNodeConfig` type, the `--help` text and
+ * the command-line parsing (cli-arguments.ts), and the checks in `resolveConfig`. Unknown
+ * keys are refused by name, values out of bounds with a message naming the flag.
+ * (The shape of tracker/tracker-options.ts, after aquatic_ws's config.)
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HearthError } from './lib/errors.ts'
-import type { LogLevel } from './lib/log.ts'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
-export interface SeedNodeConfig {
-  /** Folder of films, series and music. Read-only to Hearth. Default: the sample library in the repo. */
-  libraryDir: string
-  /** Where Hearth keeps torrents, fingerprints and (later) watch state. Default `./.hearth-state`. */
-  stateDir: string
-  /** Address the HTTP server (PWA, API, web seed, tracker) listens on. Default 127.0.0.1. */
-  host: string
-  /** Port for the HTTP server, 0 for any free one. Default 8787. */
-  port: number
-  /** Announce URL of an external tracker; when unset the embedded tracker at /announce is used. */
-  trackerUrl: string | null
-  /** Whether magnet links offer the HTTP web seed as a fallback source. Default true. */
-  webSeed: boolean
-  /** TCP/uTP port for classic BitTorrent clients, 0 for any free one. Default 0. */
-  peerPort: number
-  /** Cap on upload to all peers together, in KiB/s, as Transmission's speed limit; 0 = none. Default 0; 0 – 10,000,000. */
-  uploadLimitKiBps: number
-  /** Seconds between library rescans (new, changed and vanished files). Default 60; 5 – 86400. */
-  rescanIntervalSec: number
-  /** The built PWA to serve. Default `<repo>/dist`. */
-  appDir: string
-  logLevel: LogLevel
-  /** fail2ban: wrong credentials from one address within `banFindTimeSec` that earn a ban. Default 5; 1 – 100. */
-  banMaxRetry: number
-  /** fail2ban: the window failures are counted in, seconds. Default 600; 1 – 86400. */
-  banFindTimeSec: number
-  /** fail2ban: how long a ban lasts, seconds. Default 600; 1 – 604800. */
-  banTimeSec: number
-  /** fail2ban: never ban loopback addresses (this machine). Default false. */
-  banExemptLoopback: boolean
-  /** Downloads running at once; the rest wait queued. Default 3; 1 – 20. */
-  maxActiveDownloads: number
-  /** Name shown in the app. Default: the library folder's name. */
-  libraryName: string
+/** What every option has: its command-line flag (null: programmatic only) and its line in `--help`. */
+interface Described {
+  flag: `--${string}` | null
+  /** Placeholder shown after the flag in `--help` (`<folder>`). */
+  arg?: string
+  doc: string
 }
 
-export const DEFAULTS = {
-  libraryDir: path.join(REPO_ROOT, 'sample-library'),
-  stateDir: '.hearth-state',
-  host: '127.0.0.1',
-  port: 8787,
-  trackerUrl: null,
-  webSeed: true,
-  peerPort: 0,
-  uploadLimitKiBps: 0,
-  rescanIntervalSec: 60,
-  appDir: path.join(REPO_ROOT, 'dist'),
-  logLevel: 'info',
-  banMaxRetry: 5,
-  banFindTimeSec: 600,
-  banTimeSec: 600,
-  banExemptLoopback: false,
-  maxActiveDownloads: 3
-} as const satisfies Omit<SeedNodeConfig, 'libraryName'>
+/** A folder (resolved against the working directory) or a plain text value. */
+export interface TextSpec extends Described {
+  kind: 'path' | 'string'
+  /** A fixed default, or one computed from the options above it in the table. */
+  fallback: string | ((earlier: Record<string, unknown>) => string)
+  /** How `--help` names the default when the value itself says little (an absolute path). */
+  shownDefault?: string
+}
+
+export interface IntSpec extends Described {
+  kind: 'int'
+  fallback: number
+  min: number
+  max: number
+  /** Unit named in the bound's error message (`seconds`). */
+  unit?: string
+}
+
+/** A boolean whose flag sets the opposite of its default (`--no-web-seed`, `--ban-exempt-loopback`). */
+export interface SwitchSpec extends Described {
+  kind: 'boolean'
+  fallback: boolean
+}
+
+export interface EnumSpec<V extends string> extends Described {
+  kind: 'enum'
+  values: readonly V[]
+  fallback: V
+}
+
+/** A URL with one of `schemes`, or null (the default) for none. */
+export interface UrlSpec extends Described {
+  kind: 'url'
+  schemes: readonly string[]
+  fallback: null
+}
+
+export type OptionSpec = TextSpec | IntSpec | SwitchSpec | EnumSpec<string> | UrlSpec
+
+/** An enum entry, keeping its values' literal types (so `logLevel` is `'debug' | 'info' | ...`). */
+const enumOption = <const V extends string>(spec: Described & { values: readonly V[], fallback: NoInfer<V> }): EnumSpec<V> => ({ kind: 'enum', ...spec })
+
+export const SEED_NODE_OPTIONS = {
+  libraryDir: { kind: 'path', flag: '--library', arg: '<folder>', doc: 'media folder to serve, read-only', fallback: path.join(REPO_ROOT, 'sample-library'), shownDefault: 'the sample library' },
+  stateDir: { kind: 'path', flag: '--state', arg: '<folder>', doc: 'where Hearth keeps its own data', fallback: '.hearth-state' },
+  host: { kind: 'string', flag: '--host', arg: '<address>', doc: 'address to listen on; 0.0.0.0 for the whole LAN', fallback: '127.0.0.1' },
+  port: { kind: 'int', flag: '--port', arg: '<number>', doc: 'HTTP port for app, API, web seed and tracker; 0 = any', fallback: 8787, min: 0, max: 65535 },
+  trackerUrl: { kind: 'url', flag: '--tracker', arg: '<ws-url>', doc: 'use an external tracker instead of the embedded one at /announce', schemes: ['ws:', 'wss:'], fallback: null },
+  webSeed: { kind: 'boolean', flag: '--no-web-seed', doc: 'do not offer the HTTP web seed: WebRTC/BitTorrent peers only', fallback: true },
+  peerPort: { kind: 'int', flag: '--peer-port', arg: '<number>', doc: 'TCP/uTP port for classic BitTorrent clients; 0 = any', fallback: 0, min: 0, max: 65535 },
+  uploadLimitKiBps: { kind: 'int', flag: '--upload-limit', arg: '<KiB/s>', doc: 'cap on upload to all peers together; 0 = none', fallback: 0, min: 0, max: 10_000_000, unit: 'KiB/s' },
+  rescanIntervalSec: { kind: 'int', flag: '--rescan-interval', arg: '<sec>', doc: 'seconds between library rescans', fallback: 60, min: 5, max: 24 * 60 * 60, unit: 'seconds' },
+  appDir: { kind: 'path', flag: '--app', arg: '<folder>', doc: 'built PWA to serve', fallback: path.join(REPO_ROOT, 'dist'), shownDefault: 'dist/ in the repo' },
+  banMaxRetry: { kind: 'int', flag: '--ban-max-retry', arg: '<n>', doc: 'wrong credentials from one address that earn a ban', fallback: 5, min: 1, max: 100 },
+  banFindTimeSec: { kind: 'int', flag: '--ban-find-time', arg: '<sec>', doc: 'window in which those failures are counted', fallback: 10 * 60, min: 1, max: 24 * 60 * 60, unit: 'seconds' },
+  banTimeSec: { kind: 'int', flag: '--ban-time', arg: '<sec>', doc: 'how long a ban lasts', fallback: 10 * 60, min: 1, max: 7 * 24 * 60 * 60, unit: 'seconds' },
+  banExemptLoopback: { kind: 'boolean', flag: '--ban-exempt-loopback', doc: "never ban this machine's own addresses (127.0.0.1, ::1)", fallback: false },
+  maxActiveDownloads: { kind: 'int', flag: '--max-active-downloads', arg: '<n>', doc: 'downloads running at once; the rest wait', fallback: 3, min: 1, max: 20 },
+  logLevel: enumOption({ flag: '--log-level', arg: '<level>', doc: 'how much to log', values: ['debug', 'info', 'warn', 'error'], fallback: 'info' }),
+  libraryName: { kind: 'string', flag: null, doc: 'name shown in the app', fallback: earlier => path.basename(String(earlier.libraryDir)), shownDefault: "the library folder's name" }
+} as const satisfies Record<string, OptionSpec>
+
+type Table = typeof SEED_NODE_OPTIONS
+export type OptionKey = keyof Table
+
+/** The value type an entry of the table resolves to. */
+type ValueOf<S> = S extends { kind: 'int' } ? number
+  : S extends { kind: 'boolean' } ? boolean
+    : S extends EnumSpec<infer V> ? V
+      : S extends { kind: 'url' } ? string | null
+        : string
+
+/** The resolved options: every key of the table, defaults filled in, bounds checked. */
+export type SeedNodeConfig = { -readonly [K in OptionKey]: ValueOf<Table[K]> }
+/** What `startSeedNode` accepts: any subset of the options; `undefined` means the default. */
+export type SeedNodeOptions = { [K in OptionKey]?: ValueOf<Table[K]> | undefined }
+
+export const OPTION_KEYS = Object.keys(SEED_NODE_OPTIONS) as OptionKey[]
+const SPECS: ReadonlyArray<[OptionKey, OptionSpec]> = OPTION_KEYS.map(key => [key, SEED_NODE_OPTIONS[key]])
 
 function badOption (message: string): HearthError {
   return new HearthError('HEARTH_E_BAD_OPTION', message)
 }
 
-function port (name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw badOption(`${name} must be an integer 0-65535, got ${value}`)
-  return value
+/** How messages name an option: by its flag, which is what a user typed. */
+export function optionName (key: OptionKey): string {
+  return SEED_NODE_OPTIONS[key].flag ?? key
 }
 
-/** Fills defaults and checks bounds. Throws HEARTH_E_BAD_OPTION naming the option. */
-export function resolveConfig (input: Partial<SeedNodeConfig>): SeedNodeConfig {
-  const merged = { ...DEFAULTS, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) }
-  if (merged.trackerUrl !== null && !/^wss?:\/\/[^\s]+$/.test(merged.trackerUrl)) {
-    throw badOption(`--tracker must be a ws:// or wss:// URL, got ${merged.trackerUrl}`)
+/** "a, b or c" */
+export function alternatives (values: readonly string[]): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`
+}
+
+function checkValue (name: string, spec: OptionSpec, value: unknown): unknown {
+  const got = typeof value === 'string' ? value : String(value)
+  switch (spec.kind) {
+    case 'int':
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < spec.min || value > spec.max) {
+        throw badOption(`${name} must be an integer ${spec.min}-${spec.max}${spec.unit === undefined ? '' : ` ${spec.unit}`}, got ${got}`)
+      }
+      return value
+    case 'boolean':
+      if (typeof value !== 'boolean') throw badOption(`${name} must be true or false, got ${got}`)
+      return value
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values.includes(value)) throw badOption(`${name} must be ${alternatives(spec.values)}, got ${got}`)
+      return value
+    case 'url':
+      if (value === null) return null
+      if (typeof value !== 'string' || !/^\S+$/.test(value) || !spec.schemes.some(scheme => value.startsWith(`${scheme}//`))) {
+        throw badOption(`${name} must be a ${alternatives(spec.schemes.map(scheme => `${scheme}//`))} URL, got ${got}`)
+      }
+      return value
+    case 'path':
+    case 'string':
+      if (typeof value !== 'string' || value === '') throw badOption(`${name} must be a non-empty text, got ${value === '' ? '""' : got}`)
+      return spec.kind === 'path' ? path.resolve(value) : value
   }
-  if (!Number.isInteger(merged.rescanIntervalSec) || merged.rescanIntervalSec < 5 || merged.rescanIntervalSec > 86400) {
-    throw badOption(`--rescan-interval must be 5-86400 seconds, got ${merged.rescanIntervalSec}`)
+}
+
+/**
+ * Fills defaults and checks every value against its entry in the table. Throws
+ * HEARTH_E_BAD_OPTION naming unknown keys, or the flag of a value out of bounds.
+ */
+export function resolveConfig (input: SeedNodeOptions): SeedNodeConfig {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw badOption('seed node options must be an object')
+  const unknown = Object.keys(input).filter(key => !Object.hasOwn(SEED_NODE_OPTIONS, key))
+  if (unknown.length > 0) {
+    throw badOption(`unknown seed node option${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (known: ${OPTION_KEYS.join(', ')})`)
   }
-  if (!Number.isInteger(merged.uploadLimitKiBps) || merged.uploadLimitKiBps < 0 || merged.uploadLimitKiBps > 10_000_000) {
-    throw badOption(`--upload-limit must be 0-10000000 KiB/s, got ${merged.uploadLimitKiBps}`)
+  const given: Record<string, unknown> = input
+  const resolved: Record<string, unknown> = {}
+  for (const [key, spec] of SPECS) {
+    const value = given[key] !== undefined ? given[key] : typeof spec.fallback === 'function' ? spec.fallback(resolved) : spec.fallback
+    resolved[key] = checkValue(optionName(key), spec, value)
   }
-  for (const [name, value, max] of [['--ban-max-retry', merged.banMaxRetry, 100], ['--ban-find-time', merged.banFindTimeSec, 86400], ['--ban-time', merged.banTimeSec, 604800]] as const) {
-    if (!Number.isInteger(value) || value < 1 || value > max) throw badOption(`${name} must be 1-${max}, got ${value}`)
-  }
-  if (!Number.isInteger(merged.maxActiveDownloads) || merged.maxActiveDownloads < 1 || merged.maxActiveDownloads > 20) {
-    throw badOption(`--max-active-downloads must be 1-20, got ${merged.maxActiveDownloads}`)
-  }
-  if (!['debug', 'info', 'warn', 'error'].includes(merged.logLevel)) throw badOption(`--log-level must be debug, info, warn or error, got ${merged.logLevel}`)
-  const libraryDir = path.resolve(merged.libraryDir)
-  return {
-    ...merged,
-    libraryDir,
-    stateDir: path.resolve(merged.stateDir),
-    appDir: path.resolve(merged.appDir),
-    port: port('--port', merged.port),
-    peerPort: port('--peer-port', merged.peerPort),
-    libraryName: input.libraryName ?? path.basename(libraryDir)
-  }
+  // Each entry was checked against the spec its type comes from.
+  return resolved as SeedNodeConfig
 }

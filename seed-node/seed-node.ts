@@ -1,30 +1,39 @@
 /**
- * The seed node, assembled: checks its folders, mounts the tracker and the HTTP server,
- * then ingests the library and seeds every item while watching for changes.
+ * The seed node, assembled so that every part exists before anything uses it:
+ *   1. checks and the household: options, library and state folders, key, access (nothing runs yet)
+ *   2. stores on disk: the watch-state log, the fingerprint cache
+ *   3. the port, bound before the parts behind it (why: port-listener.ts)
+ *   4. seeder, tracker (the port serves it from here), hash pool, ingest, download queue, sync swarm
+ *   5. the HTTP app, built with every part, takes over the port
+ *   6. the first scan, the library watcher and the downloads start
+ * Every part is pushed on a TeardownStack as it starts: `close()`, and a start-up failure at any
+ * step, stop them newest first, so a failed start leaves no port open and no thread running.
  * `startSeedNode` is what the CLI and the tests call.
  */
 import { access, constants, mkdir, opendir } from 'node:fs/promises'
 import path from 'node:path'
-import { createTracker, type HearthTracker } from '../tracker/tracker-server.ts'
 import { announceUrls } from '../protocol/announce-url.ts'
 import type { StatusReply } from '../protocol/api/status.ts'
+import { createTracker, type HearthTracker } from '../tracker/tracker-server.ts'
+import { deriveKeys, type DerivedKeys } from '../protocol/library-key.ts'
+import { pairingLink } from '../protocol/pairing-link.ts'
 import { HouseholdAccess } from './access/household-access.ts'
-import { resolveConfig, type SeedNodeConfig } from './config.ts'
+import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './access/library-key-file.ts'
+import { resolveConfig, type SeedNodeConfig, type SeedNodeOptions } from './config.ts'
+import { DownloadQueue } from './downloads/download-queue.ts'
+import { createHttpServer } from './http/http-server.ts'
 import { HearthError, errnoCode } from './lib/errors.ts'
+import { createLogger, type Logger } from './lib/log.ts'
 import { FingerprintCache } from './library/fingerprint-cache.ts'
-import { createHttpServer, listen } from './http/http-server.ts'
+import { defaultHashThreads, HashPool } from './library/hash-pool.ts'
 import { LibraryIngest } from './library/library-ingest.ts'
 import { LibraryRegistry } from './library/library-registry.ts'
 import { watchLibrary } from './library/library-watcher.ts'
-import { createLogger, type Logger } from './lib/log.ts'
 import { TorrentSeeder } from './library/torrent-seeder.ts'
-import { defaultHashThreads, HashPool } from './library/hash-pool.ts'
 import { WatchStateLog } from './sync/watch-state-log.ts'
 import { joinSyncSwarm, type SyncSwarmMember } from './sync/sync-swarm-member.ts'
-import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './access/library-key-file.ts'
-import { deriveKeys } from '../protocol/library-key.ts'
-import { pairingLink } from '../protocol/pairing-link.ts'
-import { DownloadQueue } from './downloads/download-queue.ts'
+import { appHandler, PortListener, trackerOnlyHandler } from './port-listener.ts'
+import { TeardownStack } from './teardown-stack.ts'
 
 /**
  * Tracker message budget per connection. Browsers send a handful of messages; the seed
@@ -32,6 +41,7 @@ import { DownloadQueue } from './downloads/download-queue.ts'
  */
 const SEED_NODE_MESSAGES_PER_SECOND = 200
 const SEED_NODE_MESSAGE_BURST = 20_000
+const MS_PER_SEC = 1000
 
 export interface RunningSeedNode {
   config: SeedNodeConfig
@@ -53,6 +63,32 @@ export interface RunningSeedNode {
   /** The link that pairs a device with this household (the key rides in the fragment). */
   pairingLink (origin?: string): string
   close (): Promise<void>
+}
+
+interface Household {
+  libraryKey: Uint8Array
+  keys: DerivedKeys
+  /** What paired devices present to the API, the web seed and the tracker. */
+  credential: string
+  access: HouseholdAccess
+  deviceId: string
+}
+
+/** Everything behind the port, built (steps 2 to 4). */
+interface Parts {
+  registry: LibraryRegistry
+  watchState: WatchStateLog
+  cache: FingerprintCache
+  listener: PortListener
+  /** `host:port` this machine reaches the node at. */
+  selfAddress: string
+  /** Where the seed node announces its own torrents and downloads (see `ownAnnounceUrls`). */
+  ownAnnounce: string[]
+  seeder: TorrentSeeder
+  tracker: HearthTracker
+  ingest: LibraryIngest
+  downloads: DownloadQueue
+  sync: SyncSwarmMember
 }
 
 async function checkLibrary (dir: string): Promise<void> {
@@ -80,118 +116,161 @@ async function prepareState (stateDir: string, libraryDir: string): Promise<void
   }
 }
 
-export async function startSeedNode (options: Partial<SeedNodeConfig>, log: Logger = createLogger(options.logLevel ?? 'info')): Promise<RunningSeedNode> {
-  const config = resolveConfig(options)
-  await checkLibrary(config.libraryDir)
-  await prepareState(config.stateDir, config.libraryDir)
-
-  const { key: libraryKey, created: keyCreated } = await loadOrCreateLibraryKey(config.stateDir)
-  if (keyCreated) log.info('household.key_created', { state: config.stateDir })
+async function openHousehold (stateDir: string, log: Logger): Promise<Household> {
+  const { key: libraryKey, created } = await loadOrCreateLibraryKey(stateDir)
+  if (created) log.info('household.key_created', { state: stateDir })
   const keys = await deriveKeys(libraryKey)
-  const access = await HouseholdAccess.open(config.stateDir, keys.credential)
-  const registry = new LibraryRegistry()
-  const tracker = createTracker({
+  const credential = keys.credential
+  const access = await HouseholdAccess.open(stateDir, credential)
+  return { libraryKey, keys, credential, access, deviceId: await loadOrCreateDeviceId(stateDir) }
+}
+
+/** `host:port` this machine reaches the node at: a wildcard address is reached over loopback. */
+function selfAddressOf (host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  return `${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`
+}
+
+/** The embedded tracker, over WebSocket (browsers, WebRTC) and HTTP (classic clients find the TCP/uTP port). */
+function embeddedAnnounceUrls (selfAddress: string, credential: string): string[] {
+  const urls = announceUrls(`http://${selfAddress}`, credential)
+  return [urls.webSocket, urls.http]
+}
+
+/** Where the seed node announces its own torrents: `--tracker` when given, else the embedded tracker. */
+function ownAnnounceUrls (trackerUrl: string | null, selfAddress: string, credential: string): string[] {
+  return trackerUrl !== null ? [trackerUrl] : embeddedAnnounceUrls(selfAddress, credential)
+}
+
+function createSeedNodeTracker (config: SeedNodeConfig, access: HouseholdAccess, seeder: TorrentSeeder, log: Logger): HearthTracker {
+  return createTracker({
     authenticate: token => access.authenticate(token),
     // Library items sleep until someone asks: wake one before its announce is processed.
     beforeAnnounce: async (infoHash, peerId) => {
-      if (seeder !== null && peerId !== seeder.peerId) await seeder.wake(infoHash)
+      if (peerId !== seeder.peerId) await seeder.wake(infoHash)
     },
     log: (level, event, fields) => log[level](event, fields),
     // The seed node announces every library item over its one connection.
     messagesPerSecond: SEED_NODE_MESSAGES_PER_SECOND,
     messageBurst: SEED_NODE_MESSAGE_BURST,
-    ban: { maxRetry: config.banMaxRetry, findTimeMs: config.banFindTimeSec * 1000, banTimeMs: config.banTimeSec * 1000, exemptLoopback: config.banExemptLoopback }
+    ban: { maxRetry: config.banMaxRetry, findTimeMs: config.banFindTimeSec * MS_PER_SEC, banTimeMs: config.banTimeSec * MS_PER_SEC, exemptLoopback: config.banExemptLoopback }
   })
-  const startedAt = Date.now()
-  let ingest: LibraryIngest | null = null
-  let seeder: TorrentSeeder | null = null
-  let sync: SyncSwarmMember | null = null
-  let watchState: WatchStateLog | null = null
-  let downloads: DownloadQueue | null = null
-  const server = createHttpServer({
-    config,
-    registry,
-    tracker,
-    access,
-    log,
-    downloads: () => downloads,
-    status: (): StatusReply => ({
-      version: 1,
-      uptimeSec: Math.round((Date.now() - startedAt) / 1000),
-      items: registry.size,
-      itemsOffline: registry.offlineCount(),
-      ingest: ingest?.stats ?? null,
-      seeder: seeder?.stats() ?? null,
-      // Spread: TrackerStats is an interface, and only an object type meets the reply's record.
-      tracker: { ...tracker.stats() },
-      sync: sync ? { infoHash: sync.infoHash, peers: sync.peers(), ...sync.stats } : null,
-      watchState: watchState?.stats ?? null,
-      webSeed: config.webSeed
-    })
-  })
-  const port = await listen(server, config.host, config.port)
-  const listenHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
-  const hostForUrl = listenHost.includes(':') ? `[${listenHost}]` : listenHost
-  const url = `http://${hostForUrl}:${port}`
-  const resolved = { ...config, port }
+}
 
-  // The seed node announces over WebSocket (browsers find it, WebRTC) and over HTTP (classic
-  // clients such as Transmission find its TCP/uTP port).
-  // The sync swarm always meets at this embedded tracker, even with --tracker (see sync-swarm-member.ts).
-  const ownUrls = announceUrls(url, access.credential)
-  const embeddedAnnounce = [ownUrls.webSocket, ownUrls.http]
-  const ownAnnounce = config.trackerUrl !== null ? [config.trackerUrl] : embeddedAnnounce
-  seeder = new TorrentSeeder({ announce: ownAnnounce, wakeOnDemand: config.trackerUrl === null, peerPort: config.peerPort, uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024, log })
-  const deviceId = await loadOrCreateDeviceId(config.stateDir)
-  const activeWatchState = await WatchStateLog.open(config.stateDir, log)
-  watchState = activeWatchState
-  const activeSync = await joinSyncSwarm({ seeder, keys, deviceId, store: activeWatchState, stateDir: config.stateDir, announce: embeddedAnnounce, log })
-  sync = activeSync
+/** Steps 2 and 3, and the seeder and tracker of step 4: from here the port serves the tracker. */
+async function startNetwork (config: SeedNodeConfig, household: Household, stack: TeardownStack, log: Logger): Promise<Pick<Parts, 'watchState' | 'cache' | 'listener' | 'selfAddress' | 'ownAnnounce' | 'seeder' | 'tracker'>> {
+  const watchState = await WatchStateLog.open(config.stateDir, log)
+  stack.push('watch-state log', async () => await watchState.close())
   const cache = await FingerprintCache.open(config.stateDir, log)
-  // The queue is loaded before the first scan, so partial downloads are never ingested.
-  let queue: DownloadQueue | null = null
-  const hashPool = new HashPool(defaultHashThreads(), log)
-  ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, hashPool, log, isBusy: relativePath => queue?.isBusy(relativePath) ?? false })
-  const activeIngest = ingest
-  queue = await DownloadQueue.open({ libraryDir: config.libraryDir, stateDir: config.stateDir, maxActive: config.maxActiveDownloads, ownAnnounce, seeder, ingest, inLibrary: infoHash => seeder?.isSeeding(infoHash) ?? false, log })
-  const activeDownloads = queue
-  const firstScan = activeIngest.scan()
-  const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, async () => await activeIngest.scan(), log)
-  await activeDownloads.start()
-  downloads = activeDownloads
-  log.info('seed_node.listening', { url, library: config.libraryDir, state: config.stateDir, webSeed: config.webSeed })
+  stack.push('fingerprint cache', async () => await cache.flush())
+  const listener = await PortListener.open(config.host, config.port)
+  stack.push('port', async () => await listener.close())
+  const selfAddress = selfAddressOf(config.host, listener.port)
+  const ownAnnounce = ownAnnounceUrls(config.trackerUrl, selfAddress, household.credential)
+  const seeder = new TorrentSeeder({
+    announce: ownAnnounce,
+    wakeOnDemand: config.trackerUrl === null,
+    peerPort: config.peerPort,
+    uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024,
+    log
+  })
+  stack.push('seeder', async () => await seeder.close())
+  const tracker = createSeedNodeTracker(config, household.access, seeder, log)
+  stack.push('tracker', async () => await tracker.close())
+  // The sync torrent and woken items announce to the embedded tracker before the app is built.
+  listener.serve(trackerOnlyHandler(tracker))
+  return { watchState, cache, listener, selfAddress, ownAnnounce, seeder, tracker }
+}
 
-  const activeSeeder = seeder
-  let closing: Promise<void> | null = null
-  return {
-    config: resolved,
-    url,
-    port,
-    registry,
-    ingest,
-    tracker,
+/** Step 4: the rest of the parts, behind a port that already serves the tracker. */
+async function buildParts (config: SeedNodeConfig, household: Household, stack: TeardownStack, log: Logger): Promise<Parts> {
+  const network = await startNetwork(config, household, stack, log)
+  const { seeder, cache } = network
+  const registry = new LibraryRegistry()
+  const hashPool = new HashPool(defaultHashThreads(), log)
+  stack.push('hash pool', async () => await hashPool.close())
+  // Ingest skips what a download is still writing, and a finished download is admitted by
+  // ingest: the two refer to each other. Ingest asks the queue only while scanning, and the
+  // first scan starts after the queue exists (step 6).
+  const ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, hashPool, log, isBusy: relativePath => downloads.isBusy(relativePath) })
+  // The queue is loaded before the first scan, so partial downloads are never ingested.
+  const downloads = await DownloadQueue.open({
+    libraryDir: config.libraryDir,
+    stateDir: config.stateDir,
+    maxActive: config.maxActiveDownloads,
+    ownAnnounce: network.ownAnnounce,
     seeder,
-    firstScan,
-    watchState: activeWatchState,
-    sync: activeSync,
-    access,
-    downloads: activeDownloads,
-    pairingLink: (origin = url) => pairingLink(origin, libraryKey),
-    close: async () => {
-      closing ??= (async () => {
-        stopWatching()
-        await firstScan.catch(() => {})
-        await activeDownloads.close()
-        await cache.flush()
-        await hashPool.close()
-        await activeSeeder.close()
-        await activeWatchState.close()
-        await tracker.close()
-        server.closeAllConnections()
-        await new Promise<void>(resolve => server.close(() => resolve()))
-        log.info('seed_node.stopped')
-      })()
-      await closing
+    ingest,
+    inLibrary: infoHash => seeder.isSeeding(infoHash),
+    log
+  })
+  stack.push('download queue', async () => await downloads.close())
+  // The sync swarm always meets at the embedded tracker, even with --tracker (see sync-swarm-member.ts).
+  const announce = embeddedAnnounceUrls(network.selfAddress, household.credential)
+  const sync = await joinSyncSwarm({ seeder, keys: household.keys, deviceId: household.deviceId, store: network.watchState, stateDir: config.stateDir, announce, log })
+  return { ...network, registry, ingest, downloads, sync }
+}
+
+function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): StatusReply {
+  const { registry, ingest, seeder, tracker, sync, watchState } = parts
+  return {
+    version: 1,
+    uptimeSec: Math.round((Date.now() - startedAtMs) / MS_PER_SEC),
+    items: registry.size,
+    itemsOffline: registry.offlineCount(),
+    ingest: ingest.stats,
+    seeder: seeder.stats(),
+    // Spread: TrackerStats is an interface, and only an object type meets the reply's record.
+    tracker: { ...tracker.stats() },
+    sync: { infoHash: sync.infoHash, peers: sync.peers(), ...sync.stats },
+    watchState: watchState.stats,
+    webSeed: config.webSeed
+  }
+}
+
+/** Step 6: the first scan, the watcher and the downloads; `firstScan` settles when that scan ends. */
+async function startLibrary (parts: Parts, config: SeedNodeConfig, stack: TeardownStack, log: Logger): Promise<{ firstScan: Promise<void> }> {
+  const firstScan = parts.ingest.scan()
+  const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, async () => await parts.ingest.scan(), log)
+  stack.push('library watcher', async () => {
+    stopWatching()
+    await firstScan.catch(() => {})
+  })
+  await parts.downloads.start()
+  return { firstScan }
+}
+
+export async function startSeedNode (options: SeedNodeOptions, log: Logger = createLogger(options.logLevel ?? 'info')): Promise<RunningSeedNode> {
+  const startedAtMs = Date.now()
+  const requested = resolveConfig(options)
+  await checkLibrary(requested.libraryDir)
+  await prepareState(requested.stateDir, requested.libraryDir)
+  const household = await openHousehold(requested.stateDir, log)
+  const stack = new TeardownStack(log)
+  try {
+    const parts = await buildParts(requested, household, stack, log)
+    const config = { ...requested, port: parts.listener.port }
+    const { registry, tracker, downloads } = parts
+    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, status: () => statusOf(parts, config, startedAtMs) })
+    parts.listener.serve(appHandler(app))
+    const { firstScan } = await startLibrary(parts, config, stack, log)
+    const url = `http://${parts.selfAddress}`
+    log.info('seed_node.listening', { url, library: config.libraryDir, state: config.stateDir, webSeed: config.webSeed })
+    const { ingest, seeder, watchState, sync } = parts
+    let closing: Promise<void> | null = null
+    return {
+      config, url, port: config.port, registry, ingest, tracker, seeder, firstScan, watchState, sync, access: household.access, downloads,
+      pairingLink: (origin = url) => pairingLink(origin, household.libraryKey),
+      close: async () => {
+        closing ??= stack.closeAll().then(() => log.info('seed_node.stopped'))
+        await closing
+      }
     }
+  } catch (err) {
+    // The caller reports the error itself; this says what was stopped again because of it.
+    const started = stack.names.join(', ')
+    await stack.closeAll()
+    log.info('seed_node.start_undone', { stopped: started, error: err instanceof Error ? err.message : String(err) })
+    throw err
   }
 }

@@ -33,8 +33,6 @@ import { DOWNLOADS_FOLDER, deleteTorrentData, ensureDownloadsFolder, exists, set
 import { DownloadTorrents, markFailed } from './download-torrents.ts'
 import { viewOf, type DownloadView } from './download-view.ts'
 
-/** Bounds of the `maxActiveDownloads` option. */
-export const MAX_ACTIVE_DOWNLOADS_BOUNDS = { min: 1, max: 20, default: 3 } as const
 /** Downloads remembered at once (every state); beyond this, adding is refused. */
 export const MAX_DOWNLOADS = 1000
 
