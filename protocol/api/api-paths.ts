@@ -7,7 +7,8 @@ export const API_PATHS = {
   catalog: '/api/catalog',
   status: '/api/status',
   downloads: '/api/downloads',
-  shareRotate: '/api/share/rotate'
+  shareRotate: '/api/share/rotate',
+  reach: '/api/reach'
 } as const
 
 /** `GET /api/catalog/<itemId>`: one catalog item. */
