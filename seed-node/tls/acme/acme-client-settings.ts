@@ -33,3 +33,23 @@ export function configureAcmeClient ({ extraCaPem, httpRetries, log }: AcmeClien
   if (defaults.acmeSettings !== undefined) defaults.acmeSettings.retryMaxAttempts = httpRetries
   acme.setLogger(message => { log.debug('acme.client', { message }) })
 }
+
+/** One look at the ACME server. */
+const PROBE_TIMEOUT_MS = 10 * 1000
+
+/**
+ * Why the ACME server cannot be reached (`ECONNREFUSED`, a TLS code...), or null when it
+ * answers. acme-client loses the cause of a request that got no answer (after its retries it
+ * throws a TypeError of its own), so a failed order asks again, once, with the same trust.
+ */
+export function probeAcmeServer (directoryUrl: string): Promise<string | null> {
+  const agent = (acme.axios.defaults.httpsAgent as https.Agent | undefined) ?? https.globalAgent
+  return new Promise(resolve => {
+    const request = https.get(directoryUrl, { agent, timeout: PROBE_TIMEOUT_MS }, response => {
+      response.resume()
+      resolve(null)
+    })
+    request.on('timeout', () => { request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })) })
+    request.on('error', (err: Error & { code?: string }) => { resolve(err.code ?? err.message) })
+  })
+}

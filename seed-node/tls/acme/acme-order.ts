@@ -9,6 +9,7 @@ import acme from 'acme-client'
 import type { Logger } from '../../lib/log.ts'
 import { HearthError } from '../../lib/errors.ts'
 import { acmeCertificate, type AcmeCertificate } from './acme-certificate.ts'
+import { probeAcmeServer } from './acme-client-settings.ts'
 import { DnsProviderError, type DnsProvider } from './dns-provider.ts'
 import { waitForTxt, type TxtWait } from './txt-propagation.ts'
 
@@ -40,17 +41,18 @@ function isHttpFailure (err: unknown): err is HttpFailure {
   return err instanceof Error && 'isAxiosError' in err && err.isAxiosError === true
 }
 
+function unreachable (directoryUrl: string, code: string): HearthError {
+  const hint = UNTRUSTED_CODES.has(code) ? ': its HTTPS certificate is not trusted (--acme-ca-file)' : ''
+  return new HearthError('HEARTH_E_ACME_FAILED', `ACME server ${directoryUrl} cannot be reached (${code})${hint}`)
+}
+
 /** The one-line error for a failed order. */
-export function orderError (err: unknown, directoryUrl: string, domain: string): HearthError {
+export async function orderError (err: unknown, directoryUrl: string, domain: string): Promise<HearthError> {
   if (err instanceof HearthError) return err
   if (err instanceof DnsProviderError) return new HearthError('HEARTH_E_DNS_PROVIDER', err.message)
-  if (isHttpFailure(err)) {
-    const status = err.response?.status
-    if (status !== undefined) return new HearthError('HEARTH_E_ACME_FAILED', `ACME server ${directoryUrl} answered HTTP ${status}`)
-    const code = err.code ?? err.message
-    const hint = UNTRUSTED_CODES.has(code) ? ': its HTTPS certificate is not trusted (--acme-ca-file)' : ''
-    return new HearthError('HEARTH_E_ACME_FAILED', `ACME server ${directoryUrl} cannot be reached (${code})${hint}`)
-  }
+  if (isHttpFailure(err) && err.response !== undefined) return new HearthError('HEARTH_E_ACME_FAILED', `ACME server ${directoryUrl} answered HTTP ${err.response.status}`)
+  const probed = await probeAcmeServer(directoryUrl)
+  if (probed !== null) return unreachable(directoryUrl, probed)
   const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim()
   return new HearthError('HEARTH_E_ACME_FAILED', `ACME server ${directoryUrl} did not issue a certificate for ${domain}: ${message}`)
 }
@@ -84,6 +86,6 @@ export async function orderCertificate (account: AcmeAccount, domain: string, dn
     })
     return acmeCertificate(keyBuffer.toString(), chainPem, domain)
   } catch (err) {
-    throw orderError(err, account.directoryUrl, domain)
+    throw await orderError(err, account.directoryUrl, domain)
   }
 }
