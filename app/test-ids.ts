@@ -36,6 +36,12 @@
  * - `download-error` why a magnet or .torrent was refused (add form), or inside a row why the
  *                    download stopped or an action failed
  * - `ingest-banner`  "Indexing your library: N items left" on the library page (absent when idle)
+ * - `insecure-context` the page shown instead of the app at a plain-HTTP LAN address; its
+ *                    `secure-address` link opens the https:// address, `onboarding-link` the CA guide
+ * - `switch-household` the dialog a pairing link for another household opens on a paired device;
+ *                    `switch-household-confirm` moves the device, `switch-household-cancel` keeps it
+ * - `other-addresses` the "Other addresses" disclosure on "Add a device" (each link inside is a
+ *                    `pairing-link` too); `reach-note` each note under the links (fallback, TLS, CA)
  *
  * The numbers behind the stats, and per-piece / per-wire detail, are on `window.__hearth`
  * (see `diagnostics/expose-diagnostics.ts`).
@@ -77,5 +83,13 @@ export const TEST_IDS = {
   downloadRemoveKeep: 'download-remove-keep',
   downloadRemoveDelete: 'download-remove-delete',
   downloadError: 'download-error',
-  ingestBanner: 'ingest-banner'
+  ingestBanner: 'ingest-banner',
+  insecureContext: 'insecure-context',
+  secureAddress: 'secure-address',
+  onboardingLink: 'onboarding-link',
+  switchHousehold: 'switch-household',
+  switchHouseholdConfirm: 'switch-household-confirm',
+  switchHouseholdCancel: 'switch-household-cancel',
+  otherAddresses: 'other-addresses',
+  reachNote: 'reach-note'
 } as const
