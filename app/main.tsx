@@ -48,7 +48,7 @@ function startApp (root: Root): void {
 function explainInsecureContext (root: Root): void {
   // Read before the pairing key leaves the address bar: the secure link carries it along.
   const address = secureAddressFor(window.location)
-  capturePairingLink()
+  const pairing = capturePairingLink().status === 'key'
   console.warn(`[hearth] ${window.location.origin} is not a secure context; showing where to open Hearth instead`)
-  root.render(<StrictMode><InsecureContextPage openedAt={window.location.origin} address={address} /></StrictMode>)
+  root.render(<StrictMode><InsecureContextPage openedAt={window.location.origin} address={address} pairing={pairing} /></StrictMode>)
 }

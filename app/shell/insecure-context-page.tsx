@@ -12,9 +12,11 @@ interface InsecureContextPageProps {
   /** The address the page was opened at, for the explanation (the origin only: no key). */
   readonly openedAt: string
   readonly address: SecureAddress
+  /** The page was a pairing link: say that the secure address carries it along. */
+  readonly pairing: boolean
 }
 
-export function InsecureContextPage ({ openedAt, address }: InsecureContextPageProps) {
+export function InsecureContextPage ({ openedAt, address, pairing }: InsecureContextPageProps) {
   return (
     <main className='status insecure' role='alert' data-testid={TEST_IDS.insecureContext}>
       <h1 className='status__title'>Open Hearth at its secure address</h1>
@@ -23,19 +25,17 @@ export function InsecureContextPage ({ openedAt, address }: InsecureContextPageP
         and the household's encryption only to secure (HTTPS) pages, so Hearth cannot load or play anything here.
       </p>
       {address.secureUrl !== null && address.secureOrigin !== null
-        ? <SecureSteps secureUrl={address.secureUrl} secureOrigin={address.secureOrigin} onboardingUrl={address.onboardingUrl} />
+        ? <SecureSteps secureUrl={address.secureUrl} secureOrigin={address.secureOrigin} onboardingUrl={address.onboardingUrl} pairing={pairing} />
         : <p className='status__text'>Ask whoever runs the home server for its https:// address.</p>}
     </main>
   )
 }
 
-function SecureSteps ({ secureUrl, secureOrigin, onboardingUrl }: { secureUrl: string, secureOrigin: string, onboardingUrl: string | null }) {
+function SecureSteps ({ secureUrl, secureOrigin, onboardingUrl, pairing }: { secureUrl: string, secureOrigin: string, onboardingUrl: string | null, pairing: boolean }) {
   return (
     <>
-      <a className='button' href={secureUrl} data-testid={TEST_IDS.secureAddress}>Open {secureOrigin}</a>
-      <p className='status__text'>
-        A pairing link opened here still works there: the button carries it along.
-      </p>
+      <a className='button insecure__open' href={secureUrl} data-testid={TEST_IDS.secureAddress}>Open {secureOrigin}</a>
+      {pairing && <p className='status__text'>The pairing link you opened works there too: the button carries it along.</p>}
       {onboardingUrl !== null && (
         <p className='status__text'>
           If the browser then warns that the connection is not private, the home server uses its own household

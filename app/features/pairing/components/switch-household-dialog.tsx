@@ -19,7 +19,7 @@ export function SwitchHouseholdDialog ({ checking, onConfirm, onCancel }: Switch
   const cancel = (): void => { if (!checking) onCancel() }
   return (
     <ModalDialog title='This link would move this device to another household' onClose={cancel}>
-      <div data-testid={TEST_IDS.switchHousehold}>
+      <div className='switch-household' data-testid={TEST_IDS.switchHousehold}>
         <p className='modal__text'>
           This device already belongs to a household. The pairing link you opened is for a different one: following it
           would replace this device's key, and the library, watch progress and downloads of your current household would
