@@ -8,6 +8,7 @@
  *   /webseed/*, others  → web seed and app files; plain-text 405 (with `allow`)
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type net from 'node:net'
 import { ApiError, errorBody } from '../../protocol/api/api-error.ts'
 import { HearthError, errnoCode } from '../lib/errors.ts'
 import { gate } from '../access/access-gate.ts'
@@ -81,7 +82,7 @@ export function createHttpServer (deps: HttpServerDeps): http.Server {
 }
 
 /** Listens, turning "port in use" into an error that names the port. */
-export async function listen (server: http.Server, host: string, port: number): Promise<number> {
+export async function listen (server: net.Server, host: string, port: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     const onError = (err: Error): void => {
       server.off('listening', onListening)

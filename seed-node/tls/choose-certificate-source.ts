@@ -1,0 +1,42 @@
+/**
+ * Which certificate the HTTPS server serves, in the order a user would expect: files they
+ * brought (`--tls-cert`/`--tls-key`) win; else ACME for the household's own domain (when a
+ * domain is configured); else the household CA made on first start. Every source is checked
+ * at start, so a problem is one line naming its cause, before the port opens.
+ */
+import type { SeedNodeConfig } from '../config.ts'
+import { openAcmeSource } from './acme/open-acme-source.ts'
+import type { CertificateSource, CertificateSourceDeps } from './certificate-source.ts'
+import { CertificateFiles } from './certificate-files.ts'
+import { HouseholdCaSource } from './household-ca-source.ts'
+import { hostNames } from './lan-addresses.ts'
+
+/**
+ * The household domain of the ACME options (`--domain`), once they are in the options table;
+ * read loosely so that this file compiles before and after they arrive.
+ */
+export function acmeDomain (config: SeedNodeConfig): string | null {
+  const value: unknown = (config as Record<string, unknown>).domain
+  return typeof value === 'string' && value !== '' ? value : null
+}
+
+/** Names the household CA's server certificate always covers. */
+export function fixedNames (config: Pick<SeedNodeConfig, 'publicUrl'>, hostname: string): string[] {
+  const names = ['localhost', '127.0.0.1', '::1', ...hostNames(hostname)]
+  if (config.publicUrl !== null) names.push(new URL(config.publicUrl).hostname.replace(/^\[|\]$/g, ''))
+  return [...new Set(names)]
+}
+
+export async function certificateSourceFor (config: SeedNodeConfig, deps: CertificateSourceDeps): Promise<CertificateSource> {
+  if (config.tlsCert !== null && config.tlsKey !== null) {
+    return await CertificateFiles.open({ certFile: config.tlsCert, keyFile: config.tlsKey, log: deps.log })
+  }
+  if (acmeDomain(config) !== null) return await openAcmeSource(config, deps)
+  return await HouseholdCaSource.open({
+    stateDir: config.stateDir,
+    log: deps.log,
+    fixedNames: fixedNames(config, deps.hostname),
+    lanAddresses: deps.lanAddresses,
+    hostname: deps.hostname
+  })
+}
