@@ -92,11 +92,11 @@ export const SEED_NODE_OPTIONS = {
   banTimeSec: { kind: 'int', flag: '--ban-time', arg: '<sec>', doc: 'how long a ban lasts', fallback: 10 * 60, min: 1, max: 7 * 24 * 60 * 60, unit: 'seconds' },
   banExemptLoopback: { kind: 'boolean', flag: '--ban-exempt-loopback', doc: "never ban this machine's own addresses (127.0.0.1, ::1)", fallback: false },
   maxActiveDownloads: { kind: 'int', flag: '--max-active-downloads', arg: '<n>', doc: 'downloads running at once; the rest wait', fallback: 3, min: 1, max: 20 },
-  https: enumOption({ flag: '--https', arg: '<mode>', doc: 'auto: HTTPS (and an onboarding page over HTTP) when listening beyond loopback; on: always; off: plain HTTP only', values: ['auto', 'on', 'off'], fallback: 'auto' }),
-  publicUrl: { kind: 'url', flag: '--public-url', arg: '<https-url>', doc: 'the address devices use (a name of yours, a reverse proxy): links and QR codes name it', schemes: ['https:'], originOnly: true, fallback: null },
-  tlsCert: { kind: 'file', flag: '--tls-cert', arg: '<file>', doc: 'certificate (PEM, with its chain) to serve instead of the household CA; reloaded on change', fallback: null },
+  https: enumOption({ flag: '--https', arg: '<mode>', doc: 'when the port speaks HTTPS (auto: when listening beyond loopback)', values: ['auto', 'on', 'off'], fallback: 'auto' }),
+  publicUrl: { kind: 'url', flag: '--public-url', arg: '<https-url>', doc: 'the address other devices use (your name, a reverse proxy); links name it', schemes: ['https:'], originOnly: true, fallback: null },
+  tlsCert: { kind: 'file', flag: '--tls-cert', arg: '<file>', doc: 'certificate (PEM, with its chain) instead of the household CA; reloaded on change', fallback: null },
   tlsKey: { kind: 'file', flag: '--tls-key', arg: '<file>', doc: "the certificate's private key (PEM); give both or neither", fallback: null },
-  trustProxy: { kind: 'addresses', flag: '--trust-proxy', arg: '<addresses>', doc: 'reverse proxies (comma-separated IPs) whose X-Forwarded-Proto/Host/For are believed', fallback: [] },
+  trustProxy: { kind: 'addresses', flag: '--trust-proxy', arg: '<addresses>', doc: 'reverse proxies (comma-separated IPs) whose X-Forwarded-Proto/Host/For count', fallback: [] },
   logLevel: enumOption({ flag: '--log-level', arg: '<level>', doc: 'how much to log', values: ['debug', 'info', 'warn', 'error'], fallback: 'info' }),
   libraryName: { kind: 'string', flag: null, doc: 'name shown in the app', fallback: earlier => path.basename(String(earlier.libraryDir)), shownDefault: "the library folder's name" }
 } as const satisfies Record<string, OptionSpec>

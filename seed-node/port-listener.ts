@@ -79,10 +79,8 @@ export function appHandler (app: http.Server): PortHandler {
 }
 
 export interface PortOptions {
-  /** Serve HTTPS with this source's certificate; null for plain HTTP only. */
+  /** Serve HTTPS with this source's certificate (the caller closes it); null for plain HTTP only. */
   tls: CertificateSource | null
-  /** What plain HTTP from other devices gets while TLS is on (redirect, onboarding). */
-  plainHandler: PortHandler
   /** Proxies whose X-Forwarded-* are believed, and whose plain HTTP is served in full. */
   trustProxy: readonly string[]
   log: Logger
@@ -103,6 +101,7 @@ function startConnectionChecks (server: http.Server | https.Server): void {
 
 export class PortListener {
   private handler: PortHandler = startingHandler
+  private plainHandler: PortHandler = startingHandler
   private readonly trusted: ReadonlySet<string>
   private readonly tcp = net.createServer(socket => { this.accept(socket) })
   private readonly plain = http.createServer((req, res) => { this.pick(req).request(req, res) })
@@ -155,11 +154,16 @@ export class PortListener {
     this.handler = handler
   }
 
+  /** What plain HTTP from other devices gets from now on while TLS is on (redirect, onboarding). */
+  servePlain (handler: PortHandler): void {
+    this.plainHandler = handler
+  }
+
   /** The handler for this request: plain HTTP from another device, with TLS on, gets `plainHandler` alone. */
   private pick (req: IncomingMessage): PortHandler {
     const transport = decideTransport(req, this.trusted)
     const confined = this.secure !== null && !transport.secure && !transport.local && !transport.viaTrustedProxy
-    return confined ? this.options.plainHandler : this.handler
+    return confined ? this.plainHandler : this.handler
   }
 
   private accept (socket: net.Socket): void {
@@ -183,9 +187,10 @@ export class PortListener {
     })
   }
 
-  /** Stops listening, closes the certificate source and drops open connections (upgraded ones belong to the tracker). */
+  /** Stops listening and drops open connections (the tracker has ended its upgraded ones by then). */
   async close (): Promise<void> {
     this.handler = startingHandler
+    this.plainHandler = startingHandler
     this.unsubscribe()
     const closed = new Promise<void>(resolve => this.tcp.close(() => resolve()))
     for (const server of [this.plain, this.secure]) {
@@ -195,6 +200,5 @@ export class PortListener {
     }
     for (const socket of this.sockets) socket.destroy()
     await closed
-    await this.options.tls?.close()
   }
 }

@@ -21,6 +21,7 @@ import { catalogRoutes } from './routes/catalog-routes.ts'
 import { downloadRoutes } from './routes/download-routes.ts'
 import { shareRoutes } from './routes/share-routes.ts'
 import { staticRoutes } from './routes/static-files.ts'
+import { reachRoutes } from './routes/reach-route.ts'
 import { statusRoutes } from './routes/status-route.ts'
 import { isTrackerPath, passToTracker, upgradeToTracker } from './routes/tracker-routes.ts'
 import { webSeedRoutes } from './routes/web-seed-route.ts'
@@ -29,7 +30,7 @@ export type { HttpServerDeps } from './http-server-deps.ts'
 
 /** Every `/api/*` route: the ones the app's API client calls (protocol/api/api-paths.ts). */
 export function apiRoutes (deps: HttpServerDeps): Route[] {
-  return [...catalogRoutes(deps), ...statusRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps)]
+  return [...catalogRoutes(deps), ...statusRoutes(deps), ...reachRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps)]
 }
 
 export function createHttpServer (deps: HttpServerDeps): http.Server {
