@@ -181,9 +181,15 @@ export class PortListener {
       socket.pause()
       // Put the byte back: the server it goes to reads the connection from its start.
       socket.unshift(chunk)
-      const server = chunk[0] === TLS_HANDSHAKE_RECORD ? secure : this.plain
-      server.emit('connection', socket)
-      socket.resume()
+      if (chunk[0] === TLS_HANDSHAKE_RECORD) {
+        // TLS reads the socket's handle itself (the byte put back included); resuming the
+        // JS stream here would drain what the handshake needs.
+        secure.emit('connection', socket)
+      } else {
+        // The HTTP parser reads the JS stream, paused above: set it flowing again.
+        this.plain.emit('connection', socket)
+        socket.resume()
+      }
     })
   }
 

@@ -5,6 +5,7 @@
  * http://192.168.1.10 is not. `on` serves HTTPS on loopback too; `off` never (a trusted
  * wired network, or a TLS-terminating proxy on another machine), with a warning.
  */
+import net from 'node:net'
 import os from 'node:os'
 import type { ReachReply } from '../../protocol/api/reach.ts'
 import type { SeedNodeConfig } from '../config.ts'
@@ -13,7 +14,7 @@ import type { CertificateSource, CertificateSourceDeps } from './certificate-sou
 import { acmeDomain, certificateSourceFor } from './choose-certificate-source.ts'
 import { HouseholdCaSource } from './household-ca-source.ts'
 import type { HouseholdCa } from './household-ca.ts'
-import { isLoopbackHost, lanAddresses } from './lan-addresses.ts'
+import { isLoopbackHost, isWildcardHost, lanAddresses } from './lan-addresses.ts'
 import { describeReach, type ReachFacts } from './reach.ts'
 
 export interface TlsSetup {
@@ -33,7 +34,10 @@ export function servesTls (config: Pick<SeedNodeConfig, 'https' | 'host'>): bool
 
 /** Opens the certificate source (one line naming the cause if it cannot start); the caller closes it. */
 export async function openTls (config: SeedNodeConfig, log: Logger, deps: Partial<CertificateSourceDeps> = {}): Promise<TlsSetup> {
-  const sourceDeps: CertificateSourceDeps = { log, lanAddresses: deps.lanAddresses ?? (() => lanAddresses()), hostname: deps.hostname ?? os.hostname() }
+  const machine = deps.lanAddresses ?? (() => lanAddresses())
+  // A specific address to listen on is one devices use, whatever interface holds it.
+  const listened = isWildcardHost(config.host) || isLoopbackHost(config.host) || net.isIP(config.host) === 0 ? [] : [config.host]
+  const sourceDeps: CertificateSourceDeps = { log, lanAddresses: () => [...new Set([...listened, ...machine()])], hostname: deps.hostname ?? os.hostname() }
   const source = servesTls(config) ? await certificateSourceFor(config, sourceDeps) : null
   if (source === null && !isLoopbackHost(config.host)) {
     log.warn('tls.off', { host: config.host, why: 'other devices get plain HTTP: no service worker, no WebCrypto, credentials in clear on the network' })
