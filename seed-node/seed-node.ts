@@ -178,7 +178,8 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
   const cache = await FingerprintCache.open(config.stateDir, log)
   stack.push('fingerprint cache', async () => await cache.flush())
   const tls = await openTls(config, log)
-  stack.push('certificate source', async () => await tls.source?.close())
+  const source = tls.source
+  if (source !== null) stack.push('certificate source', async () => await source.close())
   const listener = await PortListener.open(config.host, config.port, { tls: tls.source, trustProxy: config.trustProxy, log })
   stack.push('port', async () => await listener.close())
   // Plain HTTP from other devices, while the port speaks HTTPS: a redirect or the onboarding page.

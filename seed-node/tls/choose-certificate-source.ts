@@ -8,7 +8,7 @@ import type { SeedNodeConfig } from '../config.ts'
 import { openAcmeSource } from './acme/open-acme-source.ts'
 import type { CertificateSource, CertificateSourceDeps } from './certificate-source.ts'
 import { CertificateFiles } from './certificate-files.ts'
-import { HouseholdCaSource } from './household-ca-source.ts'
+import type { HouseholdCa } from './household-ca.ts'
 import { hostNames } from './lan-addresses.ts'
 
 /**
@@ -32,6 +32,8 @@ export async function certificateSourceFor (config: SeedNodeConfig, deps: Certif
     return await CertificateFiles.open({ certFile: config.tlsCert, keyFile: config.tlsKey, log: deps.log })
   }
   if (acmeDomain(config) !== null) return await openAcmeSource(config, deps)
+  // Loaded only when needed: the X.509 library costs a few hundred ms at start.
+  const { HouseholdCaSource } = await import('./household-ca-source.ts')
   return await HouseholdCaSource.open({
     stateDir: config.stateDir,
     log: deps.log,
@@ -39,4 +41,11 @@ export async function certificateSourceFor (config: SeedNodeConfig, deps: Certif
     lanAddresses: deps.lanAddresses,
     hostname: deps.hostname
   })
+}
+
+/** The household CA behind `source`, when it is the household CA source. */
+export function householdCaOf (source: CertificateSource | null): HouseholdCa | null {
+  if (source === null || source.mode !== 'household-ca' || !('ca' in source)) return null
+  // HouseholdCaSource is the one source of mode household-ca, and its `ca` is a HouseholdCa.
+  return (source as CertificateSource & { ca: HouseholdCa }).ca
 }

@@ -11,8 +11,7 @@ import type { ReachReply } from '../../protocol/api/reach.ts'
 import type { SeedNodeConfig } from '../config.ts'
 import type { Logger } from '../lib/log.ts'
 import type { CertificateSource, CertificateSourceDeps } from './certificate-source.ts'
-import { acmeDomain, certificateSourceFor } from './choose-certificate-source.ts'
-import { HouseholdCaSource } from './household-ca-source.ts'
+import { acmeDomain, certificateSourceFor, householdCaOf } from './choose-certificate-source.ts'
 import type { HouseholdCa } from './household-ca.ts'
 import { isLoopbackHost, isWildcardHost, lanAddresses } from './lan-addresses.ts'
 import { describeReach, type ReachFacts } from './reach.ts'
@@ -42,7 +41,7 @@ export async function openTls (config: SeedNodeConfig, log: Logger, deps: Partia
   if (source === null && !isLoopbackHost(config.host)) {
     log.warn('tls.off', { host: config.host, why: 'other devices get plain HTTP: no service worker, no WebCrypto, credentials in clear on the network' })
   }
-  const ca = source instanceof HouseholdCaSource ? source.ca : null
+  const ca = householdCaOf(source)
   const facts = (port: number): ReachFacts => ({
     host: config.host,
     port,
