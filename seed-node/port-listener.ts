@@ -17,6 +17,7 @@ import type { Duplex } from 'node:stream'
 import { parseTrackerPath } from '../tracker/announce-path.ts'
 import type { HearthTracker } from '../tracker/tracker-server.ts'
 import { listen } from './http/http-server.ts'
+import { PORT_SERVER_OPTIONS, PortGuard, type PortGuardOptions } from './port-guard.ts'
 
 export interface PortHandler {
   request: (req: IncomingMessage, res: ServerResponse) => void
@@ -61,18 +62,21 @@ export function appHandler (app: http.Server): PortHandler {
 
 export class PortListener {
   private handler: PortHandler = startingHandler
-  private readonly server = http.createServer((req, res) => { this.handler.request(req, res) })
+  private readonly server = http.createServer(PORT_SERVER_OPTIONS, (req, res) => { if (this.guard.admitRequest(req, res)) this.handler.request(req, res) })
+  private readonly guard: PortGuard
 
-  private constructor (private boundPort = 0) {
-    this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { this.handler.upgrade(req, socket, head) })
+  private constructor (guard: PortGuardOptions, private boundPort = 0) {
+    this.guard = new PortGuard(guard)
+    this.guard.attach(this.server)
+    this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { if (this.guard.admitUpgrade(req, socket)) this.handler.upgrade(req, socket, head) })
     this.server.on('clientError', (_err, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
     })
   }
 
-  /** Binds host:port (HEARTH_E_PORT_IN_USE names a taken port); answers 503 until `serve`. */
-  static async open (host: string, port: number): Promise<PortListener> {
-    const listener = new PortListener()
+  /** Binds host:port (HEARTH_E_PORT_IN_USE names a taken port); answers 503 until `serve`. Limits: port-guard.ts. */
+  static async open (host: string, port: number, guard: PortGuardOptions): Promise<PortListener> {
+    const listener = new PortListener(guard)
     listener.boundPort = await listen(listener.server, host, port)
     return listener
   }

@@ -32,15 +32,20 @@ import { watchLibrary } from './library/library-watcher.ts'
 import { TorrentSeeder } from './library/torrent-seeder.ts'
 import { WatchStateLog } from './sync/watch-state-log.ts'
 import { joinSyncSwarm, type SyncSwarmMember } from './sync/sync-swarm-member.ts'
+import { checkFdHeadroom } from './lib/fd-headroom.ts'
+import { defaultAllowedHosts } from './http/host-allow-list.ts'
 import { appHandler, PortListener, trackerOnlyHandler } from './port-listener.ts'
 import { TeardownStack } from './teardown-stack.ts'
 
 /**
- * Tracker message budget per connection. Browsers send a handful of messages; the seed
- * node's own connection re-announces every library item each interval.
+ * Tracker message budgets per connection, by role (tracker/message-budget.ts): the seed
+ * node's own connection re-announces every library item each interval; a household browser
+ * announces what it plays and seeds; a share-token guest one item (the tracker's defaults).
  */
-const SEED_NODE_MESSAGES_PER_SECOND = 200
-const SEED_NODE_MESSAGE_BURST = 20_000
+const OWN_MESSAGES_PER_SECOND = 200
+const OWN_MESSAGE_BURST = 20_000
+const HOUSEHOLD_MESSAGES_PER_SECOND = 50
+const HOUSEHOLD_MESSAGE_BURST = 2_000
 const MS_PER_SEC = 1000
 
 export interface RunningSeedNode {
@@ -149,10 +154,13 @@ function createSeedNodeTracker (config: SeedNodeConfig, access: HouseholdAccess,
     beforeAnnounce: async (infoHash, peerId) => {
       if (peerId !== seeder.peerId) await seeder.wake(infoHash)
     },
+    countsAsGuess: token => access.countsAsGuess(token),
+    isOwnPeer: peerIdHex => peerIdHex === seeder.peerId,
     log: (level, event, fields) => log[level](event, fields),
-    // The seed node announces every library item over its one connection.
-    messagesPerSecond: SEED_NODE_MESSAGES_PER_SECOND,
-    messageBurst: SEED_NODE_MESSAGE_BURST,
+    messagesPerSecond: HOUSEHOLD_MESSAGES_PER_SECOND,
+    messageBurst: HOUSEHOLD_MESSAGE_BURST,
+    ownMessagesPerSecond: OWN_MESSAGES_PER_SECOND,
+    ownMessageBurst: OWN_MESSAGE_BURST,
     ban: { maxRetry: config.banMaxRetry, findTimeMs: config.banFindTimeSec * MS_PER_SEC, banTimeMs: config.banTimeSec * MS_PER_SEC, exemptLoopback: config.banExemptLoopback }
   })
 }
@@ -163,7 +171,10 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
   stack.push('watch-state log', async () => await watchState.close())
   const cache = await FingerprintCache.open(config.stateDir, log)
   stack.push('fingerprint cache', async () => await cache.flush())
-  const listener = await PortListener.open(config.host, config.port)
+  const fds = await checkFdHeadroom(log)
+  // tls-core: the public URL's host joins the allowed Hosts here (host-allow-list.ts).
+  const allowedHosts = defaultAllowedHosts(() => [config.host])
+  const listener = await PortListener.open(config.host, config.port, { maxConnections: fds.maxConnections, allowedHosts, log })
   stack.push('port', async () => await listener.close())
   const selfAddress = selfAddressOf(config.host, listener.port)
   const ownAnnounce = ownAnnounceUrls(config.trackerUrl, selfAddress, household.credential)
@@ -172,6 +183,7 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
     wakeOnDemand: config.trackerUrl === null,
     peerPort: config.peerPort,
     uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024,
+    maxPeerConnections: fds.maxPeerConnections,
     log
   })
   stack.push('seeder', async () => await seeder.close())
