@@ -63,7 +63,7 @@ describe('security headers', () => {
       ['/announce', {}],
       ['/scrape/wrong', {}]
     ]
-    if (item) targets.push([`/webseed/${node.access.credential}/${item.infoHash}/x`, {}])
+    if (item) targets.push([`/webseed/${node.access.credential}/${item.stored.infoHash}/x`, {}])
     for (const [target, headers] of targets) expectSecurityHeaders(await get(node.port, target, headers))
   })
 
