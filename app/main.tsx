@@ -2,6 +2,7 @@
  * Entry point: a pairing link is taken out of the address bar first; then styles, the
  * diagnostics hook, the watch-state store, the service worker (for the offline shell), the UI.
  */
+import './lib/csp/zod-without-eval.ts'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './shell/app.tsx'
