@@ -32,6 +32,7 @@ import { listen } from './http/http-server.ts'
 import { decideTransport } from './http/request-transport.ts'
 import type { Logger } from './lib/log.ts'
 import type { CertificateSource } from './tls/certificate-source.ts'
+import { PORT_SERVER_OPTIONS, PortGuard, SOCKET_IDLE_TIMEOUT_MS, type PortGuardOptions } from './port-guard.ts'
 
 export interface PortHandler {
   request: (req: IncomingMessage, res: ServerResponse) => void
@@ -83,6 +84,8 @@ export interface PortOptions {
   tls: CertificateSource | null
   /** Proxies whose X-Forwarded-* are believed, and whose plain HTTP is served in full. */
   trustProxy: readonly string[]
+  /** Connection limits, timeouts, security headers and the Host allow-list (port-guard.ts). */
+  guard: PortGuardOptions
   log: Logger
 }
 
@@ -103,8 +106,9 @@ export class PortListener {
   private handler: PortHandler = startingHandler
   private plainHandler: PortHandler = startingHandler
   private readonly trusted: ReadonlySet<string>
-  private readonly tcp = net.createServer(socket => { this.accept(socket) })
-  private readonly plain = http.createServer((req, res) => { this.pick(req).request(req, res) })
+  private readonly tcp = net.createServer()
+  private readonly plain = http.createServer(PORT_SERVER_OPTIONS, (req, res) => { this.request(req, res) })
+  private readonly guard: PortGuard
   private readonly secure: https.Server | null = null
   /** Every open connection, dropped on close (the tracker has ended its upgraded ones by then). */
   private readonly sockets = new Set<net.Socket>()
@@ -112,14 +116,20 @@ export class PortListener {
 
   private constructor (private readonly options: PortOptions, private boundPort = 0) {
     this.trusted = new Set(options.trustProxy)
-    this.plain.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { this.pick(req).upgrade(req, socket, head) })
+    // The guard sees every connection first: one it refuses never reaches a server.
+    this.guard = new PortGuard(options.guard)
+    this.guard.attach(this.tcp)
+    this.tcp.on('connection', (socket: net.Socket) => { if (!socket.destroyed) this.accept(socket) })
+    this.plain.timeout = SOCKET_IDLE_TIMEOUT_MS
+    this.plain.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { this.upgrade(req, socket, head) })
     this.plain.on('clientError', refuseBadRequest)
     startConnectionChecks(this.plain)
     const source = options.tls
     if (source === null) return
     const { certPem, keyPem } = source.current()
-    const secure = https.createServer({ cert: certPem, key: keyPem }, (req, res) => { this.pick(req).request(req, res) })
-    secure.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { this.pick(req).upgrade(req, socket, head) })
+    const secure = https.createServer({ ...PORT_SERVER_OPTIONS, cert: certPem, key: keyPem }, (req, res) => { this.request(req, res) })
+    secure.timeout = SOCKET_IDLE_TIMEOUT_MS
+    secure.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { this.upgrade(req, socket, head) })
     secure.on('clientError', refuseBadRequest)
     // A device that does not trust the certificate yet hangs up in the handshake: routine, not an error.
     secure.on('tlsClientError', (err: Error) => options.log.debug('tls.handshake_failed', { error: err.message }))
@@ -157,6 +167,14 @@ export class PortListener {
   /** What plain HTTP from other devices gets from now on while TLS is on (redirect, onboarding). */
   servePlain (handler: PortHandler): void {
     this.plainHandler = handler
+  }
+
+  private request (req: IncomingMessage, res: ServerResponse): void {
+    if (this.guard.admitRequest(req, res)) this.pick(req).request(req, res)
+  }
+
+  private upgrade (req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.guard.admitUpgrade(req, socket)) this.pick(req).upgrade(req, socket, head)
   }
 
   /** The handler for this request: plain HTTP from another device, with TLS on, gets `plainHandler` alone. */

@@ -36,6 +36,8 @@ import { watchLibrary } from './library/library-watcher.ts'
 import { TorrentSeeder } from './library/torrent-seeder.ts'
 import { WatchStateLog } from './sync/watch-state-log.ts'
 import { joinSyncSwarm, type SyncSwarmMember } from './sync/sync-swarm-member.ts'
+import { checkFdHeadroom } from './lib/fd-headroom.ts'
+import { defaultAllowedHosts } from './http/host-allow-list.ts'
 import { appHandler, PortListener, trackerOnlyHandler } from './port-listener.ts'
 import { TeardownStack } from './teardown-stack.ts'
 import type { CertificateSource } from './tls/certificate-source.ts'
@@ -43,11 +45,14 @@ import { openTls, type TlsSetup } from './tls/open-tls.ts'
 import { reachOrigins } from './tls/reach.ts'
 
 /**
- * Tracker message budget per connection. Browsers send a handful of messages; the seed
- * node's own connection re-announces every library item each interval.
+ * Tracker message budgets per connection, by role (tracker/message-budget.ts): the seed
+ * node's own connection re-announces every library item each interval; a household browser
+ * announces what it plays and seeds; a share-token guest one item (the tracker's defaults).
  */
-const SEED_NODE_MESSAGES_PER_SECOND = 200
-const SEED_NODE_MESSAGE_BURST = 20_000
+const OWN_MESSAGES_PER_SECOND = 200
+const OWN_MESSAGE_BURST = 20_000
+const HOUSEHOLD_MESSAGES_PER_SECOND = 50
+const HOUSEHOLD_MESSAGE_BURST = 2_000
 const MS_PER_SEC = 1000
 
 export interface RunningSeedNode {
@@ -101,6 +106,14 @@ interface Parts {
   ingest: LibraryIngest
   downloads: DownloadQueue
   sync: SyncSwarmMember
+}
+
+/** Names beyond the machine's own that the port answers for: the listen host, the public URL's and the household domain. */
+function extraHostNames (config: SeedNodeConfig): string[] {
+  const names = [config.host]
+  if (config.publicUrl !== null) names.push(new URL(config.publicUrl).hostname)
+  if (config.domain !== null) names.push(config.domain)
+  return names
 }
 
 async function checkLibrary (dir: string): Promise<void> {
@@ -161,10 +174,13 @@ function createSeedNodeTracker (config: SeedNodeConfig, access: HouseholdAccess,
     beforeAnnounce: async (infoHash, peerId) => {
       if (peerId !== seeder.peerId) await seeder.wake(infoHash)
     },
+    countsAsGuess: token => access.countsAsGuess(token),
+    isOwnPeer: peerIdHex => peerIdHex === seeder.peerId,
     log: (level, event, fields) => log[level](event, fields),
-    // The seed node announces every library item over its one connection.
-    messagesPerSecond: SEED_NODE_MESSAGES_PER_SECOND,
-    messageBurst: SEED_NODE_MESSAGE_BURST,
+    messagesPerSecond: HOUSEHOLD_MESSAGES_PER_SECOND,
+    messageBurst: HOUSEHOLD_MESSAGE_BURST,
+    ownMessagesPerSecond: OWN_MESSAGES_PER_SECOND,
+    ownMessageBurst: OWN_MESSAGE_BURST,
     // Behind a trusted reverse proxy, bans count the client's address, not the proxy's.
     clientAddress: clientAddressOf,
     ban: { maxRetry: config.banMaxRetry, findTimeMs: config.banFindTimeSec * MS_PER_SEC, banTimeMs: config.banTimeSec * MS_PER_SEC, exemptLoopback: config.banExemptLoopback }
@@ -180,7 +196,10 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
   const tls = await openTls(config, log)
   const source = tls.source
   if (source !== null) stack.push('certificate source', async () => await source.close())
-  const listener = await PortListener.open(config.host, config.port, { tls: tls.source, trustProxy: config.trustProxy, log })
+  const fds = await checkFdHeadroom(log)
+  const allowedHosts = defaultAllowedHosts(() => extraHostNames(config))
+  const guard = { maxConnections: fds.maxConnections, allowedHosts, log }
+  const listener = await PortListener.open(config.host, config.port, { tls: tls.source, trustProxy: config.trustProxy, guard, log })
   stack.push('port', async () => await listener.close())
   // Plain HTTP from other devices, while the port speaks HTTPS: a redirect or the onboarding page.
   listener.servePlain(plainHttpHandler({ ca: tls.ca, fallbackOrigin: () => reachOrigins(tls.facts(listener.port))[0] ?? '', log }))
@@ -191,6 +210,7 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
     wakeOnDemand: config.trackerUrl === null,
     peerPort: config.peerPort,
     uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024,
+    maxPeerConnections: fds.maxPeerConnections,
     log
   })
   stack.push('seeder', async () => await seeder.close())

@@ -38,20 +38,43 @@ export interface TrackerOptions {
    * failures are ignored. Default: none.
    */
   beforeAnnounce?: (infoHash: string, peerId: string | null) => Promise<void> | void
+  /**
+   * Whether a refused token counts towards a ban. The seed node says no for a well-formed
+   * share token (one revoked by "Stop sharing" is no guess). Default: every wrong token counts.
+   */
+  countsAsGuess?: (token: string) => boolean
+  /**
+   * Whether a peer id (hex) is the host's own client (the seed node's): a household
+   * connection that announces with it gets the `own` message budget. Default: none is.
+   */
+  isOwnPeer?: (peerIdHex: string) => boolean
   /** How often clients are told to re-announce (WebSocket clients: a fifth of it). Default 120 s; bounds 10 s – 1 h. */
   announceIntervalMs?: number
   /** Largest WebSocket message accepted; a larger one closes the connection (1009). Default 64 KiB (as aquatic_ws); bounds 4 KiB – 1 MiB. */
   maxMessageBytes?: number
   /** Open WebSocket connections from one address. Default 32; bounds 1 – 10,000. */
   maxConnectionsPerAddress?: number
+  /** Open WebSocket connections from one address with a share token (a guest). Default 4; bounds 1 – 10,000. */
+  maxShareConnectionsPerAddress?: number
   /** Open WebSocket connections in all. Default 10,000; bounds 1 – 1,000,000. */
   maxConnections?: number
   /** WebRTC offers relayed per announce; the rest are dropped. Default 10 (WebTorrent sends 10); bounds 1 – 82. */
   maxOffersPerAnnounce?: number
-  /** Messages per second one connection may send, on average (token bucket). Default 10; bounds 1 – 10,000. */
+  // Message budgets by role (token buckets, one per connection, message-budget.ts): a
+  // household member's connection, a share-token guest's, and the host's own (`isOwnPeer`,
+  // which announces every item it holds). Over budget, the connection is closed.
+  /** Household: messages per second on average. Default 10; bounds 1 – 10,000. */
   messagesPerSecond?: number
-  /** Messages one connection may send in a burst (bucket size). Default 20; bounds 1 – 100,000. */
+  /** Household: messages in a burst (bucket size). Default 20; bounds 1 – 100,000. */
   messageBurst?: number
+  /** Share-token guest: messages per second on average (one item: an announce every 24 s and its answers). Default 2; bounds 1 – 10,000. */
+  shareMessagesPerSecond?: number
+  /** Share-token guest: messages in a burst. Default 40; bounds 1 – 100,000. */
+  shareMessageBurst?: number
+  /** The host's own client: messages per second on average. Default 200; bounds 1 – 100,000. */
+  ownMessagesPerSecond?: number
+  /** The host's own client: messages in a burst (its start announces every item). Default 20,000; bounds 1 – 1,000,000. */
+  ownMessageBurst?: number
   /** A connection that sends nothing for this long is closed. Default 5 min; bounds 100 ms – 1 h. */
   idleTimeoutMs?: number
   /** How long an offer may be answered. Default 120 s (as aquatic_ws); bounds 1 s – 10 min. */
@@ -77,15 +100,22 @@ export interface ResolvedBanOptions { maxRetry: number, findTimeMs: number, banT
 
 export interface ResolvedTrackerOptions {
   authenticate: (token: string | null) => Principal | null
+  countsAsGuess: (token: string) => boolean
+  isOwnPeer: (peerIdHex: string) => boolean
   beforeAnnounce: (infoHash: string, peerId: string | null) => Promise<void> | void
   clientAddress: (req: IncomingMessage) => string
   announceIntervalMs: number
   maxMessageBytes: number
   maxConnectionsPerAddress: number
+  maxShareConnectionsPerAddress: number
   maxConnections: number
   maxOffersPerAnnounce: number
   messagesPerSecond: number
   messageBurst: number
+  shareMessagesPerSecond: number
+  shareMessageBurst: number
+  ownMessagesPerSecond: number
+  ownMessageBurst: number
   idleTimeoutMs: number
   offerTtlMs: number
   maxPendingOffers: number
@@ -102,10 +132,15 @@ const NUMBER_OPTIONS = {
   announceIntervalMs: [120 * 1000, 10 * 1000, 60 * MINUTE_MS],
   maxMessageBytes: [64 * 1024, 4 * 1024, 1024 * 1024],
   maxConnectionsPerAddress: [32, 1, 10_000],
+  maxShareConnectionsPerAddress: [4, 1, 10_000],
   maxConnections: [10_000, 1, 1_000_000],
   maxOffersPerAnnounce: [10, 1, 82],
   messagesPerSecond: [10, 1, 10_000],
   messageBurst: [20, 1, 100_000],
+  shareMessagesPerSecond: [2, 1, 10_000],
+  shareMessageBurst: [40, 1, 100_000],
+  ownMessagesPerSecond: [200, 1, 100_000],
+  ownMessageBurst: [20_000, 1, 1_000_000],
   idleTimeoutMs: [5 * MINUTE_MS, 100, 60 * MINUTE_MS],
   offerTtlMs: [120 * 1000, 1000, 10 * MINUTE_MS],
   maxPendingOffers: [100_000, 100, 10_000_000],
@@ -119,7 +154,7 @@ const BAN_NUMBER_OPTIONS = {
   maxTrackedAddresses: [10_000, 100, 1_000_000]
 } as const satisfies Record<string, NumberSpec>
 
-const OTHER_OPTIONS = ['authenticate', 'beforeAnnounce', 'clientAddress', 'ban', 'log', 'clock'] as const
+const OTHER_OPTIONS = ['authenticate', 'countsAsGuess', 'isOwnPeer', 'beforeAnnounce', 'clientAddress', 'ban', 'log', 'clock'] as const
 const OTHER_BAN_OPTIONS = ['exemptLoopback'] as const
 
 function refuseUnknownKeys (where: string, given: object, known: readonly string[]): void {
@@ -171,6 +206,8 @@ export function resolveTrackerOptions (options: TrackerOptions = {}): ResolvedTr
   return {
     ...numbers,
     authenticate: optionalFunction('authenticate', options.authenticate, householdForEveryone),
+    countsAsGuess: optionalFunction('countsAsGuess', options.countsAsGuess, () => true),
+    isOwnPeer: optionalFunction('isOwnPeer', options.isOwnPeer, () => false),
     beforeAnnounce: optionalFunction('beforeAnnounce', options.beforeAnnounce, () => {}),
     clientAddress: optionalFunction('clientAddress', options.clientAddress, remoteAddress),
     log: optionalFunction<TrackerLog>('log', options.log, () => {}),

@@ -50,6 +50,8 @@ interface TrackerParts {
   bans: BanList
   offers: OfferRegistry
   connections: ConnectionRegistry
+  /** Share-token guests' connections alone, for their smaller per-address cap. */
+  shareConnections: ConnectionRegistry
   /** The principal each admitted HTTP request or WebSocket acts as, for the announce filter. */
   principals: WeakMap<object, Principal>
 }
@@ -91,7 +93,7 @@ function internalError (counters: TrackerCounters, options: ResolvedTrackerOptio
 
 function acceptUpgrade (parts: TrackerParts, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   const { options, bans, counters, connections } = parts
-  const gate = passGate(req, { authenticate: options.authenticate, bans, counters, clientAddress: options.clientAddress })
+  const gate = passGate(req, { authenticate: options.authenticate, countsAsGuess: options.countsAsGuess, bans, counters, clientAddress: options.clientAddress })
   if (!gate.admitted) return rejectUpgrade(socket, gate.status, gate.reason)
   if (gate.endpoint !== 'announce') {
     counters.refuse('badPath')
@@ -99,9 +101,12 @@ function acceptUpgrade (parts: TrackerParts, req: IncomingMessage, socket: Duple
   }
   parts.wss.handleUpgrade(req, socket, head, ws => {
     ws.on('error', () => {}) // counted by the session; never an unhandled 'error'
-    const tooManyFromAddress = connections.countFrom(gate.address) >= options.maxConnectionsPerAddress
+    const guest = gate.principal.kind === 'share'
+    const tooManyFromAddress = connections.countFrom(gate.address) >= options.maxConnectionsPerAddress ||
+      (guest && parts.shareConnections.countFrom(gate.address) >= options.maxShareConnectionsPerAddress)
     const tooMany = connections.size >= options.maxConnections
     connections.track(ws, gate.address)
+    if (guest) parts.shareConnections.track(ws, gate.address)
     if (tooManyFromAddress || tooMany) {
       counters.refuse(tooManyFromAddress ? 'tooManyFromAddress' : 'tooManyConnections')
       closeWith(ws, tooManyFromAddress ? 'tooManyFromAddress' : 'tooManyConnections')
@@ -114,7 +119,7 @@ function acceptUpgrade (parts: TrackerParts, req: IncomingMessage, socket: Duple
 
 function serveHttp (parts: TrackerParts, req: IncomingMessage, res: ServerResponse): void {
   const { options, bans, counters } = parts
-  const gate = passGate(req, { authenticate: options.authenticate, bans, counters, clientAddress: options.clientAddress })
+  const gate = passGate(req, { authenticate: options.authenticate, countsAsGuess: options.countsAsGuess, bans, counters, clientAddress: options.clientAddress })
   if (!gate.admitted) return refuseHttp(res, gate.status, gate.reason)
   if (gate.endpoint === 'scrape' && !admits(gate.principal, queryInfoHashesHex(req.url))) {
     counters.refuse('shareScope')
@@ -145,7 +150,7 @@ export function createTracker (trackerOptions: TrackerOptions = {}): HearthTrack
   const principals = new WeakMap<object, Principal>()
   const { server, wss, stopSwarmSweep } = createLibraryServer(options, counters, offers, principals)
   const bans = new BanList(options.ban, options.log, options.clock)
-  const parts: TrackerParts = { options, server, wss, counters, bans, offers, connections: new ConnectionRegistry(), principals }
+  const parts: TrackerParts = { options, server, wss, counters, bans, offers, connections: new ConnectionRegistry(), shareConnections: new ConnectionRegistry(), principals }
 
   return {
     bans,

@@ -3,6 +3,8 @@
 export type RefusalReason =
   | 'missingCredential' | 'wrongCredential' | 'banned' | 'shareScope' | 'swarmLimit'
   | 'tooManyFromAddress' | 'tooManyConnections' | 'badPath'
+  /** A wrong credential that does not count towards a ban: from a third-party page, or a revoked share token. */
+  | 'notCounted'
 
 export type DropReason =
   | 'tooLarge' | 'binaryFrame' | 'malformedJson' | 'notAnObject' | 'unknownAction' | 'invalidUtf8' | 'protocolError'
@@ -24,7 +26,7 @@ export interface TrackerStats {
   pendingOffers: number
 }
 
-const REFUSAL_REASONS: RefusalReason[] = ['missingCredential', 'wrongCredential', 'banned', 'shareScope', 'swarmLimit', 'tooManyFromAddress', 'tooManyConnections', 'badPath']
+const REFUSAL_REASONS: RefusalReason[] = ['missingCredential', 'wrongCredential', 'banned', 'shareScope', 'swarmLimit', 'tooManyFromAddress', 'tooManyConnections', 'badPath', 'notCounted']
 const DROP_REASONS: DropReason[] = ['tooLarge', 'binaryFrame', 'malformedJson', 'notAnObject', 'unknownAction', 'invalidUtf8', 'protocolError', 'invalidMessage', 'rateExceeded', 'idle', 'answerWithoutOffer', 'offersOverLimit', 'peerIdChanged', 'internalError']
 
 function zeroes<K extends string> (keys: K[]): Record<K, number> {

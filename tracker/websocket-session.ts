@@ -12,7 +12,7 @@ import type { RawData, WebSocket } from 'ws'
 import { CLOSE, type CloseCause } from './close-reasons.ts'
 import { guardMessage, toLibraryJson, type AnnounceMessage } from './message-guard.ts'
 import type { OfferRegistry } from './offer-registry.ts'
-import { TokenBucket } from './rate-limiter.ts'
+import { MessageBudget } from './message-budget.ts'
 import type { ResolvedTrackerOptions } from './tracker-options.ts'
 import type { DropReason, TrackerCounters } from './tracker-stats.ts'
 
@@ -83,7 +83,7 @@ function handToLibrary (ws: WebSocket, req: IncomingMessage, deps: SessionDeps):
 
 export function startSession (ws: WebSocket, req: IncomingMessage, principal: Principal, deps: SessionDeps): void {
   const { server, options, offers, counters } = deps
-  const bucket = new TokenBucket(options.messagesPerSecond, options.messageBurst)
+  const budget = new MessageBudget(principal, options)
   let peerIdHex: string | null = null
   const idleTimer = startIdleTimer(ws, options.idleTimeoutMs, counters)
   handToLibrary(ws, req, deps)
@@ -95,6 +95,7 @@ export function startSession (ws: WebSocket, req: IncomingMessage, principal: Pr
       refuse(ws, 'peer_id differs from the one this connection announced with', { action: 'announce', info_hash: message.info_hash })
       return false
     }
+    if (peerIdHex === null) budget.noteAnnouncer(message.peerIdHex)
     peerIdHex = message.peerIdHex
     if (message.offersDropped > 0) counters.drop('offersOverLimit', message.offersDropped)
     const answer = message.answer
@@ -108,7 +109,7 @@ export function startSession (ws: WebSocket, req: IncomingMessage, principal: Pr
   function onMessage (data: RawData, isBinary: boolean): void {
     if (ws.readyState !== ws.OPEN) return
     idleTimer.refresh()
-    if (!bucket.take()) {
+    if (!budget.take()) {
       counters.drop('rateExceeded')
       closeWith(ws, 'rateExceeded')
       return

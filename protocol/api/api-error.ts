@@ -27,12 +27,16 @@ export const API_ERROR_STATUS = {
   HEARTH_E_METHOD_NOT_ALLOWED: 405,
   HEARTH_E_DOWNLOAD_EXISTS: 409,
   HEARTH_E_BODY_TOO_LARGE: 413,
+  /** A Host header that names another server (DNS rebinding, a stray proxy): never served. */
+  HEARTH_E_MISDIRECTED: 421,
   /** Plain HTTP from another device while the seed node speaks HTTPS: credentials never cross the LAN in clear. */
   HEARTH_E_HTTPS_REQUIRED: 426,
   HEARTH_E_INTERNAL: 500,
   HEARTH_E_DOWNLOAD_FAILED: 500,
   /** A part of the seed node is still loading (the download queue at start-up). */
   HEARTH_E_STARTING: 503,
+  /** Out of file descriptors or connections for the moment: refused, logged, try again soon. */
+  HEARTH_E_BUSY: 503,
   /** The item's file cannot be read right now (disk unplugged). */
   HEARTH_E_ITEM_OFFLINE: 503,
   HEARTH_E_DISK_FULL: 507

@@ -79,12 +79,21 @@ export class HouseholdAccess {
     return null
   }
 
+  /**
+   * Whether a refused token counts towards a ban. A well-formed share token does not: one
+   * whose MAC fails is, in practice, a link revoked by "Stop sharing" (a new share secret),
+   * and its holder is a friend, not a guesser (a forged MAC is 256 bits: no guess succeeds).
+   */
+  countsAsGuess (token: string): boolean {
+    return !SHARE_TOKEN.test(token)
+  }
+
   /** Checks an HTTP request's `Authorization` header, `Bearer <credential>` (household only). */
   checkAuthorization (header: string | undefined): AccessResult {
     if (header === undefined) return { ok: false, code: 'HEARTH_E_UNAUTHENTICATED', message: 'this device is not paired with the household: open a pairing link first', guess: false }
     const match = /^Bearer ([A-Za-z0-9._-]{1,200})$/.exec(header)
     const principal = match?.[1] ? this.authenticate(match[1]) : null
-    if (principal === null) return { ok: false, code: 'HEARTH_E_FORBIDDEN', message: 'wrong household credential', guess: true }
+    if (principal === null) return { ok: false, code: 'HEARTH_E_FORBIDDEN', message: 'wrong household credential', guess: this.countsAsGuess(match?.[1] ?? '') }
     if (principal.kind !== 'household') return { ok: false, code: 'HEARTH_E_FORBIDDEN', message: 'a share link opens one item, not the library', guess: false }
     return { ok: true, principal }
   }
@@ -92,7 +101,7 @@ export class HouseholdAccess {
   /** Checks a token from a URL path (web seed): household, or a share token for `infoHash`. */
   checkToken (token: string, infoHash: string): AccessResult {
     const principal = this.authenticate(token)
-    if (principal === null) return { ok: false, code: 'HEARTH_E_FORBIDDEN', message: 'wrong or expired credential', guess: true }
+    if (principal === null) return { ok: false, code: 'HEARTH_E_FORBIDDEN', message: 'wrong or expired credential', guess: this.countsAsGuess(token) }
     if (principal.kind === 'share' && !principal.infoHashes.has(infoHash)) return { ok: false, code: 'HEARTH_E_FORBIDDEN', message: 'this share link is for another item', guess: false }
     return { ok: true, principal }
   }

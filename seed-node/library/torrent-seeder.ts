@@ -15,6 +15,7 @@
 import os from 'node:os'
 import WebTorrent, { type Torrent, type Wire } from 'webtorrent'
 import { LibraryChunkStore } from './library-chunk-store.ts'
+import { capPeerConnections, type PeerConnectionStats } from './peer-connection-cap.ts'
 import type { LibraryItem } from './library-item.ts'
 import type { Logger } from '../lib/log.ts'
 import type { SeederStats } from '../../protocol/api/status.ts'
@@ -30,6 +31,8 @@ export interface TorrentSeederOptions {
   wakeOnDemand: boolean
   /** An awake item with no peers for this long goes back to sleep. Default 10 min. */
   idleSleepMs?: number
+  /** Live WebRTC peer connections in all (peer-connection-cap.ts); sized to the descriptor limit. Default 100. */
+  maxPeerConnections?: number
   log: Logger
 }
 
@@ -57,6 +60,9 @@ const SLEEP_CHECK_INTERVAL_MS = 30 * 1000
 const WAKE_ANNOUNCE_TIMEOUT_MS = 4 * 1000
 /** Items kept awake when no tracker can wake them (external tracker). */
 const MAX_AWAKE_WITHOUT_WAKEUPS = 100
+const DEFAULT_MAX_PEER_CONNECTIONS = 100
+/** Wires per torrent (WebTorrent's default is 55): one film needs few peers, and each costs descriptors. */
+const MAX_WIRES_PER_TORRENT = 30
 
 export class TorrentSeeder {
   private readonly client: WebTorrent
@@ -67,10 +73,15 @@ export class TorrentSeeder {
   private sleeps = 0
   /** Bytes uploaded by torrents that have gone back to sleep. */
   private uploadedBySleepers = 0
+  /** The WebRTC peer cap's counters. */
+  readonly peerConnections: () => PeerConnectionStats
 
   constructor (private readonly options: TorrentSeederOptions) {
     this.idleSleepMs = options.idleSleepMs ?? DEFAULT_IDLE_SLEEP_MS
+    const maxPeerConnections = options.maxPeerConnections ?? DEFAULT_MAX_PEER_CONNECTIONS
+    this.peerConnections = capPeerConnections(maxPeerConnections, options.log)
     this.client = new WebTorrent({
+      maxConns: Math.min(MAX_WIRES_PER_TORRENT, maxPeerConnections),
       dht: false,
       lsd: false,
       utPex: false,

@@ -41,7 +41,7 @@ export async function startTracker (options: TrackerOptions = {}): Promise<Runni
 let trackedClients = new Set<WebSocket>()
 
 /** Opens a client socket (terminated at `close()`), resolving once it is open. */
-export async function openSocket (url: string, options: { localAddress?: string } = {}): Promise<WebSocket> {
+export async function openSocket (url: string, options: { localAddress?: string, headers?: Record<string, string> } = {}): Promise<WebSocket> {
   const socket = new WebSocket(url, options)
   trackedClients.add(socket)
   await new Promise<void>((resolve, reject) => {
@@ -52,7 +52,7 @@ export async function openSocket (url: string, options: { localAddress?: string 
 }
 
 /** The HTTP status and body a refused upgrade got (throws if the upgrade was accepted). */
-export function upgradeRefusal (url: string, options: { localAddress?: string } = {}): Promise<{ status: number, body: string }> {
+export function upgradeRefusal (url: string, options: { localAddress?: string, headers?: Record<string, string> } = {}): Promise<{ status: number, body: string }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, options)
     socket.once('unexpected-response', (_req, res) => {
