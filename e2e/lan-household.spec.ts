@@ -11,9 +11,9 @@
 import { test, expect } from '@playwright/test'
 import { canBuildTestLan } from './lan/test-lan.ts'
 import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
-import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
+import { launchLanBrowser, openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanItemByMediaPath } from './lan/lan-api.ts'
-import { clickToFirstFrameMs, firstLoadTiming } from './lan/page-timings.ts'
+import { clickToFirstFrameMs, firstLoadTiming, median, timeFreshLoad, type PageLoadTiming } from './lan/page-timings.ts'
 import { makeLibraryWithLongClip } from './support/test-clips.ts'
 import { expectPlaysPast, playToAndPause, playbackStartedAt } from './support/player.ts'
 import { expectOutboxEmpty, recordFor } from './support/device.ts'
@@ -28,6 +28,8 @@ test.describe.configure({ mode: 'serial' })
 const CLIP_SECONDS = 40
 /** A small router's uplink (16 Mbit/s): five times the clip's bitrate, so playback never waits on it. */
 const ROUTER_UPLOAD_KIB_PER_SEC = 2048
+/** Fresh loads per scheme for the TLS cost. */
+const LOAD_ROUNDS = 5
 
 let household: HouseholdLan
 let library: string
@@ -146,4 +148,29 @@ test('a device at http://<lan-address> gets the onboarding page, not a crash', a
   expect(caPem).toContain('BEGIN CERTIFICATE')
   // Without the CA, the HTTPS address is refused by the browser: what the onboarding page is for.
   await expect(phone.page.goto(`https://${lan.router.address}:${node.port}/`)).rejects.toThrow(/ERR_CERT_AUTHORITY_INVALID/)
+})
+
+test('a browser on the router itself gets the app over plain http://127.0.0.1 and over HTTPS (what TLS costs a first load)', async () => {
+  const { lan, node, caFile } = household
+  const local = await launchLanBrowser('router-browser', lan.router, { trustedCaFiles: [caFile] })
+  try {
+    const plainUrl = `http://127.0.0.1:${node.port}/`
+    const tlsUrl = `https://${lan.router.address}:${node.port}/`
+    const plain: PageLoadTiming[] = []
+    const tls: PageLoadTiming[] = []
+    // Alternating, each in a fresh context (new connections), both over this host's loopback.
+    for (let round = 0; round < LOAD_ROUNDS; round++) {
+      plain.push(await timeFreshLoad(local.browser, plainUrl))
+      tls.push(await timeFreshLoad(local.browser, tlsUrl))
+    }
+    expect(plain.every(load => load.tlsMs === 0 && load.tlsConnections === 0)).toBe(true)
+    expect(tls.every(load => load.tlsConnections > 0)).toBe(true)
+    const summary = (loads: PageLoadTiming[]): string =>
+      `document ${median(loads.map(l => l.documentMs)).toFixed(1)} ms, load event ${median(loads.map(l => l.loadMs)).toFixed(1)} ms, ` +
+      `TLS handshake ${median(loads.map(l => l.tlsMs)).toFixed(1)} ms × ${median(loads.map(l => l.tlsConnections))} connections`
+    report('first load on loopback, plain HTTP (median of 5)', summary(plain))
+    report('first load on loopback, HTTPS (median of 5)', summary(tls))
+  } finally {
+    await local.dispose()
+  }
 })

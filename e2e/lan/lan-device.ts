@@ -12,7 +12,7 @@
  * namespace: the executable is a wrapper script that enters the namespace and runs Chromium.
  * Only the flags this machine needs are kept (see LAN_CHROMIUM_ARGS).
  */
-import { chromium, type BrowserContext, type Page } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -85,6 +85,28 @@ async function writeWrapper (home: string, host: LanHost): Promise<string> {
   return wrapper
 }
 
+/** The environment Chromium runs with: HOME is the device's folder (its NSS database). */
+function deviceEnv (home: string): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value
+  return { ...env, HOME: home }
+}
+
+export interface LanBrowser { browser: Browser, home: string, dispose: () => Promise<void> }
+
+/** A browser (not a persistent profile) on `host`: every `newContext()` is a fresh visitor with its own connections. */
+export async function launchLanBrowser (name: string, host: LanHost, options: LanDeviceOptions = {}): Promise<LanBrowser> {
+  const home = await mkdtemp(path.join(os.tmpdir(), `hearth-lan-${name}-`))
+  try {
+    await makeNssDatabase(home, options.trustedCaFiles ?? [])
+    const browser = await chromium.launch({ executablePath: await writeWrapper(home, host), args: LAN_CHROMIUM_ARGS, env: deviceEnv(home) })
+    return { browser, home, dispose: async () => { await browser.close().catch(() => {}); await removeDir(home) } }
+  } catch (err) {
+    await removeDir(home)
+    throw err
+  }
+}
+
 export async function openLanDevice (name: string, host: LanHost, options: LanDeviceOptions = {}): Promise<LanDevice> {
   const home = await mkdtemp(path.join(os.tmpdir(), `hearth-lan-${name}-`))
   try {
@@ -93,7 +115,7 @@ export async function openLanDevice (name: string, host: LanHost, options: LanDe
     const context = await chromium.launchPersistentContext(path.join(home, 'profile'), {
       executablePath: wrapper,
       args: LAN_CHROMIUM_ARGS,
-      env: { ...process.env, HOME: home },
+      env: deviceEnv(home),
       serviceWorkers: 'allow'
     })
     let disposed = false

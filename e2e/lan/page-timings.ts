@@ -4,7 +4,7 @@
  * - click to first frame: from the click event's timestamp to the first decoded video frame;
  * - the TLS handshake of the page's first load, from Navigation Timing.
  */
-import type { Locator, Page } from '@playwright/test'
+import type { Browser, Locator, Page } from '@playwright/test'
 
 /** Bound on waiting for the first frame. */
 const FIRST_FRAME_TIMEOUT_MS = 60 * 1000
@@ -40,6 +40,41 @@ export interface FirstLoadTiming {
   tlsMs: number
   /** Navigation start to the end of the document's response, ms. */
   documentMs: number
+}
+
+export interface PageLoadTiming extends FirstLoadTiming {
+  /** Navigation start to the end of the load event (document and subresources), ms. */
+  loadMs: number
+  /** Connections that did a TLS handshake during the load (document and subresources). */
+  tlsConnections: number
+}
+
+/** Loads `url` in a fresh context of `browser` (new connections) and returns its timings. */
+export async function timeFreshLoad (browser: Browser, url: string): Promise<PageLoadTiming> {
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.goto(url, { waitUntil: 'load' })
+    const first = await firstLoadTiming(page)
+    const rest = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+      const entries = [navigation, ...performance.getEntriesByType('resource') as PerformanceResourceTiming[]]
+      return {
+        loadMs: navigation === undefined ? -1 : navigation.loadEventEnd - navigation.startTime,
+        tlsConnections: entries.filter(entry => entry !== undefined && entry.secureConnectionStart > 0 && entry.connectEnd > entry.secureConnectionStart).length
+      }
+    })
+    return { ...first, ...rest }
+  } finally {
+    await context.close()
+  }
+}
+
+/** The median of some numbers (NaN for none). */
+export function median (values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length === 0 ? NaN : sorted.length % 2 === 1 ? sorted[middle] ?? NaN : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
 }
 
 /** The current document's first-load timings (call right after the first navigation to an origin). */
