@@ -8,10 +8,16 @@
  *        └─ veth ── deviceB  198.18.10.12  (another Chromium)
  *
  * Addresses come from the RFC 2544 benchmarking range; 198.18.10.0/24 and not 198.18.0.0/24
- * because test-host-address.ts puts 198.18.0.1 on the test namespace's loopback. Devices
- * route everything through the router (a default route, as DHCP gives a phone); multicast
- * stays on the link: 224.0.0.0/4 is routed to eth0 and the bridge floods it (IGMP snooping
- * off), so Chromium's mDNS host candidates (`<uuid>.local`) resolve between devices.
+ * because test-host-address.ts puts 198.18.0.1 on the test namespace's loopback.
+ *
+ * Devices route everything through the router (a default route, as DHCP gives a phone), and
+ * they must: a page without camera/microphone permission gathers ICE candidates only on the
+ * interface of the default route (Chromium finds it by "connecting" a UDP socket to a public
+ * address), so without one Chromium gathers no candidate at all and WebRTC fails (tried: no
+ * candidates, no connection). Multicast needs nothing more than the link: Chromium's own mDNS
+ * responder and resolver send to 224.0.0.251 on the interface itself, the bridge floods that
+ * link-local group, and `<uuid>.local` host candidates resolve between devices without avahi,
+ * without a 224.0.0.0/4 route and with the bridge's IGMP snooping left on (tried both ways).
  */
 import { randomBytes } from 'node:crypto'
 import { execBounded, startNamespaceHost, type NamespaceHost } from './namespace-host.ts'
@@ -63,7 +69,6 @@ async function joinHost (bridge: string, name: string, address: string, index: n
     await inHost('link', 'set', inside, 'name', 'eth0')
     await inHost('addr', 'add', `${address}/${LAN_PREFIX_LENGTH}`, 'dev', 'eth0')
     await inHost('link', 'set', 'eth0', 'multicast', 'on', 'up')
-    await inHost('route', 'add', '224.0.0.0/4', 'dev', 'eth0')
     if (gateway !== null) await inHost('route', 'add', 'default', 'via', gateway)
     return { ...host, address }
   } catch (err) {
@@ -76,7 +81,7 @@ export async function startTestLan (): Promise<TestLan> {
   if (!canBuildTestLan()) throw new Error('the test LAN needs root inside the test namespace (run through scripts/run-loopback-only.sh)')
   await removeStaleBridges()
   const bridge = `${BRIDGE_NAME_PREFIX}${randomBytes(3).toString('hex')}`
-  await ip('link', 'add', bridge, 'type', 'bridge', 'mcast_snooping', '0')
+  await ip('link', 'add', bridge, 'type', 'bridge')
   await ip('addr', 'add', `${TEST_PROCESS_ADDRESS}/${LAN_PREFIX_LENGTH}`, 'dev', bridge)
   await ip('link', 'set', bridge, 'multicast', 'on', 'up')
   const hosts: LanHost[] = []

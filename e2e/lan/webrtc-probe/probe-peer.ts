@@ -42,6 +42,7 @@ export async function runProbePeer (options: ProbeOptions): Promise<ProbeResult>
   const send = (message: object): void => ws.send(JSON.stringify(message))
   let timer: ReturnType<typeof setTimeout> | undefined
   let inbox = Promise.resolve()
+  let pairWhileUp: Promise<ProbeResult['selected']> = Promise.resolve(null)
   const finished = new Promise<void>((resolve, reject) => {
     let receivedAll = false
     let otherReceivedAll = false
@@ -53,7 +54,13 @@ export async function runProbePeer (options: ProbeOptions): Promise<ProbeResult>
         const data: unknown = event.data
         result.bytesReceived += data instanceof ArrayBuffer ? data.byteLength : String(data).length
         // Tell the other side through the relay; closing before it has all of ours would cut it off.
-        if (result.bytesReceived >= options.payloadBytes) { receivedAll = true; send({ done: true }); maybeResolve() }
+        if (result.bytesReceived >= options.payloadBytes && !receivedAll) {
+          receivedAll = true
+          // Read the pair while the connection is surely up: the other side closes once it has all of ours.
+          pairWhileUp = selectedPair(pc)
+          send({ done: true })
+          maybeResolve()
+        }
       }
       channel.onopen = () => {
         for (let sent = 0; sent < options.payloadBytes; sent += CHUNK_BYTES) {
@@ -102,7 +109,7 @@ export async function runProbePeer (options: ProbeOptions): Promise<ProbeResult>
   }
   clearTimeout(timer)
   result.connectionState = pc.connectionState
-  result.selected = await selectedPair(pc)
+  result.selected = await pairWhileUp ?? await selectedPair(pc)
   pc.close()
   ws.close()
   return result
