@@ -14,7 +14,8 @@
  * - `watched-badge`  the "Watched" tick on a finished item's card
  * - `mark-watched`   "Mark as watched" button (player page, and beside each card)
  * - `mark-unwatched` "Mark as unwatched" button (same places; for finished or started items)
- * - `pairing-link`   the read-only text field with the pairing link on "Add a device"
+ * - `pairing-link`   the read-only text field with the pairing link on "Add a device" (the
+ *                    likeliest address); `pairing-link-other` each link under "Other addresses"
  * - `toast`          a transient notice (e.g. "This device joined the household")
  * - `share-item`     "Share" button (player page, and beside each card); carries `data-item-id`
  * - `share-link`     the read-only field with an item's share magnet link in the Share dialog
@@ -36,6 +37,12 @@
  * - `download-error` why a magnet or .torrent was refused (add form), or inside a row why the
  *                    download stopped or an action failed
  * - `ingest-banner`  "Indexing your library: N items left" on the library page (absent when idle)
+ * - `insecure-context` the page shown instead of the app at a plain-HTTP LAN address; its
+ *                    `secure-address` link opens the https:// address, `onboarding-link` the CA guide
+ * - `switch-household` the dialog a pairing link for another household opens on a paired device;
+ *                    `switch-household-confirm` moves the device, `switch-household-cancel` keeps it
+ * - `other-addresses` the "Other addresses" disclosure on "Add a device"; `reach-note` each note
+ *                    under the link, with `data-kind` (fallback, loopback-only, tls-warning, household-ca)
  *
  * The numbers behind the stats, and per-piece / per-wire detail, are on `window.__hearth`
  * (see `diagnostics/expose-diagnostics.ts`).
@@ -54,6 +61,7 @@ export const TEST_IDS = {
   markWatched: 'mark-watched',
   markUnwatched: 'mark-unwatched',
   pairingLink: 'pairing-link',
+  pairingLinkOther: 'pairing-link-other',
   toast: 'toast',
   shareItem: 'share-item',
   shareLink: 'share-link',
@@ -77,5 +85,13 @@ export const TEST_IDS = {
   downloadRemoveKeep: 'download-remove-keep',
   downloadRemoveDelete: 'download-remove-delete',
   downloadError: 'download-error',
-  ingestBanner: 'ingest-banner'
+  ingestBanner: 'ingest-banner',
+  insecureContext: 'insecure-context',
+  secureAddress: 'secure-address',
+  onboardingLink: 'onboarding-link',
+  switchHousehold: 'switch-household',
+  switchHouseholdConfirm: 'switch-household-confirm',
+  switchHouseholdCancel: 'switch-household-cancel',
+  otherAddresses: 'other-addresses',
+  reachNote: 'reach-note'
 } as const

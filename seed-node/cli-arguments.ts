@@ -24,7 +24,7 @@ const FLAGGED = OPTION_KEYS.flatMap(key => {
 function shownDefault (spec: OptionSpec): string | null {
   if (spec.kind === 'boolean' || spec.kind === 'url') return null
   if ((spec.kind === 'path' || spec.kind === 'string') && spec.shownDefault !== undefined) return spec.shownDefault
-  return typeof spec.fallback === 'function' ? null : String(spec.fallback)
+  return typeof spec.fallback === 'function' || spec.fallback === null ? null : String(spec.fallback)
 }
 
 /** The doc line of one option, with its bounds or choices and its default. */

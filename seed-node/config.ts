@@ -22,8 +22,8 @@ interface Described {
 /** A folder (resolved against the working directory) or a plain text value. */
 export interface TextSpec extends Described {
   kind: 'path' | 'string'
-  /** A fixed default, or one computed from the options above it in the table. */
-  fallback: string | ((earlier: Record<string, unknown>) => string)
+  /** A fixed default, one computed from the options above it in the table, or null for none (the value is then `string | null`). */
+  fallback: string | null | ((earlier: Record<string, unknown>) => string)
   /** How `--help` names the default when the value itself says little (an absolute path). */
   shownDefault?: string
 }
@@ -78,7 +78,18 @@ export const SEED_NODE_OPTIONS = {
   banExemptLoopback: { kind: 'boolean', flag: '--ban-exempt-loopback', doc: "never ban this machine's own addresses (127.0.0.1, ::1)", fallback: false },
   maxActiveDownloads: { kind: 'int', flag: '--max-active-downloads', arg: '<n>', doc: 'downloads running at once; the rest wait', fallback: 3, min: 1, max: 20 },
   logLevel: enumOption({ flag: '--log-level', arg: '<level>', doc: 'how much to log', values: ['debug', 'info', 'warn', 'error'], fallback: 'info' }),
-  libraryName: { kind: 'string', flag: null, doc: 'name shown in the app', fallback: earlier => path.basename(String(earlier.libraryDir)), shownDefault: "the library folder's name" }
+  libraryName: { kind: 'string', flag: null, doc: 'name shown in the app', fallback: earlier => path.basename(String(earlier.libraryDir)), shownDefault: "the library folder's name" },
+  // Your own name, automatic certificates (ACME DNS-01, seed-node/tls/acme/): a domain turns it on.
+  domain: { kind: 'string', flag: '--domain', arg: '<name>', doc: 'your own domain (myhome.duckdns.org): a certificate by ACME DNS-01', fallback: null },
+  dnsProvider: enumOption({ flag: '--dns-provider', arg: '<name>', doc: "who sets the domain's DNS records", values: ['duckdns', 'hook'], fallback: 'duckdns' }),
+  dnsHook: { kind: 'path', flag: '--dns-hook', arg: '<file>', doc: 'executable that sets DNS records for --dns-provider hook (see README)', fallback: null },
+  dnsTokenFile: { kind: 'path', flag: '--dns-token-file', arg: '<file>', doc: 'DNS provider token to keep in the state folder (or HEARTH_DNS_TOKEN)', fallback: null },
+  domainAddress: { kind: 'string', flag: '--domain-address', arg: '<address>', doc: "point the domain at this IP, lan (this machine's LAN address) or off", fallback: 'lan' },
+  acmeDirectoryUrl: { kind: 'url', flag: '--acme-directory', arg: '<url>', doc: "ACME server's directory (default: Let's Encrypt)", schemes: ['https:'], fallback: null },
+  acmeEmail: { kind: 'string', flag: '--acme-email', arg: '<address>', doc: "contact for the ACME server's notices", fallback: null },
+  dnsPropagationWaitSec: { kind: 'int', flag: '--dns-wait', arg: '<sec>', doc: 'longest wait for the TXT record to show in DNS; 0 = no check', fallback: 120, min: 0, max: 15 * 60, unit: 'seconds' },
+  acmeCaFile: { kind: 'path', flag: '--acme-ca-file', arg: '<file>', doc: 'extra CA (PEM) to trust for the ACME server, e.g. a test server', fallback: null },
+  acmeRenew: { kind: 'boolean', flag: '--acme-renew', doc: 'renew the certificate at start even if it is still fresh', fallback: false }
 } as const satisfies Record<string, OptionSpec>
 
 type Table = typeof SEED_NODE_OPTIONS
@@ -89,7 +100,8 @@ type ValueOf<S> = S extends { kind: 'int' } ? number
   : S extends { kind: 'boolean' } ? boolean
     : S extends EnumSpec<infer V> ? V
       : S extends { kind: 'url' } ? string | null
-        : string
+        : S extends { fallback: null } ? string | null
+          : string
 
 /** The resolved options: every key of the table, defaults filled in, bounds checked. */
 export type SeedNodeConfig = { -readonly [K in OptionKey]: ValueOf<Table[K]> }
@@ -135,6 +147,7 @@ function checkValue (name: string, spec: OptionSpec, value: unknown): unknown {
       return value
     case 'path':
     case 'string':
+      if (value === null && spec.fallback === null) return null
       if (typeof value !== 'string' || value === '') throw badOption(`${name} must be a non-empty text, got ${value === '' ? '""' : got}`)
       return spec.kind === 'path' ? path.resolve(value) : value
   }

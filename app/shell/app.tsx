@@ -1,7 +1,8 @@
 /**
  * Top-level screen switch: library or player (once the catalog is loaded), "Add a device",
  * "Downloads" (a lazy chunk), or `/open` (a magnet link, which also plays on a device that is
- * not paired), by route; plus the toast that reports a pairing link's outcome. An item whose
+ * not paired), by route; plus the toast that reports a pairing link's outcome, and the dialog
+ * that asks before a link moves this device to another household. An item whose
  * file the home server cannot read (offline) is explained instead of opening a player.
  * The shell is where features meet: a page takes another feature's parts through slots
  * (`settings`, `unpaired`, `renderPlayer`, …), filled here and in `library-screen.tsx` and
@@ -18,6 +19,7 @@ import { MagnetHandlerSection } from '../features/open/components/magnet-handler
 import { OpenMagnetPage } from '../features/open/components/open-magnet-page.tsx'
 import { DevicesPage } from '../features/pairing/components/devices-page.tsx'
 import { PairThisDevice } from '../features/pairing/components/pair-this-device.tsx'
+import { SwitchHouseholdDialog } from '../features/pairing/components/switch-household-dialog.tsx'
 import { StopSharingSection } from '../features/sharing/components/stop-sharing-section.tsx'
 import type { PairingCapture } from '../lib/household/pairing-fragment.ts'
 import { useJoinHousehold } from '../lib/household/use-join-household.ts'
@@ -31,13 +33,14 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const notify = useCallback((tone: ToastMessage['tone'], text: string) => setToast({ id: Date.now(), tone, text }), [])
   const dismissToast = useCallback(() => setToast(null), [])
-  useJoinHousehold(pairing, notify)
+  const householdSwitch = useJoinHousehold(pairing, notify)
   const goHome = (): void => navigate({ name: 'library' })
   const openMagnet = (magnet: string): void => navigate({ name: 'open', search: { status: 'found', magnet } })
   return (
     <>
       <AppHeader onHome={goHome} onDevices={() => navigate({ name: 'devices' })} onDownloads={() => navigate({ name: 'downloads' })} onOpenMagnet={openMagnet} />
       {renderScreen()}
+      {householdSwitch.pending && <SwitchHouseholdDialog checking={householdSwitch.checking} onConfirm={householdSwitch.confirm} onCancel={householdSwitch.cancel} />}
       <Toast toast={toast} onDismiss={dismissToast} />
     </>
   )

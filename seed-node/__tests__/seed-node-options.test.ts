@@ -30,7 +30,9 @@ describe('seed node options table', () => {
     expectTypeOf<SeedNodeConfig>().toEqualTypeOf<{
       libraryDir: string, stateDir: string, host: string, port: number, trackerUrl: string | null, webSeed: boolean,
       peerPort: number, uploadLimitKiBps: number, rescanIntervalSec: number, appDir: string, banMaxRetry: number,
-      banFindTimeSec: number, banTimeSec: number, banExemptLoopback: boolean, maxActiveDownloads: number, logLevel: LogLevel, libraryName: string
+      banFindTimeSec: number, banTimeSec: number, banExemptLoopback: boolean, maxActiveDownloads: number, logLevel: LogLevel, libraryName: string,
+      domain: string | null, dnsProvider: 'duckdns' | 'hook', dnsHook: string | null, dnsTokenFile: string | null, domainAddress: string,
+      acmeDirectoryUrl: string | null, acmeEmail: string | null, dnsPropagationWaitSec: number, acmeCaFile: string | null, acmeRenew: boolean
     }>()
   })
 
@@ -53,7 +55,17 @@ describe('seed node options table', () => {
       banExemptLoopback: false,
       maxActiveDownloads: 3,
       logLevel: 'info',
-      libraryName: 'sample-library'
+      libraryName: 'sample-library',
+      domain: null,
+      dnsProvider: 'duckdns',
+      dnsHook: null,
+      dnsTokenFile: null,
+      domainAddress: 'lan',
+      acmeDirectoryUrl: null,
+      acmeEmail: null,
+      dnsPropagationWaitSec: 120,
+      acmeCaFile: null,
+      acmeRenew: false
     })
   })
 

@@ -7,6 +7,10 @@ export type HearthErrorCode =
   | 'HEARTH_E_BAD_OPTION'
   | 'HEARTH_E_FILE_VANISHED'
   | 'HEARTH_E_READ_ONLY'
+  /** ACME (seed-node/tls/acme/): the ACME server is unreachable or refused the order. */
+  | 'HEARTH_E_ACME_FAILED'
+  /** ACME: the DNS provider (DuckDNS, the hook) refused the token or failed. */
+  | 'HEARTH_E_DNS_PROVIDER'
 
 export class HearthError extends Error {
   constructor (readonly code: HearthErrorCode, message: string) {

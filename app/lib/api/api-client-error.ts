@@ -17,7 +17,11 @@ export type ClientErrorCode = 'HEARTH_E_NETWORK' | 'HEARTH_E_BAD_REPLY' | `HEART
 export type ApiClientErrorCode = ClientErrorCode | ApiErrorCode | `HEARTH_E_${string}`
 
 export class ApiClientError extends Error {
-  constructor (readonly code: ApiClientErrorCode, message: string) {
+  /**
+   * `status` is the HTTP status of a refusal, null when no reply came (or it was unusable):
+   * pairing tells "the home server refused this key" (401/403) from "it could not be asked".
+   */
+  constructor (readonly code: ApiClientErrorCode, message: string, readonly status: number | null = null) {
     super(message)
     this.name = 'ApiClientError'
   }
@@ -49,13 +53,14 @@ export function refusalError (response: { status: number, statusText: string }, 
   const explained = parsed.success ? parsed.data : null
   // `ApiErrorBody` checked the `HEARTH_E_` prefix; zod types a regex-checked string as plain `string`.
   const code: ApiClientErrorCode = explained !== null ? explained.error as `HEARTH_E_${string}` : `HEARTH_E_HTTP_${response.status}`
-  if (response.status === 401) return new ApiClientError(code, notPairedMessage(purpose))
-  if (response.status === 403) return new ApiClientError(code, FORBIDDEN_MESSAGE)
+  const refusal = (message: string): ApiClientError => new ApiClientError(code, message, response.status)
+  if (response.status === 401) return refusal(notPairedMessage(purpose))
+  if (response.status === 403) return refusal(FORBIDDEN_MESSAGE)
   // A generic 404 (no such route) means a seed node from before this feature.
   const missingEndpoint = response.status === 404 && (explained === null || explained.error === 'HEARTH_E_NOT_FOUND')
-  if (missingEndpoint && purpose !== undefined) return new ApiClientError(code, `This home server does not offer ${purpose.feature}; update the seed node.`)
-  if (explained !== null) return new ApiClientError(code, asSentence(explained.message))
-  return new ApiClientError(code, `The home server answered ${response.status} ${response.statusText}.`)
+  if (missingEndpoint && purpose !== undefined) return refusal(`This home server does not offer ${purpose.feature}; update the seed node.`)
+  if (explained !== null) return refusal(asSentence(explained.message))
+  return refusal(`The home server answered ${response.status} ${response.statusText}.`)
 }
 
 export function badReplyError (detail: string): ApiClientError {

@@ -4,6 +4,7 @@
  * paired with. Derived once per key and page.
  */
 import { deriveKeys, parseLibraryKey } from '../../../protocol/library-key.ts'
+import { requireSecureContext } from '../secure-context/secure-context.ts'
 import { currentLibraryKey } from './household-membership.ts'
 
 const derived = new Map<string, Promise<string>>()
@@ -11,7 +12,7 @@ const derived = new Map<string, Promise<string>>()
 export function credentialFor (libraryKey: string): Promise<string> {
   let credential = derived.get(libraryKey)
   if (!credential) {
-    credential = deriveKeys(parseLibraryKey(libraryKey)).then(keys => keys.credential)
+    credential = derive(libraryKey)
     derived.set(libraryKey, credential)
   }
   return credential
@@ -31,4 +32,9 @@ export async function currentCredential (): Promise<string | null> {
     return null
   }
   return libraryKey === null ? null : await credentialFor(libraryKey)
+}
+
+async function derive (libraryKey: string): Promise<string> {
+  requireSecureContext('The household credential (WebCrypto)')
+  return (await deriveKeys(parseLibraryKey(libraryKey))).credential
 }

@@ -9,6 +9,7 @@
  * is active, so we ask the worker to claim us (see `public/sw-claim.js`).
  */
 import { Workbox } from 'workbox-window'
+import { hasSecureContext } from '../secure-context/secure-context.ts'
 
 const SERVICE_WORKER_URL = '/sw.js'
 /** How long to wait for the worker to install, activate and take control of this page. */
@@ -42,6 +43,7 @@ export async function whenServiceWorkerControls (): Promise<ServiceWorkerRegistr
 }
 
 async function register (): Promise<ServiceWorkerRegistration> {
+  if (!hasSecureContext()) throw new ServiceWorkerUnavailableError('service workers need a secure (HTTPS) page, and this page is not one')
   if (!('serviceWorker' in navigator)) {
     throw new ServiceWorkerUnavailableError('this browser has no service workers (private mode, or not served over HTTPS/localhost)')
   }

@@ -4,6 +4,7 @@
  * is attached once the worker controls the page.
  */
 import type { WebTorrentClient } from 'webtorrent/dist/webtorrent.min.js'
+import { requireSecureContext } from '../secure-context/secure-context.ts'
 import { whenServiceWorkerControls } from '../service-worker/register-service-worker.ts'
 import { installStreamRequestFilter } from './stream-request-filter.ts'
 
@@ -32,6 +33,8 @@ export function peekWebTorrentClient (): WebTorrentClient | null {
 }
 
 async function createClient (): Promise<WebTorrentClient> {
+  // WebTorrent's browser bundle hashes pieces with crypto.subtle.
+  requireSecureContext('Playing and seeding (WebTorrent)')
   const [{ default: WebTorrent }, registration] = await Promise.all([
     import('webtorrent/dist/webtorrent.min.js'),
     whenServiceWorkerControls()

@@ -12,6 +12,7 @@ import { createSyncExtension } from '../../../protocol/sync-extension.ts'
 import type { SyncPeerInfo } from '../../../protocol/sync-replica.ts'
 import type { SyncSession } from '../../../protocol/sync-session.ts'
 import { syncTorrentContent, syncTorrentSeedOptions } from '../../../protocol/sync-torrent.ts'
+import { requireSecureContext } from '../secure-context/secure-context.ts'
 import { getWebTorrentClient } from '../torrent/webtorrent-client.ts'
 import { syncTrackerUrl } from './sync-tracker-url.ts'
 import type { WatchStateStore } from './watch-state-store.ts'
@@ -43,6 +44,7 @@ export function syncPeers (): SyncPeerInfo[] {
 }
 
 async function join (store: WatchStateStore, key: string): Promise<void> {
+  requireSecureContext('The watch-state sync (WebCrypto)')
   const keys = await deriveKeys(parseLibraryKey(key))
   const content = await syncTorrentContent(keys.syncSwarmSecret)
   const client = await getWebTorrentClient()

@@ -1,17 +1,20 @@
 /**
- * "Add a device": the pairing link of this household as a QR code and as copyable text
- * (test hook `pairing-link`). Anyone holding the link joins the household, so the page says so.
- * Below it, the household's settings, from other features through the shell (`settings`):
- * "Stop sharing all links" and the magnet-link handler.
+ * "Add a device": the pairing link of this household as a QR code and copyable text, for
+ * the address other devices are likeliest to reach (from `GET /api/reach`; test hook
+ * `pairing-link`), the other addresses behind "Other addresses" (`other-addresses`, each link
+ * `pairing-link-other`), and the notes that go with them (`reach-note`). Anyone holding the
+ * link joins the household, so the page says so. Below, the household's settings, from other
+ * features through the shell (`settings`): "Stop sharing all links" and the magnet handler.
  */
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { StatusMessage } from '../../../components/status-message.tsx'
 import { TEST_IDS } from '../../../test-ids.ts'
 import { pairingLinkFor } from '../../../lib/household/pairing-fragment.ts'
 import { useLibraryKey } from '../../../lib/household/use-library-key.ts'
-import { PairingQrCode } from './pairing-qr-code.tsx'
-
-const COPIED_VISIBLE_MS = 2 * 1000
+import { reachView } from '../reach-view-model.ts'
+import { useReach } from '../use-reach.ts'
+import { PairingLinkCard } from './pairing-link-card.tsx'
+import { ReachNotes } from './reach-notes.tsx'
 
 interface DevicesPageProps {
   onHome: () => void
@@ -21,7 +24,6 @@ interface DevicesPageProps {
 
 export function DevicesPage ({ onHome, settings }: DevicesPageProps) {
   const libraryKey = useLibraryKey()
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null)
   if (libraryKey === undefined) return <StatusMessage tone='loading' title='Loading…' />
   if (libraryKey === null) {
     return (
@@ -31,31 +33,39 @@ export function DevicesPage ({ onHome, settings }: DevicesPageProps) {
       </StatusMessage>
     )
   }
-  const link = pairingLinkFor(window.location.origin, libraryKey)
-  const copy = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(link)
-      setCopied('yes')
-    } catch {
-      setCopied('failed')
-    }
-    setTimeout(() => setCopied(null), COPIED_VISIBLE_MS)
-  }
   return (
     <main className='devices'>
       <h1 className='devices__title'>Add a device</h1>
       <p className='devices__text'>Scan this code with the phone or tablet you want to add, or send it the link. It joins the household and continues where you stopped.</p>
-      <PairingQrCode link={link} />
-      <div className='devices__link'>
-        <label className='devices__label' htmlFor='pairing-link'>Pairing link</label>
-        <div className='devices__row'>
-          <input id='pairing-link' className='devices__input' type='text' readOnly value={link} data-testid={TEST_IDS.pairingLink} onFocus={event => event.currentTarget.select()} />
-          <button type='button' className='button' onClick={() => { copy().catch(() => {}) }}>{copied === 'yes' ? 'Copied' : 'Copy'}</button>
-        </div>
-        {copied === 'failed' && <p className='devices__hint' role='alert'>The browser did not allow copying; select the link and copy it by hand.</p>}
-      </div>
+      <PairingLinks libraryKey={libraryKey} />
       <p className='devices__warning'>Treat this link like a house key: whoever has it can see and play your library.</p>
       <div className='settings'>{settings}</div>
     </main>
+  )
+}
+
+function PairingLinks ({ libraryKey }: { libraryKey: string }) {
+  const state = useReach()
+  if (state.status === 'loading') {
+    return <div className='devices__qr devices__qr--loading' aria-label='Finding the addresses other devices can reach…'><span className='spinner' aria-hidden='true' /></div>
+  }
+  const view = reachView({
+    reach: state.status === 'ready' ? state.reach : null,
+    failure: state.status === 'failed' ? state.message : null,
+    pageOrigin: window.location.origin,
+    linkFor: origin => pairingLinkFor(origin, libraryKey)
+  })
+  return (
+    <>
+      <PairingLinkCard reach={view.primary} testId={TEST_IDS.pairingLink} label='Pairing link' />
+      <ReachNotes notes={view.notes} />
+      {view.others.length > 0 && (
+        <details className='devices__others' data-testid={TEST_IDS.otherAddresses}>
+          <summary className='devices__others-summary'>Other addresses ({view.others.length})</summary>
+          <p className='devices__text'>If the device cannot open the link above (another network, another name), try one of these.</p>
+          {view.others.map(other => <PairingLinkCard key={other.origin} reach={other} testId={TEST_IDS.pairingLinkOther} label={`Via ${new URL(other.origin).host}`} />)}
+        </details>
+      )}
+    </>
   )
 }

@@ -22,6 +22,11 @@ describe('refusalError', () => {
       .toMatchObject({ code: 'HEARTH_E_UNAUTHENTICATED', message: 'This device is not paired with the household, so it cannot manage downloads.' })
     expect(refusalError({ status: 401, statusText: 'Unauthorized' }, null).message).toBe('This device is not paired with the household yet.')
   })
+  it('keeps the HTTP status of a refusal, for pairing to tell "refused" from "could not ask"', () => {
+    expect(refusalError({ status: 403, statusText: 'Forbidden' }, null).status).toBe(403)
+    expect(refusalError({ status: 401, statusText: 'Unauthorized' }, { error: 'HEARTH_E_UNAUTHENTICATED', message: 'x' }).status).toBe(401)
+    expect(refusalError({ status: 503, statusText: 'Service Unavailable' }, null).status).toBe(503)
+  })
   it('explains 403 as a refused device', () => {
     expect(refusalError({ status: 403, statusText: 'Forbidden' }, { error: 'HEARTH_E_FORBIDDEN', message: 'forbidden' }).message).toMatch(/^The home server refused this device/)
   })
