@@ -22,7 +22,7 @@ const FLAGGED = OPTION_KEYS.flatMap(key => {
 })
 
 function shownDefault (spec: OptionSpec): string | null {
-  if (spec.kind === 'boolean' || spec.kind === 'url') return null
+  if (spec.kind === 'boolean' || spec.kind === 'url' || spec.kind === 'file' || spec.kind === 'addresses') return null
   if ((spec.kind === 'path' || spec.kind === 'string') && spec.shownDefault !== undefined) return spec.shownDefault
   return typeof spec.fallback === 'function' || spec.fallback === null ? null : String(spec.fallback)
 }

@@ -17,12 +17,27 @@ function fail (message: string): never {
   process.exit(2)
 }
 
+/** The household CA's first-time step, when it issues the certificate. */
+function onboardingLines (node: RunningSeedNode): string {
+  const { tls, onboardingUrl } = node.reach()
+  if (onboardingUrl === null) return ''
+  return `  First time on a device? Trust this home server once: open ${onboardingUrl}\n` +
+    `  (household CA fingerprint SHA-256 ${tls.caFingerprint ?? ''})\n\n`
+}
+
+/** The pairing link at every origin, likeliest first, and a QR code of the first. */
 async function announce (node: RunningSeedNode): Promise<void> {
-  const link = node.pairingLink()
+  const { origins, tls } = node.reach()
+  const [first = node.url, ...others] = origins
+  const link = node.pairingLink(first)
   const qr = await QRCode.toString(link, { type: 'terminal', small: true })
-  process.stdout.write(`\n  Hearth is running: open ${node.url}\n\n` +
+  const more = others.length === 0 ? '' : `  If that address does not answer, try ${others.length === 1 ? 'this one' : 'these'}:\n${others.map(origin => `  ${node.pairingLink(origin)}\n`).join('')}\n`
+  process.stdout.write(`\n  Hearth is running: open ${first}\n\n` +
     `  Pair a device (this browser or any other in the household) by opening:\n  ${link}\n\n` +
+    more +
     qr.split('\n').map(line => `  ${line}`).join('\n') + '\n' +
+    onboardingLines(node) +
+    (tls.warning === null ? '' : `  Certificate: ${tls.warning}\n\n`) +
     '  Anyone with this link joins the household: share it only with your own devices.\n\n')
 }
 

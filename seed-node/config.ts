@@ -5,6 +5,7 @@
  * keys are refused by name, values out of bounds with a message naming the flag.
  * (The shape of tracker/tracker-options.ts, after aquatic_ws's config.)
  */
+import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HearthError } from './lib/errors.ts'
@@ -53,10 +54,24 @@ export interface EnumSpec<V extends string> extends Described {
 export interface UrlSpec extends Described {
   kind: 'url'
   schemes: readonly string[]
+  /** An origin only (`https://name:port`): no path, query, fragment or user. */
+  originOnly?: true
   fallback: null
 }
 
-export type OptionSpec = TextSpec | IntSpec | SwitchSpec | EnumSpec<string> | UrlSpec
+/** A file (resolved against the working directory), or null (the default) for none. */
+export interface FileSpec extends Described {
+  kind: 'file'
+  fallback: null
+}
+
+/** Comma-separated IP addresses, as a list; empty (the default) for none. */
+export interface AddressListSpec extends Described {
+  kind: 'addresses'
+  fallback: readonly []
+}
+
+export type OptionSpec = TextSpec | IntSpec | SwitchSpec | EnumSpec<string> | UrlSpec | FileSpec | AddressListSpec
 
 /** An enum entry, keeping its values' literal types (so `logLevel` is `'debug' | 'info' | ...`). */
 const enumOption = <const V extends string>(spec: Described & { values: readonly V[], fallback: NoInfer<V> }): EnumSpec<V> => ({ kind: 'enum', ...spec })
@@ -77,6 +92,11 @@ export const SEED_NODE_OPTIONS = {
   banTimeSec: { kind: 'int', flag: '--ban-time', arg: '<sec>', doc: 'how long a ban lasts', fallback: 10 * 60, min: 1, max: 7 * 24 * 60 * 60, unit: 'seconds' },
   banExemptLoopback: { kind: 'boolean', flag: '--ban-exempt-loopback', doc: "never ban this machine's own addresses (127.0.0.1, ::1)", fallback: false },
   maxActiveDownloads: { kind: 'int', flag: '--max-active-downloads', arg: '<n>', doc: 'downloads running at once; the rest wait', fallback: 3, min: 1, max: 20 },
+  https: enumOption({ flag: '--https', arg: '<mode>', doc: 'when the port speaks HTTPS (auto: when listening beyond loopback)', values: ['auto', 'on', 'off'], fallback: 'auto' }),
+  publicUrl: { kind: 'url', flag: '--public-url', arg: '<https-url>', doc: 'the address other devices use (your name, a reverse proxy); links name it', schemes: ['https:'], originOnly: true, fallback: null },
+  tlsCert: { kind: 'file', flag: '--tls-cert', arg: '<file>', doc: 'certificate (PEM, with its chain) instead of the household CA; reloaded on change', fallback: null },
+  tlsKey: { kind: 'file', flag: '--tls-key', arg: '<file>', doc: "the certificate's private key (PEM); give both or neither", fallback: null },
+  trustProxy: { kind: 'addresses', flag: '--trust-proxy', arg: '<addresses>', doc: 'reverse proxies (comma-separated IPs) whose X-Forwarded-Proto/Host/For count', fallback: [] },
   logLevel: enumOption({ flag: '--log-level', arg: '<level>', doc: 'how much to log', values: ['debug', 'info', 'warn', 'error'], fallback: 'info' }),
   libraryName: { kind: 'string', flag: null, doc: 'name shown in the app', fallback: earlier => path.basename(String(earlier.libraryDir)), shownDefault: "the library folder's name" },
   // Your own name, automatic certificates (ACME DNS-01, seed-node/tls/acme/): a domain turns it on.
@@ -99,9 +119,10 @@ export type OptionKey = keyof Table
 type ValueOf<S> = S extends { kind: 'int' } ? number
   : S extends { kind: 'boolean' } ? boolean
     : S extends EnumSpec<infer V> ? V
-      : S extends { kind: 'url' } ? string | null
-        : S extends { fallback: null } ? string | null
-          : string
+      : S extends { kind: 'url' | 'file' } ? string | null
+        : S extends { kind: 'addresses' } ? string[]
+          : S extends { fallback: null } ? string | null
+            : string
 
 /** The resolved options: every key of the table, defaults filled in, bounds checked. */
 export type SeedNodeConfig = { -readonly [K in OptionKey]: ValueOf<Table[K]> }
@@ -125,6 +146,39 @@ export function alternatives (values: readonly string[]): string {
   return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1) ?? ''}`
 }
 
+function checkUrl (name: string, spec: UrlSpec, value: unknown): string | null {
+  if (value === null) return null
+  const shape = alternatives(spec.schemes.map(scheme => `${scheme}//`))
+  const got = typeof value === 'string' ? value : String(value)
+  if (typeof value !== 'string' || !/^\S+$/.test(value) || !spec.schemes.some(scheme => value.startsWith(`${scheme}//`))) {
+    throw badOption(`${name} must be a ${shape} URL, got ${got}`)
+  }
+  if (spec.originOnly !== true) return value
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw badOption(`${name} must be a ${shape} URL, got ${got}`)
+  }
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || !/^[^/]+\/\/[^/?#]+\/?$/.test(value)) {
+    throw badOption(`${name} must be an address alone (${shape}name[:port]), without path, query or user, got ${got}`)
+  }
+  return url.origin
+}
+
+/** A list given as "a,b" on the command line, or as an array by a programmatic caller. */
+function checkAddresses (name: string, value: unknown): string[] {
+  const items = typeof value === 'string' ? value.split(',') : value
+  if (!Array.isArray(items)) throw badOption(`${name} must be comma-separated IP addresses, got ${String(value)}`)
+  const addresses = items.map(item => typeof item === 'string' ? item.trim() : '').filter(item => item !== '')
+  const bad = addresses.filter(address => net.isIP(address) === 0)
+  if (bad.length > 0 || addresses.length !== items.length) {
+    throw badOption(`${name} must be comma-separated IP addresses, got ${bad.length > 0 ? bad.join(', ') : JSON.stringify(value)}`)
+  }
+  // Bans and limits key IPv4-mapped IPv6 as IPv4 (tracker/request-gate.ts): compare alike.
+  return addresses.map(address => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, ''))
+}
+
 function checkValue (name: string, spec: OptionSpec, value: unknown): unknown {
   const got = typeof value === 'string' ? value : String(value)
   switch (spec.kind) {
@@ -140,11 +194,13 @@ function checkValue (name: string, spec: OptionSpec, value: unknown): unknown {
       if (typeof value !== 'string' || !spec.values.includes(value)) throw badOption(`${name} must be ${alternatives(spec.values)}, got ${got}`)
       return value
     case 'url':
+      return checkUrl(name, spec, value)
+    case 'file':
       if (value === null) return null
-      if (typeof value !== 'string' || !/^\S+$/.test(value) || !spec.schemes.some(scheme => value.startsWith(`${scheme}//`))) {
-        throw badOption(`${name} must be a ${alternatives(spec.schemes.map(scheme => `${scheme}//`))} URL, got ${got}`)
-      }
-      return value
+      if (typeof value !== 'string' || value === '') throw badOption(`${name} must name a file, got ${value === '' ? '""' : got}`)
+      return path.resolve(value)
+    case 'addresses':
+      return checkAddresses(name, value)
     case 'path':
     case 'string':
       if (value === null && spec.fallback === null) return null
@@ -168,6 +224,9 @@ export function resolveConfig (input: SeedNodeOptions): SeedNodeConfig {
   for (const [key, spec] of SPECS) {
     const value = given[key] !== undefined ? given[key] : typeof spec.fallback === 'function' ? spec.fallback(resolved) : spec.fallback
     resolved[key] = checkValue(optionName(key), spec, value)
+  }
+  if ((resolved.tlsCert === null) !== (resolved.tlsKey === null)) {
+    throw badOption(`${optionName('tlsCert')} and ${optionName('tlsKey')} go together: give both or neither`)
   }
   // Each entry was checked against the spec its type comes from.
   return resolved as SeedNodeConfig

@@ -1,5 +1,6 @@
 /**
- * The seed node's one HTTP port, bound before the parts behind it are built.
+ * The seed node's one port, bound before the parts behind it are built, speaking HTTPS and
+ * plain HTTP at once.
  *
  * Why bind first: the seed node announces its own torrents to its embedded tracker at
  * `ws://host:<port>/announce/<credential>`, and with `--port 0` the port is known only once
@@ -8,15 +9,29 @@
  * own sync torrent announces while the rest is still being built), then the whole app.
  * A start-up failure closes this listener with the rest, so no port stays open.
  *
+ * One port, two protocols: the first byte of each connection tells them apart (0x16 opens a
+ * TLS handshake; a plain request starts with a method's letter), and the connection goes to
+ * the HTTPS or the HTTP server, neither of which listens itself. The HTTPS server's
+ * certificate comes from a CertificateSource and is swapped when the source changes, so new
+ * connections see a renewed certificate without a restart. With TLS on, plain HTTP serves
+ * this machine (the seed node's own ws://127.0.0.1 announces, a browser on the machine) and
+ * trusted proxies in full, and everyone else only `plainHandler`: a redirect or the
+ * onboarding page, so credentials never cross the LAN in clear.
+ *
  * The app is an `http.Server` made by createHttpServer that never listens itself: the
  * listener hands each request and upgrade to it as events (`emit`), which keeps
  * http/http-server.ts unaware of this dance.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import https from 'node:https'
+import net from 'node:net'
 import type { Duplex } from 'node:stream'
 import { parseTrackerPath } from '../tracker/announce-path.ts'
 import type { HearthTracker } from '../tracker/tracker-server.ts'
 import { listen } from './http/http-server.ts'
+import { decideTransport } from './http/request-transport.ts'
+import type { Logger } from './lib/log.ts'
+import type { CertificateSource } from './tls/certificate-source.ts'
 
 export interface PortHandler {
   request: (req: IncomingMessage, res: ServerResponse) => void
@@ -25,6 +40,10 @@ export interface PortHandler {
 
 /** Clients are told to come back after this many seconds while the node starts. */
 const STARTING_RETRY_AFTER_SEC = 1
+/** The first byte of a TLS connection: a handshake record (RFC 8446 §5.1). */
+const TLS_HANDSHAKE_RECORD = 0x16
+/** A connection that sends nothing for this long is closed before it is handed on. */
+const FIRST_BYTE_TIMEOUT_MS = 30 * 1000
 
 /** Before anything is built: every request is told to come back in a moment. */
 export const startingHandler: PortHandler = {
@@ -59,21 +78,64 @@ export function appHandler (app: http.Server): PortHandler {
   }
 }
 
+export interface PortOptions {
+  /** Serve HTTPS with this source's certificate (the caller closes it); null for plain HTTP only. */
+  tls: CertificateSource | null
+  /** Proxies whose X-Forwarded-* are believed, and whose plain HTTP is served in full. */
+  trustProxy: readonly string[]
+  log: Logger
+}
+
+function refuseBadRequest (_err: Error, socket: Duplex): void {
+  if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+}
+
+/**
+ * The HTTP servers here never listen (the TCP server hands them connections), yet they need
+ * what Node starts on 'listening': connection tracking (closeAllConnections) and the
+ * headers/request timeouts that stop a slow client from holding a connection forever.
+ */
+function startConnectionChecks (server: http.Server | https.Server): void {
+  server.emit('listening')
+}
+
 export class PortListener {
   private handler: PortHandler = startingHandler
-  private readonly server = http.createServer((req, res) => { this.handler.request(req, res) })
+  private plainHandler: PortHandler = startingHandler
+  private readonly trusted: ReadonlySet<string>
+  private readonly tcp = net.createServer(socket => { this.accept(socket) })
+  private readonly plain = http.createServer((req, res) => { this.pick(req).request(req, res) })
+  private readonly secure: https.Server | null = null
+  /** Every open connection, dropped on close (the tracker has ended its upgraded ones by then). */
+  private readonly sockets = new Set<net.Socket>()
+  private readonly unsubscribe: () => void = () => {}
 
-  private constructor (private boundPort = 0) {
-    this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { this.handler.upgrade(req, socket, head) })
-    this.server.on('clientError', (_err, socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+  private constructor (private readonly options: PortOptions, private boundPort = 0) {
+    this.trusted = new Set(options.trustProxy)
+    this.plain.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { this.pick(req).upgrade(req, socket, head) })
+    this.plain.on('clientError', refuseBadRequest)
+    startConnectionChecks(this.plain)
+    const source = options.tls
+    if (source === null) return
+    const { certPem, keyPem } = source.current()
+    const secure = https.createServer({ cert: certPem, key: keyPem }, (req, res) => { this.pick(req).request(req, res) })
+    secure.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => { this.pick(req).upgrade(req, socket, head) })
+    secure.on('clientError', refuseBadRequest)
+    // A device that does not trust the certificate yet hangs up in the handshake: routine, not an error.
+    secure.on('tlsClientError', (err: Error) => options.log.debug('tls.handshake_failed', { error: err.message }))
+    startConnectionChecks(secure)
+    this.secure = secure
+    this.unsubscribe = source.onChange(() => {
+      const next = source.current()
+      secure.setSecureContext({ cert: next.certPem, key: next.keyPem })
+      options.log.info('tls.certificate_in_service', { mode: source.mode, expires: next.expiresAt.toISOString() })
     })
   }
 
   /** Binds host:port (HEARTH_E_PORT_IN_USE names a taken port); answers 503 until `serve`. */
-  static async open (host: string, port: number): Promise<PortListener> {
-    const listener = new PortListener()
-    listener.boundPort = await listen(listener.server, host, port)
+  static async open (host: string, port: number, options: PortOptions): Promise<PortListener> {
+    const listener = new PortListener(options)
+    listener.boundPort = await listen(listener.tcp, host, port)
     return listener
   }
 
@@ -82,15 +144,67 @@ export class PortListener {
     return this.boundPort
   }
 
+  /** Whether the port speaks HTTPS. */
+  get tls (): boolean {
+    return this.secure !== null
+  }
+
   /** Hands every request from now on to `handler`. */
   serve (handler: PortHandler): void {
     this.handler = handler
   }
 
-  /** Stops listening and drops open connections (upgraded ones belong to the tracker). */
+  /** What plain HTTP from other devices gets from now on while TLS is on (redirect, onboarding). */
+  servePlain (handler: PortHandler): void {
+    this.plainHandler = handler
+  }
+
+  /** The handler for this request: plain HTTP from another device, with TLS on, gets `plainHandler` alone. */
+  private pick (req: IncomingMessage): PortHandler {
+    const transport = decideTransport(req, this.trusted)
+    const confined = this.secure !== null && !transport.secure && !transport.local && !transport.viaTrustedProxy
+    return confined ? this.plainHandler : this.handler
+  }
+
+  private accept (socket: net.Socket): void {
+    socket.on('error', () => socket.destroy())
+    this.sockets.add(socket)
+    socket.once('close', () => this.sockets.delete(socket))
+    const secure = this.secure
+    if (secure === null) {
+      this.plain.emit('connection', socket)
+      return
+    }
+    socket.setTimeout(FIRST_BYTE_TIMEOUT_MS, () => socket.destroy())
+    socket.once('data', (chunk: Buffer) => {
+      socket.setTimeout(0)
+      socket.pause()
+      // Put the byte back: the server it goes to reads the connection from its start.
+      socket.unshift(chunk)
+      if (chunk[0] === TLS_HANDSHAKE_RECORD) {
+        // TLS reads the socket's handle itself (the byte put back included); resuming the
+        // JS stream here would drain what the handshake needs.
+        secure.emit('connection', socket)
+      } else {
+        // The HTTP parser reads the JS stream, paused above: set it flowing again.
+        this.plain.emit('connection', socket)
+        socket.resume()
+      }
+    })
+  }
+
+  /** Stops listening and drops open connections (the tracker has ended its upgraded ones by then). */
   async close (): Promise<void> {
     this.handler = startingHandler
-    this.server.closeAllConnections()
-    await new Promise<void>(resolve => this.server.close(() => resolve()))
+    this.plainHandler = startingHandler
+    this.unsubscribe()
+    const closed = new Promise<void>(resolve => this.tcp.close(() => resolve()))
+    for (const server of [this.plain, this.secure]) {
+      server?.closeAllConnections()
+      // Stops the connection checks; "not running" is expected of a server that never listened.
+      server?.close(() => {})
+    }
+    for (const socket of this.sockets) socket.destroy()
+    await closed
   }
 }

@@ -2,7 +2,8 @@
  * The seed node, assembled so that every part exists before anything uses it:
  *   1. checks and the household: options, library and state folders, key, access (nothing runs yet)
  *   2. stores on disk: the watch-state log, the fingerprint cache
- *   3. the port, bound before the parts behind it (why: port-listener.ts)
+ *   3. the certificate source (HTTPS beyond loopback: tls/open-tls.ts), then the port, bound
+ *      before the parts behind it (why: port-listener.ts)
  *   4. seeder, tracker (the port serves it from here), hash pool, ingest, download queue, sync swarm
  *   5. the HTTP app, built with every part, takes over the port
  *   6. the first scan, the library watcher and the downloads start
@@ -13,6 +14,7 @@
 import { access, constants, mkdir, opendir } from 'node:fs/promises'
 import path from 'node:path'
 import { announceUrls } from '../protocol/announce-url.ts'
+import type { ReachReply } from '../protocol/api/reach.ts'
 import type { StatusReply } from '../protocol/api/status.ts'
 import { createTracker, type HearthTracker } from '../tracker/tracker-server.ts'
 import { deriveKeys, type DerivedKeys } from '../protocol/library-key.ts'
@@ -22,6 +24,8 @@ import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './access/library-k
 import { resolveConfig, type SeedNodeConfig, type SeedNodeOptions } from './config.ts'
 import { DownloadQueue } from './downloads/download-queue.ts'
 import { createHttpServer } from './http/http-server.ts'
+import { clientAddressOf } from './http/request-transport.ts'
+import { plainHttpHandler } from './http/routes/onboarding-routes.ts'
 import { HearthError, errnoCode } from './lib/errors.ts'
 import { createLogger, type Logger } from './lib/log.ts'
 import { FingerprintCache } from './library/fingerprint-cache.ts'
@@ -34,6 +38,9 @@ import { WatchStateLog } from './sync/watch-state-log.ts'
 import { joinSyncSwarm, type SyncSwarmMember } from './sync/sync-swarm-member.ts'
 import { appHandler, PortListener, trackerOnlyHandler } from './port-listener.ts'
 import { TeardownStack } from './teardown-stack.ts'
+import type { CertificateSource } from './tls/certificate-source.ts'
+import { openTls, type TlsSetup } from './tls/open-tls.ts'
+import { reachOrigins } from './tls/reach.ts'
 
 /**
  * Tracker message budget per connection. Browsers send a handful of messages; the seed
@@ -45,7 +52,7 @@ const MS_PER_SEC = 1000
 
 export interface RunningSeedNode {
   config: SeedNodeConfig
-  /** `http://host:port` the node listens on. */
+  /** `http://host:port` this machine reaches the node at (plain HTTP from the machine itself is always served). */
   url: string
   port: number
   registry: LibraryRegistry
@@ -60,8 +67,12 @@ export interface RunningSeedNode {
   access: HouseholdAccess
   /** The download queue into `<library>/Downloads`. */
   downloads: DownloadQueue
-  /** The link that pairs a device with this household (the key rides in the fragment). */
+  /** The link that pairs a device with this household (the key rides in the fragment); by default at the likeliest origin. */
   pairingLink (origin?: string): string
+  /** How other devices reach the node: origins likeliest first, the certificate in service (`GET /api/reach`). */
+  reach (): ReachReply
+  /** The certificate source when the port speaks HTTPS, else null. */
+  tls: CertificateSource | null
   close (): Promise<void>
 }
 
@@ -80,6 +91,7 @@ interface Parts {
   watchState: WatchStateLog
   cache: FingerprintCache
   listener: PortListener
+  tls: TlsSetup
   /** `host:port` this machine reaches the node at. */
   selfAddress: string
   /** Where the seed node announces its own torrents and downloads (see `ownAnnounceUrls`). */
@@ -153,18 +165,25 @@ function createSeedNodeTracker (config: SeedNodeConfig, access: HouseholdAccess,
     // The seed node announces every library item over its one connection.
     messagesPerSecond: SEED_NODE_MESSAGES_PER_SECOND,
     messageBurst: SEED_NODE_MESSAGE_BURST,
+    // Behind a trusted reverse proxy, bans count the client's address, not the proxy's.
+    clientAddress: clientAddressOf,
     ban: { maxRetry: config.banMaxRetry, findTimeMs: config.banFindTimeSec * MS_PER_SEC, banTimeMs: config.banTimeSec * MS_PER_SEC, exemptLoopback: config.banExemptLoopback }
   })
 }
 
 /** Steps 2 and 3, and the seeder and tracker of step 4: from here the port serves the tracker. */
-async function startNetwork (config: SeedNodeConfig, household: Household, stack: TeardownStack, log: Logger): Promise<Pick<Parts, 'watchState' | 'cache' | 'listener' | 'selfAddress' | 'ownAnnounce' | 'seeder' | 'tracker'>> {
+async function startNetwork (config: SeedNodeConfig, household: Household, stack: TeardownStack, log: Logger): Promise<Pick<Parts, 'watchState' | 'cache' | 'listener' | 'tls' | 'selfAddress' | 'ownAnnounce' | 'seeder' | 'tracker'>> {
   const watchState = await WatchStateLog.open(config.stateDir, log)
   stack.push('watch-state log', async () => await watchState.close())
   const cache = await FingerprintCache.open(config.stateDir, log)
   stack.push('fingerprint cache', async () => await cache.flush())
-  const listener = await PortListener.open(config.host, config.port)
+  const tls = await openTls(config, log)
+  const source = tls.source
+  if (source !== null) stack.push('certificate source', async () => await source.close())
+  const listener = await PortListener.open(config.host, config.port, { tls: tls.source, trustProxy: config.trustProxy, log })
   stack.push('port', async () => await listener.close())
+  // Plain HTTP from other devices, while the port speaks HTTPS: a redirect or the onboarding page.
+  listener.servePlain(plainHttpHandler({ ca: tls.ca, fallbackOrigin: () => reachOrigins(tls.facts(listener.port))[0] ?? '', log }))
   const selfAddress = selfAddressOf(config.host, listener.port)
   const ownAnnounce = ownAnnounceUrls(config.trackerUrl, selfAddress, household.credential)
   const seeder = new TorrentSeeder({
@@ -179,7 +198,7 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
   stack.push('tracker', async () => await tracker.close())
   // The sync torrent and woken items announce to the embedded tracker before the app is built.
   listener.serve(trackerOnlyHandler(tracker))
-  return { watchState, cache, listener, selfAddress, ownAnnounce, seeder, tracker }
+  return { watchState, cache, listener, tls, selfAddress, ownAnnounce, seeder, tracker }
 }
 
 /** Step 4: the rest of the parts, behind a port that already serves the tracker. */
@@ -251,16 +270,19 @@ export async function startSeedNode (options: SeedNodeOptions, log: Logger = cre
     const parts = await buildParts(requested, household, stack, log)
     const config = { ...requested, port: parts.listener.port }
     const { registry, tracker, downloads } = parts
-    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, status: () => statusOf(parts, config, startedAtMs) })
+    const reach = (): ReachReply => parts.tls.reach(config.port)
+    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, status: () => statusOf(parts, config, startedAtMs), reach })
     parts.listener.serve(appHandler(app))
     const { firstScan } = await startLibrary(parts, config, stack, log)
     const url = `http://${parts.selfAddress}`
-    log.info('seed_node.listening', { url, library: config.libraryDir, state: config.stateDir, webSeed: config.webSeed })
+    log.info('seed_node.listening', { url, origins: reach().origins.join(','), tls: reach().tls.mode, library: config.libraryDir, state: config.stateDir, webSeed: config.webSeed })
     const { ingest, seeder, watchState, sync } = parts
     let closing: Promise<void> | null = null
     return {
       config, url, port: config.port, registry, ingest, tracker, seeder, firstScan, watchState, sync, access: household.access, downloads,
-      pairingLink: (origin = url) => pairingLink(origin, household.libraryKey),
+      pairingLink: (origin = reach().origins[0] ?? url) => pairingLink(origin, household.libraryKey),
+      reach,
+      tls: parts.tls.source,
       close: async () => {
         closing ??= stack.closeAll().then(() => log.info('seed_node.stopped'))
         await closing

@@ -17,6 +17,8 @@ export interface GateDeps {
   authenticate: (token: string | null) => Principal | null
   bans: BanList
   counters: TrackerCounters
+  /** The address bans count (the client behind a trusted proxy); default the peer's. */
+  clientAddress?: (req: IncomingMessage) => string
 }
 
 /** The peer's address as bans and limits key it: IPv4-mapped IPv6 written as IPv4. */
@@ -35,7 +37,7 @@ export function passGate (req: IncomingMessage, deps: GateDeps): GateResult {
   }
   const path = parseTrackerPath(req.url)
   if (!path) return refuse('badPath', 404, 'not a tracker path (use /announce or /announce/<token>)')
-  const address = remoteAddress(req)
+  const address = (deps.clientAddress ?? remoteAddress)(req)
   const ban = deps.bans.check(address)
   if (ban) return refuse('banned', 403, bannedReason(ban.until))
   const decision = decideAccess(deps.authenticate, path.token)

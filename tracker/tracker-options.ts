@@ -3,7 +3,9 @@
  * keys are refused with a message that names them; numbers out of bounds with a RangeError
  * that names the option. (After aquatic_ws's config: a default and a bound for each field.)
  */
+import type { IncomingMessage } from 'node:http'
 import type { Principal } from './access-control.ts'
+import { remoteAddress } from './request-gate.ts'
 import { systemClock, type Clock } from './clock.ts'
 
 export type TrackerLog = (level: 'info' | 'warn', event: string, fields: Record<string, string | number>) => void
@@ -59,6 +61,12 @@ export interface TrackerOptions {
   /** Swarms (infohashes) tracked at once; an announce for a new one past it is refused. Default 10,000; bounds 1 – 1,000,000. */
   maxSwarms?: number
   ban?: BanOptions
+  /**
+   * The address bans and per-address limits count for a request. A host behind a reverse
+   * proxy it trusts passes the client's address from X-Forwarded-For; the tracker itself
+   * never reads forwarding headers. Default: the peer's address (`remoteAddress`).
+   */
+  clientAddress?: (req: IncomingMessage) => string
   /** Where bans, unbans and warnings go. Default: nowhere. */
   log?: TrackerLog
   /** The clock bans are timed by (tests move one by hand). Default: the system clock. */
@@ -70,6 +78,7 @@ export interface ResolvedBanOptions { maxRetry: number, findTimeMs: number, banT
 export interface ResolvedTrackerOptions {
   authenticate: (token: string | null) => Principal | null
   beforeAnnounce: (infoHash: string, peerId: string | null) => Promise<void> | void
+  clientAddress: (req: IncomingMessage) => string
   announceIntervalMs: number
   maxMessageBytes: number
   maxConnectionsPerAddress: number
@@ -110,7 +119,7 @@ const BAN_NUMBER_OPTIONS = {
   maxTrackedAddresses: [10_000, 100, 1_000_000]
 } as const satisfies Record<string, NumberSpec>
 
-const OTHER_OPTIONS = ['authenticate', 'beforeAnnounce', 'ban', 'log', 'clock'] as const
+const OTHER_OPTIONS = ['authenticate', 'beforeAnnounce', 'clientAddress', 'ban', 'log', 'clock'] as const
 const OTHER_BAN_OPTIONS = ['exemptLoopback'] as const
 
 function refuseUnknownKeys (where: string, given: object, known: readonly string[]): void {
@@ -163,6 +172,7 @@ export function resolveTrackerOptions (options: TrackerOptions = {}): ResolvedTr
     ...numbers,
     authenticate: optionalFunction('authenticate', options.authenticate, householdForEveryone),
     beforeAnnounce: optionalFunction('beforeAnnounce', options.beforeAnnounce, () => {}),
+    clientAddress: optionalFunction('clientAddress', options.clientAddress, remoteAddress),
     log: optionalFunction<TrackerLog>('log', options.log, () => {}),
     clock: resolveClock(options.clock),
     ban: { ...resolveNumbers('ban.', ban, BAN_NUMBER_OPTIONS), exemptLoopback: ban.exemptLoopback ?? false }

@@ -91,7 +91,7 @@ function internalError (counters: TrackerCounters, options: ResolvedTrackerOptio
 
 function acceptUpgrade (parts: TrackerParts, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   const { options, bans, counters, connections } = parts
-  const gate = passGate(req, { authenticate: options.authenticate, bans, counters })
+  const gate = passGate(req, { authenticate: options.authenticate, bans, counters, clientAddress: options.clientAddress })
   if (!gate.admitted) return rejectUpgrade(socket, gate.status, gate.reason)
   if (gate.endpoint !== 'announce') {
     counters.refuse('badPath')
@@ -114,7 +114,7 @@ function acceptUpgrade (parts: TrackerParts, req: IncomingMessage, socket: Duple
 
 function serveHttp (parts: TrackerParts, req: IncomingMessage, res: ServerResponse): void {
   const { options, bans, counters } = parts
-  const gate = passGate(req, { authenticate: options.authenticate, bans, counters })
+  const gate = passGate(req, { authenticate: options.authenticate, bans, counters, clientAddress: options.clientAddress })
   if (!gate.admitted) return refuseHttp(res, gate.status, gate.reason)
   if (gate.endpoint === 'scrape' && !admits(gate.principal, queryInfoHashesHex(req.url))) {
     counters.refuse('shareScope')

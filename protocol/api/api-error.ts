@@ -27,6 +27,8 @@ export const API_ERROR_STATUS = {
   HEARTH_E_METHOD_NOT_ALLOWED: 405,
   HEARTH_E_DOWNLOAD_EXISTS: 409,
   HEARTH_E_BODY_TOO_LARGE: 413,
+  /** Plain HTTP from another device while the seed node speaks HTTPS: credentials never cross the LAN in clear. */
+  HEARTH_E_HTTPS_REQUIRED: 426,
   HEARTH_E_INTERNAL: 500,
   HEARTH_E_DOWNLOAD_FAILED: 500,
   /** A part of the seed node is still loading (the download queue at start-up). */

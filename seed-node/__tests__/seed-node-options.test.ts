@@ -30,7 +30,9 @@ describe('seed node options table', () => {
     expectTypeOf<SeedNodeConfig>().toEqualTypeOf<{
       libraryDir: string, stateDir: string, host: string, port: number, trackerUrl: string | null, webSeed: boolean,
       peerPort: number, uploadLimitKiBps: number, rescanIntervalSec: number, appDir: string, banMaxRetry: number,
-      banFindTimeSec: number, banTimeSec: number, banExemptLoopback: boolean, maxActiveDownloads: number, logLevel: LogLevel, libraryName: string,
+      banFindTimeSec: number, banTimeSec: number, banExemptLoopback: boolean, maxActiveDownloads: number,
+      https: 'auto' | 'on' | 'off', publicUrl: string | null, tlsCert: string | null, tlsKey: string | null, trustProxy: string[],
+      logLevel: LogLevel, libraryName: string,
       domain: string | null, dnsProvider: 'duckdns' | 'hook', dnsHook: string | null, dnsTokenFile: string | null, domainAddress: string,
       acmeDirectoryUrl: string | null, acmeEmail: string | null, dnsPropagationWaitSec: number, acmeCaFile: string | null, acmeRenew: boolean
     }>()
@@ -54,6 +56,11 @@ describe('seed node options table', () => {
       banTimeSec: 600,
       banExemptLoopback: false,
       maxActiveDownloads: 3,
+      https: 'auto',
+      publicUrl: null,
+      tlsCert: null,
+      tlsKey: null,
+      trustProxy: [],
       logLevel: 'info',
       libraryName: 'sample-library',
       domain: null,
@@ -110,6 +117,35 @@ describe('seed node options table', () => {
     expect(one.code).toBe('HEARTH_E_BAD_OPTION')
     expect(one.message).toMatch(/^unknown seed node option: libary \(known: libraryDir, /)
     expect(refusal(() => untyped({ prot: 1, webseed: false })).message).toMatch(/^unknown seed node options: prot, webseed /)
+  })
+})
+
+describe('HTTPS options', () => {
+  it('takes an https origin for --public-url and refuses anything else with a clear message', () => {
+    expect(resolveConfig({ publicUrl: 'https://media.example.net' }).publicUrl).toBe('https://media.example.net')
+    expect(resolveConfig({ publicUrl: 'https://media.example.net:8443/' }).publicUrl).toBe('https://media.example.net:8443')
+    expect(refusal(() => resolveConfig({ publicUrl: 'http://media.example.net' })).message).toBe('--public-url must be a https:// URL, got http://media.example.net')
+    for (const wrong of ['https://media.example.net/hearth', 'https://media.example.net/?a=1', 'https://user@media.example.net', 'https://media.example.net#x']) {
+      expect(refusal(() => resolveConfig({ publicUrl: wrong })).message).toBe(`--public-url must be an address alone (https://name[:port]), without path, query or user, got ${wrong}`)
+    }
+  })
+
+  it('wants --tls-cert and --tls-key together', () => {
+    expect(refusal(() => resolveConfig({ tlsCert: '/etc/ssl/hearth.crt' })).message).toBe('--tls-cert and --tls-key go together: give both or neither')
+    expect(refusal(() => resolveConfig({ tlsKey: '/etc/ssl/hearth.key' })).message).toBe('--tls-cert and --tls-key go together: give both or neither')
+    expect(resolveConfig({ tlsCert: 'a.crt', tlsKey: 'a.key' })).toMatchObject({ tlsCert: path.resolve('a.crt'), tlsKey: path.resolve('a.key') })
+  })
+
+  it('reads --trust-proxy as a list of IP addresses', () => {
+    const parsed = parseCommandLine(['--trust-proxy', '192.168.1.2, ::1,::ffff:10.0.0.1'])
+    if (parsed.help) throw new Error('not help')
+    expect(resolveConfig(parsed.options).trustProxy).toEqual(['192.168.1.2', '::1', '10.0.0.1'])
+    expect(refusal(() => resolveConfig({ trustProxy: ['proxy.lan'] })).message).toBe('--trust-proxy must be comma-separated IP addresses, got proxy.lan')
+  })
+
+  it('takes --https auto, on or off', () => {
+    expect(resolveConfig({ https: 'on' }).https).toBe('on')
+    expect(refusal(() => resolveConfig({ https: 'yes' as 'on' })).message).toBe('--https must be auto, on or off, got yes')
   })
 })
 

@@ -1,5 +1,6 @@
 /** What the HTTP server needs from the rest of the seed node; every route reads its parts from here. */
 import type { HearthTracker } from '../../tracker/tracker-server.ts'
+import type { ReachReply } from '../../protocol/api/reach.ts'
 import type { StatusReply } from '../../protocol/api/status.ts'
 import type { SeedNodeConfig } from '../config.ts'
 import type { LibraryRegistry } from '../library/library-registry.ts'
@@ -20,4 +21,6 @@ export interface HttpServerDeps {
   downloads: DownloadQueue | (() => DownloadQueue | null)
   /** Everything `GET /api/status` reports. */
   status: () => StatusReply
+  /** What `GET /api/reach` answers: how other devices reach this node. */
+  reach: () => ReachReply
 }

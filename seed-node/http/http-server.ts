@@ -8,6 +8,7 @@
  *   /webseed/*, others  → web seed and app files; plain-text 405 (with `allow`)
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type net from 'node:net'
 import { ApiError, errorBody } from '../../protocol/api/api-error.ts'
 import { HearthError, errnoCode } from '../lib/errors.ts'
 import { gate } from '../access/access-gate.ts'
@@ -20,6 +21,7 @@ import { catalogRoutes } from './routes/catalog-routes.ts'
 import { downloadRoutes } from './routes/download-routes.ts'
 import { shareRoutes } from './routes/share-routes.ts'
 import { staticRoutes } from './routes/static-files.ts'
+import { reachRoutes } from './routes/reach-route.ts'
 import { statusRoutes } from './routes/status-route.ts'
 import { isTrackerPath, passToTracker, upgradeToTracker } from './routes/tracker-routes.ts'
 import { webSeedRoutes } from './routes/web-seed-route.ts'
@@ -28,7 +30,7 @@ export type { HttpServerDeps } from './http-server-deps.ts'
 
 /** Every `/api/*` route: the ones the app's API client calls (protocol/api/api-paths.ts). */
 export function apiRoutes (deps: HttpServerDeps): Route[] {
-  return [...catalogRoutes(deps), ...statusRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps)]
+  return [...catalogRoutes(deps), ...statusRoutes(deps), ...reachRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps)]
 }
 
 export function createHttpServer (deps: HttpServerDeps): http.Server {
@@ -81,7 +83,7 @@ export function createHttpServer (deps: HttpServerDeps): http.Server {
 }
 
 /** Listens, turning "port in use" into an error that names the port. */
-export async function listen (server: http.Server, host: string, port: number): Promise<number> {
+export async function listen (server: net.Server, host: string, port: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     const onError = (err: Error): void => {
       server.off('listening', onListening)

@@ -1,19 +1,22 @@
 /**
- * The origin a caller used to reach us (`http://192.168.1.10:8787`), from its Host header,
- * so that magnet links and tracker URLs work from the phone on the LAN as well as from
- * localhost. A Host header that is not a plain host[:port] is ignored.
+ * The origin a caller used to reach us (`https://192.168.1.10:8787`), so that magnet links,
+ * tracker and web-seed URLs work from the phone on the LAN as well as from localhost: the
+ * Host header (X-Forwarded-Host from a trusted proxy), and https/wss when the caller's
+ * connection is encrypted (TLS to us, or X-Forwarded-Proto: https from a trusted proxy), so
+ * an https page never meets mixed content. A Host header that is not a plain host[:port] is
+ * ignored. (How the request reached us is decided once: request-transport.ts.)
  */
 import { announceUrls, webSocketOrigin } from '../../protocol/announce-url.ts'
+import { urlHost } from '../tls/lan-addresses.ts'
 import type { HearthRequest } from './request.ts'
-
-const HOST_PATTERN = /^(?:[a-z0-9.-]{1,253}|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i
+import { transportOf } from './request-transport.ts'
 
 export interface CallerOrigin { http: string, ws: string }
 
 export function requestOrigin (request: HearthRequest, fallbackHost: string, fallbackPort: number): CallerOrigin {
-  const header = request.header('host')
-  const host = header !== undefined && HOST_PATTERN.test(header) ? header : `${fallbackHost}:${fallbackPort}`
-  const http = `http://${host}`
+  const transport = transportOf(request.raw)
+  const host = transport.host ?? `${urlHost(fallbackHost)}:${fallbackPort}`
+  const http = `${transport.secure ? 'https' : 'http'}://${host}`
   return { http, ws: webSocketOrigin(http) }
 }
 

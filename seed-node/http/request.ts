@@ -4,8 +4,8 @@
  * what must read it as a stream (a POST body) or hand it on (the tracker).
  */
 import type { IncomingMessage } from 'node:http'
-import { remoteAddress } from '../../tracker/tracker-server.ts'
 import { ApiError } from '../../protocol/api/api-error.ts'
+import { clientAddressOf } from './request-transport.ts'
 
 /** A base for relative request targets; never contacted, only parsed against. */
 const URL_BASE = 'http://seed-node.invalid'
@@ -16,7 +16,7 @@ export interface HearthRequest {
   /** The path, still percent-encoded (`/api/catalog/<id>`). */
   readonly pathname: string
   readonly searchParams: URLSearchParams
-  /** The caller's IP address (the one bans are counted against). */
+  /** The caller's IP address (the one bans are counted against; the client behind a trusted proxy). */
   readonly remoteAddress: string
   /** The request target for log lines, with any token in the path hidden. */
   readonly loggedPath: string
@@ -39,7 +39,7 @@ export function parseRequest (req: IncomingMessage): HearthRequest {
     method: req.method ?? 'GET',
     pathname: url.pathname,
     searchParams: url.searchParams,
-    remoteAddress: remoteAddress(req),
+    remoteAddress: clientAddressOf(req),
     loggedPath: loggablePath(req.url),
     header: name => {
       const value = req.headers[name.toLowerCase()]

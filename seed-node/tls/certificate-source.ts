@@ -5,6 +5,7 @@
  * source keeps its last good certificate and reports the problem as `warning`.
  */
 import type { TlsMode } from '../../protocol/api/reach.ts'
+import type { Logger } from '../lib/log.ts'
 
 export interface ServingCertificate {
   /** PEM: the leaf certificate followed by its chain. */
@@ -27,4 +28,13 @@ export interface CertificateSource {
   onChange (listener: () => void): () => void
   /** Stops timers and watchers. */
   close (): Promise<void>
+}
+
+/** What a source may need from the seed node, beyond the options (`certificateSourceFor`). */
+export interface CertificateSourceDeps {
+  log: Logger
+  /** The machine's LAN addresses now, likeliest first (lan-addresses.ts; tests pass their own). */
+  lanAddresses: () => string[]
+  /** The machine's name (os.hostname(); tests pass their own). */
+  hostname: string
 }

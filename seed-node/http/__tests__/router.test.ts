@@ -30,6 +30,7 @@ const API_SAMPLES: ReadonlyArray<[string, string]> = [
   ['/api/catalog', 'GET, HEAD'],
   [`/api/catalog/${HASH}`, 'GET, HEAD'],
   ['/api/status', 'GET, HEAD'],
+  ['/api/reach', 'GET, HEAD'],
   ['/api/share/rotate', 'POST, GET, HEAD'],
   [`/api/share/${HASH}`, 'GET, HEAD'],
   ['/api/downloads', 'GET, HEAD, POST'],
@@ -63,7 +64,8 @@ beforeAll(async () => {
     access,
     log,
     downloads: () => null,
-    status: emptyStatus
+    status: emptyStatus,
+    reach: () => ({ origins: ['http://127.0.0.1:1'], tls: { mode: 'off', expiresAt: null, warning: null, caFingerprint: null }, onboardingUrl: null })
   }
   server = createHttpServer(deps)
   origin = `http://127.0.0.1:${await listen(server, '127.0.0.1', 0)}`

@@ -22,7 +22,8 @@ import { systemClock, type Clock } from './clock.ts'
 import type { DnsProvider } from './dns-provider.ts'
 import { chooseDnsProvider } from './dns-provider-choice.ts'
 import { DNS_TOKEN_ENV, settleDnsToken } from './dns-token-file.ts'
-import { likeliestLanAddress } from './lan-address.ts'
+import net from 'node:net'
+import { lanAddresses } from '../lan-addresses.ts'
 import { renewalDueAtMs } from './renewal-schedule.ts'
 
 export type { AcmeSource } from './acme-certificate-source.ts'
@@ -61,7 +62,7 @@ async function readCaFile (file: string): Promise<string> {
 /** Points the domain at its address before an order; a failure is a warning (the user may keep DNS by hand). */
 async function pointDomain (provider: DnsProvider, domain: string, address: DomainAddress, deps: AcmeDeps): Promise<void> {
   if (address.kind === 'off') return
-  const ip = address.kind === 'ip' ? address.ip : (deps.lanAddress ?? likeliestLanAddress)()
+  const ip = address.kind === 'ip' ? address.ip : (deps.lanAddress ?? likeliestLanIPv4)()
   if (ip === null) { deps.log.warn('acme.no-lan-address', { domain, note: 'give --domain-address <ip>' }); return }
   try {
     await provider.setAddress(domain, ip)
@@ -125,4 +126,9 @@ export async function openAcmeSource (config: AcmeConfig, deps: AcmeDeps): Promi
   const source = new AcmeCertificateSource(ordered, renew, clock, deps.log)
   source.start()
   return source
+}
+
+/** The likeliest LAN address that an A record can hold (DuckDNS's `ip=` is IPv4). */
+function likeliestLanIPv4 (): string | null {
+  return lanAddresses().find(address => net.isIPv4(address)) ?? null
 }
