@@ -21,7 +21,6 @@ const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, er
  * overrides and isolates (U+202E turns `evil\u202Evom.exe` into `evilexe.mov` on screen),
  * zero-width characters, the line and paragraph separators, and the BOM.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVISIBLE_OR_CONTROL = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g
 
 /**

@@ -7,12 +7,13 @@ import { describe, it, expect } from 'vitest'
 import { createLogger, escapeLogText, formatLine } from '../log.ts'
 
 /** C0 (but space), DEL, C1, and the invisible and bidi characters a log viewer would act on. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const DANGEROUS = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/
 
 describe('log escaping', () => {
   it('prints plain names as they are', () => {
     expect(escapeLogText('Films/Meadow_at-Noon.2026.mp4')).toBe('Films/Meadow_at-Noon.2026.mp4')
-    expect(formatLine('info', 'ingest.hashed', { path: 'a/b.mp4', pieces: 3, ok: true, none: null })).toMatch(/ INFO  ingest\.hashed path=a\/b\.mp4 pieces=3 ok=true none=null$/)
+    expect(formatLine('info', 'ingest.hashed', { path: 'a/b.mp4', pieces: 3, ok: true, none: null })).toMatch(/ INFO {2}ingest\.hashed path=a\/b\.mp4 pieces=3 ok=true none=null$/)
   })
 
   it('escapes a right-to-left override (U+202E) so the name reads as it is', () => {
