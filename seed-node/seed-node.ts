@@ -19,6 +19,7 @@ import { deriveKeys, type DerivedKeys } from '../protocol/library-key.ts'
 import { pairingLink } from '../protocol/pairing-link.ts'
 import { HouseholdAccess } from './access/household-access.ts'
 import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './access/library-key-file.ts'
+import { secureStateFolder } from './access/state-folder-security.ts'
 import { resolveConfig, type SeedNodeConfig, type SeedNodeOptions } from './config.ts'
 import { DownloadQueue } from './downloads/download-queue.ts'
 import { createHttpServer } from './http/http-server.ts'
@@ -117,6 +118,7 @@ async function prepareState (stateDir: string, libraryDir: string): Promise<void
 }
 
 async function openHousehold (stateDir: string, log: Logger): Promise<Household> {
+  await secureStateFolder(stateDir, log)
   const { key: libraryKey, created } = await loadOrCreateLibraryKey(stateDir)
   if (created) log.info('household.key_created', { state: stateDir })
   const keys = await deriveKeys(libraryKey)
