@@ -194,7 +194,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   // Ingest skips what a download is still writing, and a finished download is admitted by
   // ingest: the two refer to each other. Ingest asks the queue only while scanning, and the
   // first scan starts after the queue exists (step 6).
-  const ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, hashPool, log, isBusy: relativePath => downloads.isBusy(relativePath) })
+  const ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, hashPool, log, followSymlinks: config.followSymlinks, isBusy: relativePath => downloads.isBusy(relativePath) })
   // The queue is loaded before the first scan, so partial downloads are never ingested.
   const downloads = await DownloadQueue.open({
     libraryDir: config.libraryDir,

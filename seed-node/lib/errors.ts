@@ -7,6 +7,7 @@ export type HearthErrorCode =
   | 'HEARTH_E_BAD_OPTION'
   | 'HEARTH_E_FILE_VANISHED'
   | 'HEARTH_E_READ_ONLY'
+  | 'HEARTH_E_OUTSIDE_LIBRARY'
 
 export class HearthError extends Error {
   constructor (readonly code: HearthErrorCode, message: string) {
