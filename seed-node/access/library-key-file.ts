@@ -27,17 +27,23 @@ async function readOptional (filePath: string): Promise<string | null> {
   }
 }
 
-export async function loadOrCreateLibraryKey (stateDir: string): Promise<{ key: Uint8Array, created: boolean }> {
+/** The household's key from the state folder, or null when there is no household yet (never makes one). */
+export async function readLibraryKey (stateDir: string): Promise<Uint8Array | null> {
   const filePath = path.join(stateDir, KEY_FILE)
   const text = await readOptional(filePath)
-  if (text !== null) {
-    try {
-      return { key: parseLibraryKey(text), created: false }
-    } catch (err) {
-      // Never silently replace a household's key: every paired device would be locked out.
-      throw new HearthError('HEARTH_E_BAD_OPTION', `${filePath} does not hold a valid library key (${err instanceof Error ? err.message : String(err)}); restore it from a backup or delete it to make a new household`)
-    }
+  if (text === null) return null
+  try {
+    return parseLibraryKey(text)
+  } catch (err) {
+    // Never silently replace a household's key: every paired device would be locked out.
+    throw new HearthError('HEARTH_E_BAD_OPTION', `${filePath} does not hold a valid library key (${err instanceof Error ? err.message : String(err)}); restore it from a backup or delete it to make a new household`)
   }
+}
+
+export async function loadOrCreateLibraryKey (stateDir: string): Promise<{ key: Uint8Array, created: boolean }> {
+  const existing = await readLibraryKey(stateDir)
+  if (existing !== null) return { key: existing, created: false }
+  const filePath = path.join(stateDir, KEY_FILE)
   const key = generateLibraryKey()
   await writeFileAtomic(filePath, encodeLibraryKey(key) + '\n', SECRET_FILE_MODE)
   return { key, created: true }
