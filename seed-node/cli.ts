@@ -8,6 +8,8 @@ import QRCode from 'qrcode'
 import { helpText, parseCommandLine, type CommandLine } from './cli-arguments.ts'
 import { HearthError } from './lib/errors.ts'
 import { startSeedNode, type RunningSeedNode } from './seed-node.ts'
+import { resolveConfig } from './config.ts'
+import { isFirstStart, PAIRING_ON_DEMAND_HINT, shouldPrintPairing } from './access/pairing-print-policy.ts'
 
 /** A hung shutdown must not keep the port: exit anyway after this long. */
 const SHUTDOWN_DEADLINE_MS = 10 * 1000
@@ -65,8 +67,10 @@ if (commandLine.help) {
 }
 
 try {
+  const firstStart = await isFirstStart(resolveConfig(commandLine.options).stateDir)
   const node = await startSeedNode(commandLine.options)
-  await announce(node)
+  if (shouldPrintPairing({ firstStart })) await announce(node)
+  else process.stdout.write(`\n  Hearth is running: open ${node.url}\n\n  ${PAIRING_ON_DEMAND_HINT}\n\n`)
   stopOnSignals(node)
 } catch (err) {
   if (err instanceof HearthError) fail(err.message)

@@ -78,6 +78,7 @@ const enumOption = <const V extends string>(spec: Described & { values: readonly
 
 export const SEED_NODE_OPTIONS = {
   libraryDir: { kind: 'path', flag: '--library', arg: '<folder>', doc: 'media folder to serve, read-only', fallback: path.join(REPO_ROOT, 'sample-library'), shownDefault: 'the sample library' },
+  followSymlinks: { kind: 'boolean', flag: '--follow-symlinks', doc: 'serve symlinked files whose target is outside the library folder', fallback: false },
   stateDir: { kind: 'path', flag: '--state', arg: '<folder>', doc: 'where Hearth keeps its own data', fallback: '.hearth-state' },
   host: { kind: 'string', flag: '--host', arg: '<address>', doc: 'address to listen on; 0.0.0.0 for the whole LAN', fallback: '127.0.0.1' },
   port: { kind: 'int', flag: '--port', arg: '<number>', doc: 'HTTP port for app, API, web seed and tracker; 0 = any', fallback: 8787, min: 0, max: 65535 },

@@ -21,6 +21,7 @@ import { deriveKeys, type DerivedKeys } from '../protocol/library-key.ts'
 import { pairingLink } from '../protocol/pairing-link.ts'
 import { HouseholdAccess } from './access/household-access.ts'
 import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './access/library-key-file.ts'
+import { secureStateFolder } from './access/state-folder-security.ts'
 import { resolveConfig, type SeedNodeConfig, type SeedNodeOptions } from './config.ts'
 import { DownloadQueue } from './downloads/download-queue.ts'
 import { createHttpServer } from './http/http-server.ts'
@@ -142,6 +143,7 @@ async function prepareState (stateDir: string, libraryDir: string): Promise<void
 }
 
 async function openHousehold (stateDir: string, log: Logger): Promise<Household> {
+  await secureStateFolder(stateDir, log)
   const { key: libraryKey, created } = await loadOrCreateLibraryKey(stateDir)
   if (created) log.info('household.key_created', { state: stateDir })
   const keys = await deriveKeys(libraryKey)
@@ -231,7 +233,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   // Ingest skips what a download is still writing, and a finished download is admitted by
   // ingest: the two refer to each other. Ingest asks the queue only while scanning, and the
   // first scan starts after the queue exists (step 6).
-  const ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, hashPool, log, isBusy: relativePath => downloads.isBusy(relativePath) })
+  const ingest = new LibraryIngest({ libraryRoot: config.libraryDir, cache, registry, seeder, hashPool, log, followSymlinks: config.followSymlinks, isBusy: relativePath => downloads.isBusy(relativePath) })
   // The queue is loaded before the first scan, so partial downloads are never ingested.
   const downloads = await DownloadQueue.open({
     libraryDir: config.libraryDir,

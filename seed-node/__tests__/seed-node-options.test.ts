@@ -28,7 +28,7 @@ const INT_KEYS = OPTION_KEYS.filter(key => SEED_NODE_OPTIONS[key].kind === 'int'
 describe('seed node options table', () => {
   it('has the type every caller relies on', () => {
     expectTypeOf<SeedNodeConfig>().toEqualTypeOf<{
-      libraryDir: string, stateDir: string, host: string, port: number, trackerUrl: string | null, webSeed: boolean,
+      libraryDir: string, followSymlinks: boolean, stateDir: string, host: string, port: number, trackerUrl: string | null, webSeed: boolean,
       peerPort: number, uploadLimitKiBps: number, rescanIntervalSec: number, appDir: string, banMaxRetry: number,
       banFindTimeSec: number, banTimeSec: number, banExemptLoopback: boolean, maxActiveDownloads: number,
       https: 'auto' | 'on' | 'off', publicUrl: string | null, tlsCert: string | null, tlsKey: string | null, trustProxy: string[],
@@ -42,6 +42,7 @@ describe('seed node options table', () => {
     const config = resolveConfig({})
     expect(config).toEqual({
       libraryDir: path.join(REPO, 'sample-library'),
+      followSymlinks: false,
       stateDir: path.resolve('.hearth-state'),
       host: '127.0.0.1',
       port: 8787,

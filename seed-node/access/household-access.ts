@@ -6,14 +6,16 @@
  * comparison is constant-time.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFile, chmod } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Principal } from '../../tracker/tracker-server.ts'
 import type { ApiErrorCode } from '../../protocol/api/api-error.ts'
 import { writeFileAtomic } from '../lib/atomic-file.ts'
 import { errnoCode } from '../lib/errors.ts'
+import { SECRET_FILE_MODE } from './library-key-file.ts'
 
-const SHARE_SECRET_FILE = 'share-secret'
+/** Whoever reads it can mint share links for every item (mode 0600). */
+export const SHARE_SECRET_FILE = 'share-secret'
 const SHARE_SECRET_BYTES = 32
 const SHARE_TOKEN = /^s\.([0-9a-f]{40})\.([A-Za-z0-9_-]{43})$/
 
@@ -65,8 +67,7 @@ export class HouseholdAccess {
   /** "Stop sharing": a new share secret, so every share token given out so far stops working. */
   async rotateShareSecret (): Promise<void> {
     const secret = randomBytes(SHARE_SECRET_BYTES)
-    await writeFileAtomic(this.secretPath, secret.toString('base64url') + '\n')
-    await chmod(this.secretPath, 0o600)
+    await writeFileAtomic(this.secretPath, secret.toString('base64url') + '\n', SECRET_FILE_MODE)
     this.shareSecret = secret
   }
 

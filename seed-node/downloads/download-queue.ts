@@ -32,6 +32,7 @@ import type { DownloadMagnet } from './download-magnet.ts'
 import { DOWNLOADS_FOLDER, deleteTorrentData, ensureDownloadsFolder, exists, setAside } from './download-files.ts'
 import { DownloadTorrents, markFailed } from './download-torrents.ts'
 import { viewOf, type DownloadView } from './download-view.ts'
+import { foreignTrackers, storedMagnet } from './stored-download-source.ts'
 
 /** Downloads remembered at once (every state); beyond this, adding is refused. */
 export const MAX_DOWNLOADS = 1000
@@ -52,12 +53,15 @@ export interface DownloadQueueDeps {
 
 export type DownloadSource = { kind: 'magnet', magnet: DownloadMagnet, text: string } | { kind: 'torrent', torrent: CheckedTorrent }
 
-/** A new download's record: queued, with what its source tells (a magnet has no name or size yet). */
-function newRecord (infoHash: string, source: DownloadSource): DownloadRecord {
+/**
+ * A new download's record: queued, with what its source tells (a magnet has no name or size
+ * yet), and no credential (stored-download-source.ts).
+ */
+function newRecord (infoHash: string, source: DownloadSource, ownAnnounce: readonly string[]): DownloadRecord {
   return {
     infoHash,
-    magnet: source.kind === 'magnet' ? source.text : null,
-    trackers: source.kind === 'magnet' ? source.magnet.trackers : source.torrent.announce,
+    magnet: source.kind === 'magnet' ? storedMagnet(infoHash, source.magnet.displayName) : null,
+    trackers: foreignTrackers(source.kind === 'magnet' ? source.magnet.trackers : source.torrent.announce, ownAnnounce),
     name: source.kind === 'magnet' ? null : source.torrent.name,
     hasMetadata: source.kind === 'torrent',
     totalBytes: source.kind === 'magnet' ? null : source.torrent.totalBytes,
@@ -136,7 +140,7 @@ export class DownloadQueue {
       if (this.deps.inLibrary(infoHash)) throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `${infoHash} is already in the library`)
       if (this.records.size >= MAX_DOWNLOADS) throw new ApiError('HEARTH_E_BAD_REQUEST', `the queue holds ${MAX_DOWNLOADS} downloads; remove some first`)
       await ensureDownloadsFolder(this.deps.libraryDir)
-      const record = newRecord(infoHash, source)
+      const record = newRecord(infoHash, source, this.deps.ownAnnounce)
       if (source.kind === 'torrent') {
         await this.claimName(record, source.torrent.name)
         await this.store.saveTorrent(infoHash, source.torrent.torrentFile)

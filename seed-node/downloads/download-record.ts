@@ -1,7 +1,8 @@
 /**
  * What the state folder remembers of each download, so the queue survives a restart:
  * `<state>/downloads.json` (written atomically) and, once the metadata is known,
- * `<state>/downloads/<infohash>.torrent`, which WebTorrent re-adds on restart and checks
+ * `<state>/downloads/<infohash>.torrent` (no trackers inside: the record keeps foreign ones and
+ * the seed node's own are added at run time), which WebTorrent re-adds on restart and checks
  * against the partial data already on disk. A corrupt file is moved aside, never trusted.
  */
 import { readFile, rm } from 'node:fs/promises'
@@ -11,6 +12,7 @@ import { InfoHash } from '../../protocol/catalog.ts'
 import { writeFileAtomic } from '../lib/atomic-file.ts'
 import { readJsonStateFile } from '../lib/json-state-file.ts'
 import type { Logger } from '../lib/log.ts'
+import { withoutAnnounce } from '../library/torrent-announce-strip.ts'
 
 export const DOWNLOAD_STATES = ['queued', 'downloading', 'paused', 'completed', 'error'] as const
 export type DownloadState = typeof DOWNLOAD_STATES[number]
@@ -40,7 +42,8 @@ export type DownloadRecord = z.infer<typeof DownloadRecordSchema>
 const FileSchema = z.object({ version: z.literal(1), downloads: z.array(DownloadRecordSchema).max(10_000) })
 
 const INDEX_FILE = 'downloads.json'
-const TORRENTS_FOLDER = 'downloads'
+/** Folder of the downloads' torrents in the state folder. */
+export const DOWNLOAD_TORRENTS_FOLDER = 'downloads'
 
 export class DownloadRecordStore {
   private writing: Promise<void> = Promise.resolve()
@@ -63,8 +66,9 @@ export class DownloadRecordStore {
     return new Uint8Array(await readFile(this.torrentPath(infoHash)))
   }
 
+  /** Keeps the torrent without trackers (WebTorrent writes ours, with the credential, into it); they are added at run time. */
   async saveTorrent (infoHash: string, torrentFile: Uint8Array): Promise<void> {
-    await writeFileAtomic(this.torrentPath(infoHash), torrentFile)
+    await writeFileAtomic(this.torrentPath(infoHash), withoutAnnounce(torrentFile))
   }
 
   async removeTorrent (infoHash: string): Promise<void> {
@@ -72,6 +76,6 @@ export class DownloadRecordStore {
   }
 
   private torrentPath (infoHash: string): string {
-    return path.join(this.stateDir, TORRENTS_FOLDER, `${infoHash}.torrent`)
+    return path.join(this.stateDir, DOWNLOAD_TORRENTS_FOLDER, `${infoHash}.torrent`)
   }
 }

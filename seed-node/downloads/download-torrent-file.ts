@@ -1,12 +1,13 @@
 /**
  * Reads a `.torrent` the household dropped (base64 in a JSON body): size-capped, parsed with
- * parse-torrent, and every file name checked against the downloads folder on the raw info
- * dictionary (`confineTorrentFiles`) before anything is written anywhere.
+ * parse-torrent, and every file name (`confineTorrentFiles`) and length (`checkTorrentLengths`)
+ * checked on the raw info dictionary before anything is written anywhere.
  */
 import parseTorrent, { type ParsedTorrent } from 'parse-torrent'
 import { confineTorrentFiles, UnsafePathError } from './safe-download-path.ts'
 import { ApiError } from '../../protocol/api/api-error.ts'
 import { MAX_TORRENT_FILE_BYTES } from '../../protocol/api/downloads.ts'
+import { checkTorrentLengths } from './torrent-lengths.ts'
 const BASE64 = /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/
 
 export interface CheckedTorrent {
@@ -43,10 +44,11 @@ export async function checkTorrentFile (torrentFile: Uint8Array, downloadsDir: s
   }
   if (!parsed.info || !parsed.infoHash) throw new ApiError('HEARTH_E_BAD_TORRENT', 'this .torrent file has no info dictionary')
   confineNames(downloadsDir, parsed.info)
+  const totalBytes = checkTorrentLengths(parsed.info)
   return {
     infoHash: parsed.infoHash,
     name: parsed.name ?? parsed.infoHash,
-    totalBytes: parsed.length ?? 0,
+    totalBytes,
     torrentFile,
     announce: (parsed.announce ?? []).filter(url => /^(wss?|https?|udp):\/\//.test(url)).slice(0, 20)
   }

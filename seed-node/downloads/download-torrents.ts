@@ -1,7 +1,8 @@
 /**
  * The download queue's running torrents in WebTorrent: starting one for a record (after the
- * free-space check), stopping it, and what its events do to the record. Names are checked
- * on `metadata`, the item joins the library on `done`, a full disk pauses it on `error`.
+ * free-space check), stopping it, and what its events do to the record. Names and lengths are
+ * checked on `metadata` (and a magnet's names must not exist yet in Downloads: a download never
+ * overwrites), the item joins the library on `done`, a full disk pauses it on `error`.
  * Every change to a record after an event goes through the queue's lock (`QueueControl`),
  * like the queue's own operations; see download-queue.ts for the decisions behind them.
  */
@@ -15,6 +16,8 @@ import { planCompletion } from './download-completion.ts'
 import type { DownloadQueueDeps } from './download-queue.ts'
 import type { DownloadRecord, DownloadRecordStore } from './download-record.ts'
 import { confineNames } from './download-torrent-file.ts'
+import { checkTorrentLengths } from './torrent-lengths.ts'
+import { claimNamesOnDisk, topLevelName } from './download-name-claim.ts'
 
 /** What the running torrents need from the queue that owns the records. */
 export interface QueueControl {
@@ -77,8 +80,12 @@ export class DownloadTorrents {
   /** Synchronous on purpose: runs before WebTorrent reads or writes a byte of the torrent. */
   private onMetadata (record: DownloadRecord, torrent: Torrent): void {
     try {
-      confineNames(this.downloadsDir, torrent.info)
+      const files = confineNames(this.downloadsDir, torrent.info)
+      checkTorrentLengths(torrent.info)
       if (this.queue.nameTakenByOther(record, torrent.name)) throw new ApiError('HEARTH_E_DOWNLOAD_EXISTS', `another download already writes ${DOWNLOADS_FOLDER}/${torrent.name}`)
+      // A magnet's names are known only now; a .torrent's were claimed when it was added, and
+      // a magnet whose metadata was kept before owns what it wrote since (its own partial data).
+      if (!record.hasMetadata) claimNamesOnDisk(this.downloadsDir, [torrent.name, ...files.map(file => topLevelName(this.downloadsDir, file))], record.infoHash, this.deps.log)
     } catch (err) {
       torrent.destroy({ destroyStore: false })
       this.active.delete(record.infoHash)

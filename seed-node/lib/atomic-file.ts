@@ -2,10 +2,15 @@
 import { open, rename, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 
-export async function writeFileAtomic (filePath: string, data: string | Uint8Array): Promise<void> {
+/** Mode of a new file: readable by others unless the caller says otherwise (secrets: 0o600). */
+const DEFAULT_FILE_MODE = 0o644
+
+export async function writeFileAtomic (filePath: string, data: string | Uint8Array, mode = DEFAULT_FILE_MODE): Promise<void> {
   await mkdir(path.dirname(filePath), { recursive: true })
   const temp = `${filePath}.${process.pid}.tmp`
-  const handle = await open(temp, 'w')
+  // The mode is set before a byte is written, so a secret is never readable by others, even briefly.
+  const handle = await open(temp, 'w', mode)
+  await handle.chmod(mode) // `open` applies the mode only to a file it creates (a stale temp may exist)
   try {
     await handle.writeFile(data)
     await handle.sync()

@@ -11,6 +11,8 @@ export type HearthErrorCode =
   | 'HEARTH_E_ACME_FAILED'
   /** ACME: the DNS provider (DuckDNS, the hook) refused the token or failed. */
   | 'HEARTH_E_DNS_PROVIDER'
+  /** A library file whose real path leads outside the library (a symlink), not served. */
+  | 'HEARTH_E_OUTSIDE_LIBRARY'
 
 export class HearthError extends Error {
   constructor (readonly code: HearthErrorCode, message: string) {

@@ -15,16 +15,33 @@ export interface Logger {
 
 const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
+/**
+ * Characters JSON.stringify leaves raw that a terminal or a log viewer would act on: DEL
+ * and the C1 controls (U+0080-U+009F: CSI and friends), the bidi marks, embeddings,
+ * overrides and isolates (U+202E turns `evil\u202Evom.exe` into `evilexe.mov` on screen),
+ * zero-width characters, the line and paragraph separators, and the BOM.
+ */
+const INVISIBLE_OR_CONTROL = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g
+
+/**
+ * A string as one inert token: plain names as they are; anything else JSON-quoted (which
+ * escapes C0 controls, quotes, backslashes and lone surrogates) with the characters above
+ * as `\uXXXX`, so a file name can neither forge a log line nor reorder what a reader sees.
+ */
+export function escapeLogText (text: string): string {
+  if (/^[\w./:@-]+$/.test(text)) return text
+  return JSON.stringify(text).replace(INVISIBLE_OR_CONTROL, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
 function formatValue (value: string | number | boolean | null | undefined): string {
-  if (typeof value === 'string') return /^[\w./:@-]*$/.test(value) && value !== '' ? value : JSON.stringify(value)
-  return String(value)
+  return typeof value === 'string' ? escapeLogText(value) : String(value)
 }
 
 export function formatLine (level: LogLevel, event: string, fields: LogFields = {}): string {
   const pairs = Object.entries(fields)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${formatValue(value)}`)
-  return [new Date().toISOString(), level.toUpperCase().padEnd(5), event, ...pairs].join(' ')
+    .map(([key, value]) => `${escapeLogText(key)}=${formatValue(value)}`)
+  return [new Date().toISOString(), level.toUpperCase().padEnd(5), escapeLogText(event), ...pairs].join(' ')
 }
 
 /** A logger writing to stderr (warn/error) and stdout (debug/info), at or above `minLevel`. */

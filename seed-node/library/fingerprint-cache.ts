@@ -6,7 +6,8 @@
  * Layout: `<state>/library-index.json` (the index, written atomically),
  * `<state>/library-index.journal` (one JSON line per item remembered or forgotten since the
  * index was last written, appended before the item counts as done, so a killed process
- * loses no finished item), and `<state>/torrents/<infohash>.torrent`. A corrupt index is
+ * loses no finished item), and `<state>/torrents/<infohash>.torrent` (trackers stripped: they
+ * carry the credential and are added at run time). A corrupt index is
  * moved aside and rebuilt; a line torn by a crash is skipped.
  */
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises'
@@ -19,10 +20,12 @@ import { z } from 'zod'
 import type { ScannedMedia } from './library-scanner.ts'
 import type { Logger } from '../lib/log.ts'
 import { errnoCode } from '../lib/errors.ts'
+import { withoutAnnounce } from './torrent-announce-strip.ts'
 
 const INDEX_FILE = 'library-index.json'
 const JOURNAL_FILE = 'library-index.journal'
-const TORRENTS_FOLDER = 'torrents'
+/** Folder of the items' torrents in the state folder (no trackers inside: torrent-announce-strip.ts). */
+export const TORRENTS_FOLDER = 'torrents'
 /** Writes of the index are batched: at most one per this interval while ingest runs. */
 const FLUSH_DELAY_MS = 1000
 
@@ -78,9 +81,9 @@ export class FingerprintCache {
     return await readFile(this.torrentPath(infoHash))
   }
 
-  /** Stores the torrent file first, then the journal line that points at it. */
+  /** Stores the torrent file (without trackers: torrent-announce-strip.ts) first, then the journal line that points at it. */
   async remember (item: StoredItem, torrent: Uint8Array): Promise<void> {
-    await writeFileAtomic(this.torrentPath(item.infoHash), torrent)
+    await writeFileAtomic(this.torrentPath(item.infoHash), withoutAnnounce(torrent))
     this.torrentFiles.add(item.infoHash)
     await this.journal({ put: item })
     this.items.set(item.relativePath, item)

@@ -2,9 +2,11 @@
  * A read-only abstract-chunk-store over files that live in the library folder, wherever
  * they sit on disk. WebTorrent reads pieces through it to seed; any attempt to write
  * fails with HEARTH_E_READ_ONLY, so seeding can never modify the library. `destroy` closes
- * and never deletes (unlike fs-chunk-store, whose destroy removes the files).
+ * and never deletes (unlike fs-chunk-store, whose destroy removes the files). Every read
+ * opens the file through `openLibraryFile`, so a symlink leading outside the library is
+ * never read, even one put in place after the scan.
  */
-import { open } from 'node:fs/promises'
+import { openLibraryFile, type LibraryConfinement } from './library-file-open.ts'
 import { HearthError } from '../lib/errors.ts'
 
 type Callback<T = void> = (err: Error | null, value?: T) => void
@@ -15,6 +17,8 @@ export interface LibraryChunkStoreOptions {
   length: number
   /** Ours, passed through `storeOpts`: torrent file path → absolute path on disk. */
   libraryFiles: Record<string, string>
+  /** Ours: where those files may be read from (checked at every open: library-file-open.ts). */
+  confinement: LibraryConfinement
 }
 
 interface Extent { absolutePath: string, offset: number, length: number }
@@ -25,10 +29,12 @@ export class LibraryChunkStore {
   readonly lastChunkLength: number
   readonly lastChunkIndex: number
   private readonly extents: Extent[]
+  private readonly confinement: LibraryConfinement
   private closed = false
 
   constructor (chunkLength: number, options: LibraryChunkStoreOptions) {
     this.chunkLength = chunkLength
+    this.confinement = options.confinement
     this.length = options.length
     this.lastChunkLength = (this.length % chunkLength) || chunkLength
     this.lastChunkIndex = Math.ceil(this.length / chunkLength) - 1
@@ -79,7 +85,7 @@ export class LibraryChunkStore {
       const at = start + written
       if (at >= end || at < extent.offset) continue
       const take = Math.min(length - written, end - at)
-      const handle = await open(extent.absolutePath, 'r')
+      const handle = await openLibraryFile(extent.absolutePath, this.confinement)
       try {
         const { bytesRead } = await handle.read(out, written, take, at - extent.offset)
         if (bytesRead !== take) throw new HearthError('HEARTH_E_FILE_VANISHED', `${extent.absolutePath} is shorter than when it was hashed`)

@@ -31,6 +31,8 @@ export interface LibraryIngestDeps {
   isBusy?: (relativePath: string) => boolean
   /** Hashing threads; without one, items are hashed on the main thread. */
   hashPool?: HashPool
+  /** `--follow-symlinks`: serve symlinked files whose target is outside the library. */
+  followSymlinks?: boolean
 }
 
 /** Items admitted at once (hashing ones wait for a free hashing thread). */
@@ -51,6 +53,8 @@ export interface DownloadedItem {
 export class LibraryIngest {
   readonly stats: IngestStats = emptyIngestStats()
   private running: Promise<void> | null = null
+  /** Symlinks leading outside the library already logged (each is warned about once, not every scan). */
+  private reportedLinks = new Set<string>()
 
   constructor (private readonly deps: LibraryIngestDeps) {}
 
@@ -64,8 +68,9 @@ export class LibraryIngest {
     const { libraryRoot, cache, registry, log } = this.deps
     this.stats.scanning = true
     try {
-      const result = await scanLibrary(libraryRoot, { log, excludeFolders: this.deps.excludeFolders })
-      this.stats.filesSkipped = result.skipped.length
+      const result = await scanLibrary(libraryRoot, { log, excludeFolders: this.deps.excludeFolders, followSymlinks: this.deps.followSymlinks })
+      this.reportOutsideLinks(result.outsideLinks)
+      this.stats.filesSkipped = result.skipped.length + result.outsideLinks.length
       const seen = new Set<string>()
       const toAdmit: Array<{ media: ScannedMedia, stored: StoredItem | undefined }> = []
       for (const media of result.media) {
@@ -103,6 +108,15 @@ export class LibraryIngest {
     }
   }
 
+  private reportOutsideLinks (links: ReadonlyArray<{ relativePath: string, target: string }>): void {
+    const current = new Set<string>()
+    for (const { relativePath, target } of links) {
+      current.add(relativePath)
+      if (!this.reportedLinks.has(relativePath)) this.deps.log.warn('scan.symlink_outside_library', { path: relativePath, target, note: 'not served; --follow-symlinks serves such links' })
+    }
+    this.reportedLinks = current
+  }
+
   private async admit (media: ScannedMedia, cached: StoredItem | undefined): Promise<void> {
     const { cache, registry, seeder, log, libraryRoot } = this.deps
     // A torrent file lost from the state folder means hashing again.
@@ -134,7 +148,7 @@ export class LibraryIngest {
     }
     const previous = registry.byRelativePath(media.relativePath)
     if (previous && previous.stored.infoHash !== stored.infoHash) await seeder.unseed(previous.stored.infoHash)
-    const item = toLibraryItem(stored, libraryRoot)
+    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks)
     const infoHash = stored.infoHash
     await seeder.seed(item, async () => await cache.readTorrent(infoHash))
     registry.put(item)
@@ -167,7 +181,7 @@ export class LibraryIngest {
     await cache.remember(stored, download.torrent)
     const previous = registry.byRelativePath(download.mediaPath)
     if (previous && previous.stored.infoHash !== download.infoHash) await seeder.unseed(previous.stored.infoHash)
-    const item = toLibraryItem(stored, libraryRoot)
+    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks)
     await seeder.seed(item, async () => await cache.readTorrent(download.infoHash))
     registry.put(item)
     await cache.flush()

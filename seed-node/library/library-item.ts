@@ -4,6 +4,7 @@ import type { ItemKind, SeriesInfo, SubtitleTrack } from '../../protocol/catalog
 import { mediaTypeOf } from '../../protocol/media-types.ts'
 import { parseTitle } from './title-parser.ts'
 import type { StoredItem } from './stored-item.ts'
+import type { LibraryConfinement } from './library-file-open.ts'
 
 export interface LibraryItem {
   stored: StoredItem
@@ -16,12 +17,14 @@ export interface LibraryItem {
   subtitles: SubtitleTrack[]
   /** Absolute path on disk of every file in the torrent, by torrent path. */
   diskPaths: Record<string, string>
+  /** Where `diskPaths` may be read from: open them with `openLibraryFile` (library-file-open.ts). */
+  confinement: LibraryConfinement
   availability: 'online' | 'offline'
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano', nl: 'Nederlands', pt: 'Português', und: 'Subtitles' }
 
-export function toLibraryItem (stored: StoredItem, libraryRoot: string): LibraryItem {
+export function toLibraryItem (stored: StoredItem, libraryRoot: string, followSymlinks = false): LibraryItem {
   const mediaName = path.posix.basename(stored.relativePath)
   const type = mediaTypeOf(mediaName)
   const parsed = parseTitle(mediaName)
@@ -48,6 +51,7 @@ export function toLibraryItem (stored: StoredItem, libraryRoot: string): Library
     mediaTorrentPath: media?.torrentPath ?? mediaName,
     subtitles,
     diskPaths,
+    confinement: { root: libraryRoot, followSymlinks },
     availability: 'online'
   }
 }

@@ -1,15 +1,18 @@
 /**
  * Walks the library folder and says which files become items: every playable file, with
  * the subtitles that sit beside it (`Film.vtt`, `Film.en.srt`). Hidden files and folders,
- * partial downloads and empty files are skipped. The scanner only reads: it never writes,
- * moves or deletes anything in the library.
+ * partial downloads and empty files are skipped. Symlinked folders are never entered, and a
+ * symlinked file is taken only when its target is inside the library (unless
+ * `followSymlinks`): a link to /etc/passwd named `film.mp4` is not an item. The scanner only
+ * reads: it never writes, moves or deletes anything in the library.
  */
-import { opendir, stat } from 'node:fs/promises'
+import { opendir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fingerprintOf, type FileFingerprint } from './file-fingerprint.ts'
 import { isSubtitle, mediaTypeOf, stripExtension, extensionOf } from '../../protocol/media-types.ts'
 import type { Logger } from '../lib/log.ts'
 import { errnoCode } from '../lib/errors.ts'
+import { isInside } from './library-file-open.ts'
 
 export interface ScannedFile {
   /** Path relative to the library root, with `/` separators. */
@@ -32,6 +35,8 @@ export interface ScanResult {
   media: ScannedMedia[]
   /** Files skipped because they could not be read (with the reason), for the log. */
   skipped: Array<{ relativePath: string, reason: string }>
+  /** Symlinks skipped because their target is outside the library (without `followSymlinks`). */
+  outsideLinks: Array<{ relativePath: string, target: string }>
 }
 
 /** Suffixes of files still being written by a download client or a copy. */
@@ -52,13 +57,17 @@ export interface ScanOptions {
   log: Logger
   /** Relative folder paths not to enter (for example the state folder, if it sits inside the library). */
   excludeFolders?: string[]
+  /** `--follow-symlinks`: take symlinked files wherever they lead. Default: only those whose target is inside the library. */
+  followSymlinks?: boolean
 }
 
 /** Scans `root` recursively. Throws only if `root` itself cannot be read. */
 export async function scanLibrary (root: string, options: ScanOptions): Promise<ScanResult> {
   const media: ScannedMedia[] = []
   const skipped: ScanResult['skipped'] = []
+  const outsideLinks: ScanResult['outsideLinks'] = []
   const excluded = new Set(options.excludeFolders ?? [])
+  const realRoot = await realpath(root)
 
   async function walk (relativeDir: string, depth: number): Promise<void> {
     const absoluteDir = path.join(root, relativeDir)
@@ -83,6 +92,13 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
       if (!mediaTypeOf(entry.name) && !isSubtitle(entry.name)) continue
       const absolutePath = path.join(root, relativePath)
       try {
+        if (entry.isSymbolicLink() && options.followSymlinks !== true) {
+          const target = await realpath(absolutePath)
+          if (!isInside(realRoot, target)) {
+            outsideLinks.push({ relativePath, target })
+            continue
+          }
+        }
         const stats = await stat(absolutePath) // follows a symlinked file; folders are never followed
         if (!stats.isFile() || stats.size === 0) continue
         files.push({ relativePath, absolutePath, fingerprint: fingerprintOf(stats) })
@@ -101,7 +117,7 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
   await walk('', 0)
   for (const skip of skipped) options.log.warn('scan.skipped', skip)
   media.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
-  return { media, skipped }
+  return { media, skipped, outsideLinks }
 }
 
 /** Attaches `Base[.lang].vtt|srt` to `Base.<media ext>` within one folder's files. */

@@ -157,7 +157,7 @@ export class TorrentSeeder {
         announce: this.options.announce,
         path: os.tmpdir(), // unused: the store below reads the library files where they are
         store: LibraryChunkStore,
-        storeOpts: { libraryFiles: entry.item.diskPaths },
+        storeOpts: { libraryFiles: entry.item.diskPaths, confinement: entry.item.confinement },
         skipVerify: true, // the fingerprint cache vouches for the bytes
         // Answer the offers of peers who ask; make none of our own.
         getAnnounceOpts: () => ({ numwant: 0 })

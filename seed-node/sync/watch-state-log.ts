@@ -15,6 +15,8 @@ import type { Logger } from '../lib/log.ts'
 import type { WatchStateLogStats } from '../../protocol/api/status.ts'
 
 const LOG_FILE = 'watch-state.log'
+/** What each person watched, and when: the owner's to read, nobody else's. */
+const LOG_FILE_MODE = 0o600
 /** Compact once superseded lines outnumber live records by this many. */
 const COMPACT_SLACK_LINES = 1000
 
@@ -40,7 +42,7 @@ export class WatchStateLog {
   static async open (stateDir: string, log: Logger): Promise<WatchStateLog> {
     const store = new WatchStateLog(path.join(stateDir, LOG_FILE), log)
     await store.load()
-    store.handle = await open(store.filePath, 'a')
+    store.handle = await open(store.filePath, 'a', LOG_FILE_MODE)
     return store
   }
 
@@ -114,12 +116,12 @@ export class WatchStateLog {
       const snapshot = this.snapshot().map(record => JSON.stringify(record) + '\n').join('')
       await this.handle?.close()
       try {
-        await writeFileAtomic(this.filePath, snapshot)
+        await writeFileAtomic(this.filePath, snapshot, LOG_FILE_MODE)
         this.stats.logLines = this.state.size
         this.stats.compactions++
         this.log.info('watch_state.compacted', { records: this.state.size })
       } finally {
-        this.handle = await open(this.filePath, 'a')
+        this.handle = await open(this.filePath, 'a', LOG_FILE_MODE)
       }
     })
   }
@@ -154,7 +156,7 @@ export class WatchStateLog {
       // A write torn by a crash: rewrite the file without it so new lines start cleanly.
       const aside = `${this.filePath}.torn-${Date.now()}`
       await rename(this.filePath, aside)
-      await writeFileAtomic(this.filePath, this.snapshot().map(record => JSON.stringify(record) + '\n').join(''))
+      await writeFileAtomic(this.filePath, this.snapshot().map(record => JSON.stringify(record) + '\n').join(''), LOG_FILE_MODE)
       this.stats.logLines = this.state.size
     }
   }

@@ -1,15 +1,17 @@
 /**
  * The real seed node as a child process, started through its CLI as a user would: the one
  * harness the e2e specs, the unit tests that need a real process (crashes, command-line
- * errors) and the benchmarks share. It waits for the printed pairing link, derives the
- * household credential from the key in its fragment, and offers a typed `status()`.
+ * errors) and the benchmarks share. It waits for the printed address, makes the pairing
+ * link from the key in the state folder (printed on the first start only), derives the
+ * household credential from it, and offers a typed `status()`.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { deriveKeys } from '../../protocol/library-key.ts'
-import { parsePairingFragment } from '../../protocol/pairing-link.ts'
+import { pairingLink as makePairingLink, parsePairingFragment } from '../../protocol/pairing-link.ts'
+import { readLibraryKey } from '../access/library-key-file.ts'
 import { startCli, type CliProcess, type Exit, type Launcher } from './cli-process.ts'
 import { api } from './seed-node-api.ts'
 import { parseSeedNodeStatus, type SeedNodeStatus } from './seed-node-status.ts'
@@ -22,7 +24,6 @@ const DEFAULT_CLI_TIMEOUT_MS = 30 * 1000
 const SCAN_POLL_INTERVAL_MS = 50
 
 const RUNNING_LINE = /Hearth is running: open (https?:\/\/\S+)/
-const PAIRING_LINK = /(https?:\/\/\S+\/pair#key=[A-Za-z0-9_-]+)/
 
 export interface SeedNodeLaunchOptions {
   stateDir: string
@@ -117,8 +118,12 @@ export async function startSeedNodeProcess (options: SeedNodeLaunchOptions): Pro
   const signal = async (name: NodeJS.Signals): Promise<void> => { stopping = true; await cli.launched.signal(name) }
   try {
     const url = (await cli.waitForOutput(RUNNING_LINE, timeoutMs))?.[1]
-    const pairingLink = (await cli.waitForOutput(PAIRING_LINK, Math.max(0, deadline - Date.now())))?.[1]
-    if (url === undefined || pairingLink === undefined) throw new Error(`the seed node printed no address:\n${cli.output()}`)
+    if (url === undefined) throw new Error(`the seed node printed no address:\n${cli.output()}`)
+    // The link is printed on the first start only (access/pairing-print-policy.ts): it is made
+    // from the key in the state folder, as `npm run pair` makes it, on every start.
+    const key = await readLibraryKey(options.stateDir)
+    if (key === null) throw new Error(`the seed node runs but ${options.stateDir} holds no library key:\n${cli.output()}`)
+    const pairingLink = makePairingLink(url, key)
     const credential = await credentialOf(pairingLink)
     const status = async (): Promise<SeedNodeStatus> => {
       const reply = await api({ url, credential }, 'GET', '/api/status')

@@ -6,14 +6,16 @@
  * unknown items and paths are plain-text 404s (BitTorrent clients read the status only);
  * ranges past the end are 416.
  */
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
+import { pipeline } from 'node:stream'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError } from '../../../protocol/api/api-error.ts'
 import type { LibraryRegistry } from '../../library/library-registry.ts'
 import { gate } from '../../access/access-gate.ts'
 import { parseRange } from '../byte-range.ts'
 import type { Logger } from '../../lib/log.ts'
+import { errnoCode, HearthError } from '../../lib/errors.ts'
+import { openLibraryFile } from '../../library/library-file-open.ts'
 import { sendPlain as plain, streamAnswer } from '../answer.ts'
 import type { HttpServerDeps } from '../http-server-deps.ts'
 import type { HearthRequest } from '../request.ts'
@@ -77,15 +79,30 @@ export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMess
   }
   const diskPath = resolveTorrentPath(item.diskPaths, rest)
   if (!diskPath) return plain(res, 404, `item ${infoHash} has no file ${rest}`)
+  let handle: FileHandle
   let size: number
   try {
-    size = (await stat(diskPath)).size
+    // Opened once and read from that handle: a symlink swapped in after the scan is refused here.
+    handle = await openLibraryFile(diskPath, item.confinement)
   } catch (err) {
+    if (err instanceof HearthError && err.code === 'HEARTH_E_OUTSIDE_LIBRARY') {
+      log.warn('webseed.outside_library', { infoHash, path: rest, error: err.message })
+      return plain(res, 404, `item ${infoHash} has no file ${rest}`)
+    }
     log.warn('webseed.file_unreadable', { infoHash, path: rest, error: String(err) })
     return plain(res, 503, 'file cannot be read right now', { 'retry-after': '60' })
   }
+  try {
+    size = (await handle.stat()).size
+  } catch (err) {
+    await handle.close()
+    throw err
+  }
   const range = parseRange(req.headers.range, size)
-  if (range.kind === 'unsatisfiable') return plain(res, 416, 'range not satisfiable', { 'content-range': `bytes */${size}` })
+  if (range.kind === 'unsatisfiable') {
+    await handle.close()
+    return plain(res, 416, 'range not satisfiable', { 'content-range': `bytes */${size}` })
+  }
   const start = range.kind === 'partial' ? range.start : 0
   const end = range.kind === 'partial' ? range.end : size - 1
   res.writeHead(range.kind === 'partial' ? 206 : 200, {
@@ -96,13 +113,13 @@ export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMess
     ...(range.kind === 'partial' ? { 'content-range': `bytes ${start}-${end}/${size}` } : {})
   })
   if (req.method === 'HEAD' || size === 0) {
+    await handle.close()
     res.end()
     return
   }
-  createReadStream(diskPath, { start, end })
-    .on('error', err => {
-      log.warn('webseed.read_failed', { infoHash, path: rest, error: err.message })
-      res.destroy()
-    })
-    .pipe(res)
+  // pipeline destroys the stream (closing the handle) when the client goes away mid-transfer.
+  pipeline(handle.createReadStream({ start, end }), res, err => {
+    // A client that went away is no failure of ours.
+    if (err && errnoCode(err) !== 'ERR_STREAM_PREMATURE_CLOSE') log.warn('webseed.read_failed', { infoHash, path: rest, error: err.message })
+  })
 }

@@ -224,3 +224,50 @@ describe('scanLibrary: folders', () => {
     await expect(scanLibrary(path.join(root, 'no-such-folder'), { log: silentLogger })).rejects.toMatchObject({ code: 'ENOENT' })
   })
 })
+
+describe('symlinks leading outside the library', () => {
+  let outside: string
+
+  beforeEach(async () => {
+    outside = await mkdtemp(path.join(os.tmpdir(), 'hearth-outside-'))
+  })
+
+  afterEach(async () => {
+    await rm(outside, { recursive: true, force: true })
+  })
+
+  it('skips a symlink to /etc/passwd or to a file outside, and reports it; keeps one inside', async () => {
+    await makeTree({ 'Real.mp4': 'abc' })
+    await writeFile(path.join(outside, 'Private.mp4'), 'not the library\'s')
+    await symlink('/etc/passwd', path.join(root, 'Passwd.mp4'))
+    await symlink(path.join(outside, 'Private.mp4'), path.join(root, 'Private.mp4'))
+    await symlink('Real.mp4', path.join(root, 'Also real.mp4'))
+    const result = await scan()
+    expect(pathsOf(result)).toEqual(['Also real.mp4', 'Real.mp4'])
+    expect(result.outsideLinks.map(link => link.relativePath).sort()).toEqual(['Passwd.mp4', 'Private.mp4'])
+    expect(result.outsideLinks.find(link => link.relativePath === 'Passwd.mp4')?.target).toBe('/etc/passwd')
+  })
+
+  it('skips a symlink inside a folder that leads out through `..`', async () => {
+    await makeTree({ 'Films/Real.mp4': 'abc' })
+    await writeFile(path.join(outside, 'Private.mp4'), 'x')
+    await symlink(path.relative(path.join(root, 'Films'), path.join(outside, 'Private.mp4')), path.join(root, 'Films', 'Sneaky.mp4'))
+    expect(pathsOf(await scan())).toEqual(['Films/Real.mp4'])
+  })
+
+  it('takes them with followSymlinks', async () => {
+    await writeFile(path.join(outside, 'Private.mp4'), 'xyz')
+    await symlink(path.join(outside, 'Private.mp4'), path.join(root, 'Private.mp4'))
+    const result = await scanLibrary(root, { log: silentLogger, followSymlinks: true })
+    expect(pathsOf(result)).toEqual(['Private.mp4'])
+    expect(result.outsideLinks).toEqual([])
+  })
+
+  it('judges by the real library folder when the library path itself is a symlink', async () => {
+    await makeTree({ 'Real.mp4': 'abc' })
+    await symlink('Real.mp4', path.join(root, 'Linked.mp4'))
+    const alias = path.join(outside, 'library-alias')
+    await symlink(root, alias)
+    expect(pathsOf(await scanLibrary(alias, { log: silentLogger }))).toEqual(['Linked.mp4', 'Real.mp4'])
+  })
+})
