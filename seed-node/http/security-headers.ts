@@ -10,15 +10,15 @@
  *
  * Why the sources beyond 'self': media plays from `blob:` URLs and the service worker;
  * posters may be `data:`; `connect-src` lists ws/wss and http/https because a magnet opened
- * in the app may name any tracker and web seed (WebRTC itself is outside CSP); inline
- * `style` attributes are set by React for progress bars.
+ * in the app may name any tracker and web seed (WebRTC itself is outside CSP). Styles come
+ * from files only: React sets `style` props through the CSSOM, which CSP does not block.
  */
 import type { ServerResponse } from 'node:http'
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",
   "connect-src 'self' ws: wss: http: https:",
@@ -34,13 +34,27 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin'
+  'referrer-policy': 'no-referrer'
+}
+
+/**
+ * Cross-Origin-Opener-Policy isolates the app's window from pages it opens or that open it.
+ * Browsers honour it only on a trustworthy origin and report it as an error elsewhere (plain
+ * HTTP at a LAN address, where the app shows its "use HTTPS" page), so it is sent only there.
+ */
+const OPENER_POLICY = 'same-origin'
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i
+
+function trustworthyOrigin (res: ServerResponse): boolean {
+  const req = res.req as ServerResponse['req'] | undefined
+  if (req === undefined) return false
+  return (req.socket as { encrypted?: boolean }).encrypted === true || LOOPBACK_HOST.test(req.headers.host ?? '')
 }
 
 /** Sets the headers on `res`; a handler's own `writeHead` headers add to them. */
 export function applySecurityHeaders (res: ServerResponse): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+  if (trustworthyOrigin(res)) res.setHeader('cross-origin-opener-policy', OPENER_POLICY)
 }
 
 /** The same headers as raw lines, for answers written straight to a socket (refused upgrades). */
