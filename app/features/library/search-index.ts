@@ -78,10 +78,12 @@ export function compareByTitle (a: IndexedEntry, b: IndexedEntry): number {
 
 export function buildLibraryIndex (items: readonly CatalogItem[]): LibraryIndex {
   const shows = groupShows(items)
+  // A show of one episode is shown as that episode: there is nothing to browse on its page.
+  const single = new Set(shows.filter(show => show.episodes.length === 1).map(show => show.name))
   const entries: IndexedEntry[] = []
   const episodes: IndexedEntry[] = []
-  for (const item of items) (item.series === null ? entries : episodes).push(itemEntry(item))
-  for (const show of shows) entries.push(showEntry(show))
+  for (const item of items) (item.series === null || single.has(item.series.name) ? entries : episodes).push(itemEntry(item))
+  for (const show of shows) if (!single.has(show.name)) entries.push(showEntry(show))
   entries.sort(compareByTitle)
   episodes.sort(compareByTitle)
   return { entries, episodes, shows, showsByName: new Map(shows.map(show => [show.name, show])) }

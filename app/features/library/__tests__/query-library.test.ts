@@ -26,7 +26,8 @@ function run (query: Partial<LibraryQuery>, records: ReadonlyMap<string, WatchRe
 
 describe('queryLibrary', () => {
   it('lists films, then shows, then music, each by title ignoring a leading article', () => {
-    expect(run({})).toEqual(['Amélie (2001)', 'Dune (2021)', 'The Matrix (1999)', 'show:Breaking Point', 'show:Other Show', 'Harvest Moon'])
+    // A show of one episode stands as that episode.
+    expect(run({})).toEqual(['Amélie (2001)', 'Dune (2021)', 'The Matrix (1999)', 'show:Breaking Point', 'Pilot', 'Harvest Moon'])
   })
   it('finds by part of a title, accents and case folded', () => {
     expect(run({ text: 'AMEL' })).toEqual(['Amélie (2001)'])
@@ -39,17 +40,18 @@ describe('queryLibrary', () => {
     expect(run({ text: 'breaking' })).toEqual(['show:Breaking Point'])
     expect(run({ text: 'cat bag' })).toEqual(['Cat in the Bag'])
     expect(run({ text: 'other pilot' })).toEqual(['Pilot'])
+    expect(run({ text: 'pilot' })).toEqual(['Pilot', 'Pilot'])
   })
   it('keeps one kind', () => {
     expect(run({ kind: 'film' })).toEqual(['Amélie (2001)', 'Dune (2021)', 'The Matrix (1999)'])
-    expect(run({ kind: 'show' })).toEqual(['show:Breaking Point', 'show:Other Show'])
+    expect(run({ kind: 'show' })).toEqual(['show:Breaking Point', 'Pilot'])
     expect(run({ kind: 'audio' })).toEqual(['Harvest Moon'])
   })
   it('filters by watch state', () => {
     const records = new Map([[dune.id, record(dune, 'finished')], [amelie.id, record(amelie, 'started')], [pilot.id, record(pilot, 'finished')], [second.id, record(second, 'finished')]])
     expect(run({ kind: 'film', filter: 'unwatched' }, records)).toEqual(['Amélie (2001)', 'The Matrix (1999)'])
     expect(run({ filter: 'in-progress' }, records)).toEqual(['Amélie (2001)'])
-    expect(run({ kind: 'show', filter: 'unwatched' }, records)).toEqual(['show:Other Show'])
+    expect(run({ kind: 'show', filter: 'unwatched' }, records)).toEqual(['Pilot'])
   })
   it('keeps what was added recently', () => {
     expect(run({ filter: 'recent' })).toEqual(['Dune (2021)'])
