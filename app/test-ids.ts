@@ -43,12 +43,35 @@
  *                    `switch-household-confirm` moves the device, `switch-household-cancel` keeps it
  * - `other-addresses` the "Other addresses" disclosure on "Add a device"; `reach-note` each note
  *                    under the link, with `data-kind` (fallback, loopback-only, tls-warning, household-ca)
+ * - `show-card`      a show's tile in the library grid; carries `data-series="<name>"`
+ * - `library-search` the library's search box; `library-kind`, `library-filter`, `library-sort`
+ *                    its selects (all mirrored in the URL)
+ * - `up-next`        the "Up next" row (absent when empty); `up-next-item` each episode, `data-item-id`
+ * - `recently-added` the "Recently added" row; `recent-item` each item, `data-item-id`
+ * - `show-page`      a show's page, `data-series`; `show-season` each season, `data-season`;
+ *                    `show-episode` each episode, `data-item-id`; `play-next` "Play next unwatched"
+ * - `next-episode`   the countdown offering the next episode at the end of one; `next-episode-cancel`
  *
  * The numbers behind the stats, and per-piece / per-wire detail, are on `window.__hearth`
  * (see `diagnostics/expose-diagnostics.ts`).
  */
 export const TEST_IDS = {
   libraryItem: 'library-item',
+  showCard: 'show-card',
+  librarySearch: 'library-search',
+  libraryKind: 'library-kind',
+  libraryFilter: 'library-filter',
+  librarySort: 'library-sort',
+  upNext: 'up-next',
+  upNextItem: 'up-next-item',
+  recentlyAdded: 'recently-added',
+  recentItem: 'recent-item',
+  showPage: 'show-page',
+  showSeason: 'show-season',
+  showEpisode: 'show-episode',
+  playNext: 'play-next',
+  nextEpisode: 'next-episode',
+  nextEpisodeCancel: 'next-episode-cancel',
   playerVideo: 'player-video',
   statPeers: 'stat-peers',
   statSpeed: 'stat-speed',

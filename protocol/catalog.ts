@@ -51,6 +51,11 @@ export const CatalogItem = z.object({
   /** Magnet link naming the tracker and the web seed, as reachable from the caller. */
   magnet: z.string().startsWith('magnet:?'),
   posterUrl: z.string().nullable(),
+  /** Release year when the name or tags give one (`Film (2010).mkv` → 2010). */
+  year: z.number().int().min(1800).max(3000).nullable().optional(),
+  /** Audio: the artist and album, from tags or the `Artist/Album/01 Track.mp3` folders. */
+  artist: z.string().min(1).max(500).nullable().optional(),
+  album: z.string().min(1).max(500).nullable().optional(),
   /** When the seed node first saw the file (ISO 8601). */
   addedAt: z.string().datetime(),
   /** `offline` when the file is known but cannot currently be read (disk unplugged). */

@@ -99,7 +99,8 @@ export const SEED_NODE_OPTIONS = {
   tlsKey: { kind: 'file', flag: '--tls-key', arg: '<file>', doc: "the certificate's private key (PEM); give both or neither", fallback: null },
   trustProxy: { kind: 'addresses', flag: '--trust-proxy', arg: '<addresses>', doc: 'reverse proxies (comma-separated IPs) whose X-Forwarded-Proto/Host/For count', fallback: [] },
   logLevel: enumOption({ flag: '--log-level', arg: '<level>', doc: 'how much to log', values: ['debug', 'info', 'warn', 'error'], fallback: 'info' }),
-  libraryName: { kind: 'string', flag: null, doc: 'name shown in the app', fallback: earlier => path.basename(String(earlier.libraryDir)), shownDefault: "the library folder's name" },
+  // A name people chose, not the folder's ("sample-library", "lib", "media"), which says nothing.
+  libraryName: { kind: 'string', flag: '--name', arg: '<text>', doc: "the library's name, shown atop the app", fallback: 'Home library' },
   // Your own name, automatic certificates (ACME DNS-01, seed-node/tls/acme/): a domain turns it on.
   domain: { kind: 'string', flag: '--domain', arg: '<name>', doc: 'your own domain (myhome.duckdns.org): a certificate by ACME DNS-01', fallback: null },
   dnsProvider: enumOption({ flag: '--dns-provider', arg: '<name>', doc: "who sets the domain's DNS records", values: ['duckdns', 'hook'], fallback: 'duckdns' }),

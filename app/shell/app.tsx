@@ -11,7 +11,7 @@
 import { lazy, Suspense, useCallback, useState } from 'react'
 import { useCatalog } from '../lib/catalog/use-catalog.ts'
 import { AppHeader } from './app-header.tsx'
-import { LibraryScreen } from './library-screen.tsx'
+import { LibraryRoutes } from './library-routes.tsx'
 import { LibraryPlayer, OpenedPlayer } from './player-screen.tsx'
 import { StatusMessage } from '../components/status-message.tsx'
 import { Toast, type ToastMessage } from '../components/toast.tsx'
@@ -65,8 +65,8 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
     if (state.status === 'error') {
       return <StatusMessage tone='error' title='The library could not be loaded' action={{ label: 'Retry', onClick: retry }}>{state.message}</StatusMessage>
     }
-    if (route.name === 'library') {
-      return <LibraryScreen catalog={state.catalog} onOpen={item => navigate({ name: 'watch', itemId: item.id })} onLibraryChanged={reload} />
+    if (route.name === 'library' || route.name === 'show') {
+      return <LibraryRoutes route={route} catalog={state.catalog} navigate={navigate} onBack={goBack} onHome={goHome} onLibraryChanged={reload} />
     }
     const watched = route.itemId
     const item = state.catalog.items.find(candidate => candidate.id === watched)

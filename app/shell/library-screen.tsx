@@ -3,6 +3,8 @@
  * ingest banner, each card's "Share" and drop-to-share are wired in here.
  */
 import type { Catalog, CatalogItem } from '../../protocol/catalog.ts'
+import type { LibraryQuery } from '../lib/routing/library-query.ts'
+import type { Show } from '../features/library/group-shows.ts'
 import { IngestBanner } from '../features/ingest/components/ingest-banner.tsx'
 import { LibraryPage } from '../features/library/components/library-page.tsx'
 import { DropToShare } from '../features/seeding/components/drop-to-share.tsx'
@@ -11,16 +13,22 @@ import { ShareButton } from '../features/sharing/components/share-button.tsx'
 interface LibraryScreenProps {
   catalog: Catalog
   onOpen: (item: CatalogItem) => void
+  onOpenShow: (show: Show) => void
+  query: LibraryQuery | undefined
+  onQueryChange: (query: LibraryQuery, options: { replace: boolean }) => void
   /** Ask for the catalog again (indexing finished: new items are ready). */
   onLibraryChanged: () => void
 }
 
-export function LibraryScreen ({ catalog, onOpen, onLibraryChanged }: LibraryScreenProps) {
+export function LibraryScreen ({ catalog, onOpen, onOpenShow, query, onQueryChange, onLibraryChanged }: LibraryScreenProps) {
   return (
     <DropToShare>
       <LibraryPage
         catalog={catalog}
         onOpen={onOpen}
+        onOpenShow={onOpenShow}
+        query={query}
+        onQueryChange={onQueryChange}
         banner={<IngestBanner onFinished={onLibraryChanged} />}
         renderItemActions={renderCardShare}
       />

@@ -63,7 +63,7 @@ describe('seed node options table', () => {
       tlsKey: null,
       trustProxy: [],
       logLevel: 'info',
-      libraryName: 'sample-library',
+      libraryName: 'Home library',
       domain: null,
       dnsProvider: 'duckdns',
       dnsHook: null,
@@ -77,10 +77,10 @@ describe('seed node options table', () => {
     })
   })
 
-  it('treats undefined as the default and derives the library name from the folder', () => {
+  it('treats undefined as the default, and names the library "Home library" whatever its folder', () => {
     const config = resolveConfig({ port: undefined, libraryDir: '/media/usb/Films' })
     expect(config.port).toBe(8787)
-    expect(config.libraryName).toBe('Films')
+    expect(config.libraryName).toBe('Home library')
     expect(resolveConfig({ libraryDir: '/media/usb/Films', libraryName: 'Our films' }).libraryName).toBe('Our films')
   })
 
@@ -107,7 +107,7 @@ describe('seed node options table', () => {
     const untyped = (options: Record<string, unknown>): unknown => resolveConfig(options)
     expect(refusal(() => untyped({ webSeed: 'no' })).message).toBe('--no-web-seed must be true or false, got no')
     expect(refusal(() => untyped({ port: '8787' })).message).toBe('--port must be an integer 0-65535, got 8787')
-    expect(refusal(() => untyped({ libraryName: '' })).message).toBe('libraryName must be a non-empty text, got ""')
+    expect(refusal(() => untyped({ libraryName: '' })).message).toBe('--name must be a non-empty text, got ""')
     expect(refusal(() => untyped({ port: null })).message).toBe('--port must be an integer 0-65535, got null')
     expect(resolveConfig({ trackerUrl: 'wss://tracker.example/announce' }).trackerUrl).toBe('wss://tracker.example/announce')
   })

@@ -25,6 +25,21 @@ export function webSeedUrlFor (item: LibraryItem, publicOrigin: string, token: s
   return webSeedUrl(publicOrigin, token, item.stored.infoHash, singleFilePath)
 }
 
+/**
+ * A track's artist and album from the `Artist/Album/01 Track.mp3` layout every music library
+ * uses (tags, when read at ingest, would come first); null where the folders do not say.
+ */
+const COLLECTION_FOLDER = /^(music|audio|songs|mp3|flac|podcasts?|audiobooks?)$/i
+
+export function audioFolders (item: LibraryItem): { artist: string | null, album: string | null } {
+  if (item.kind !== 'audio') return { artist: null, album: null }
+  const folders = item.stored.relativePath.split('/').slice(0, -1)
+  // A top folder like `Music` names the collection, not an artist.
+  if (COLLECTION_FOLDER.test(folders[0] ?? '')) folders.shift()
+  if (folders.length >= 2) return { artist: folders[folders.length - 2] ?? null, album: folders[folders.length - 1] ?? null }
+  return { artist: folders[0] ?? null, album: null }
+}
+
 export function toCatalogItem (item: LibraryItem, context: CatalogContext): CatalogItem {
   const { stored } = item
   const torrentName = stored.torrentFiles.length === 1 ? item.mediaTorrentPath : item.mediaTorrentPath.split('/')[0] ?? item.title
@@ -49,6 +64,7 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
       webSeeds: context.webSeed ? [webSeedUrlFor(item, context.publicOrigin, context.token)] : []
     }),
     posterUrl: null,
+    ...audioFolders(item),
     addedAt: stored.addedAt,
     availability: item.availability
   }

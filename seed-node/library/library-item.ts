@@ -27,7 +27,7 @@ const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français',
 export function toLibraryItem (stored: StoredItem, libraryRoot: string, followSymlinks = false): LibraryItem {
   const mediaName = path.posix.basename(stored.relativePath)
   const type = mediaTypeOf(mediaName)
-  const parsed = parseTitle(mediaName)
+  const parsed = parseTitle(stored.relativePath)
   const kind: ItemKind = parsed.series ? 'episode' : (type?.kind ?? 'film')
   const media = stored.torrentFiles.find(file => file.libraryPath === stored.relativePath)
   const diskPaths = Object.fromEntries(stored.torrentFiles.map(file => [file.torrentPath, path.join(libraryRoot, file.libraryPath)]))

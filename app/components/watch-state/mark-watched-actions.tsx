@@ -1,6 +1,7 @@
 /**
  * "Mark as watched" / "Mark as unwatched" (test hooks `mark-watched`, `mark-unwatched`).
- * A finished item offers "unwatched"; a started one offers both; an untouched one "watched".
+ * A finished item offers "unwatched"; an untouched one "watched"; a started one both, except
+ * `compact` (a library card), which keeps one clean action: "watched" until it is finished.
  */
 import type { WatchRecord } from '../../../protocol/watch-record.ts'
 import { TEST_IDS } from '../../test-ids.ts'
@@ -25,7 +26,7 @@ export function MarkWatchedActions ({ record, disabled = false, compact = false,
           {compact ? 'Mark watched' : 'Mark as watched'}
         </button>
       )}
-      {(finished || started) && (
+      {(finished || (started && !compact)) && (
         <button type='button' className={className} disabled={disabled} onClick={onMarkUnwatched} data-testid={TEST_IDS.markUnwatched}>
           {compact ? 'Mark unwatched' : 'Mark as unwatched'}
         </button>

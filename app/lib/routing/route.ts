@@ -1,13 +1,15 @@
 /**
  * The app's routes, parsed from and formatted to URL paths (history API routing).
- * `/` is the library, `/watch/<infohash>` the player, `/devices` "Add a device", `/downloads` the seed node's download queue, `/open?magnet=…`
+ * `/` is the library (`?q=&kind=&show=&sort=`: library-query.ts), `/show/<series name>` a show's seasons and episodes, `/watch/<infohash>` the player, `/devices` "Add a device", `/downloads` the seed node's download queue, `/open?magnet=…`
  * (also `?url=` / `?text=` from the share target) a magnet link; anything else is "not found". (`/pair#key=…` is read and replaced before routing: see pairing-fragment.ts.)
  */
 import { InfoHash } from '../../../protocol/catalog.ts'
 import { findMagnet, type MagnetSearch } from '../../../protocol/magnet/find-magnet.ts'
+import { formatLibraryQuery, parseLibraryQuery, type LibraryQuery } from './library-query.ts'
 
 export type Route =
-  | { readonly name: 'library' }
+  | { readonly name: 'library', readonly query?: LibraryQuery }
+  | { readonly name: 'show', readonly series: string }
   | { readonly name: 'watch', readonly itemId: InfoHash }
   | { readonly name: 'devices' }
   | { readonly name: 'downloads' }
@@ -15,9 +17,20 @@ export type Route =
   | { readonly name: 'not-found', readonly path: string }
 
 const WATCH_PATH = /^\/watch\/([^/]+)\/?$/
+const SHOW_PATH = /^\/show\/([^/]+)\/?$/
+
+function decodeSegment (segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
 
 export function parseRoute (pathname: string, search = ''): Route {
-  if (pathname === '/' || pathname === '' || pathname === '/index.html') return { name: 'library' }
+  if (pathname === '/' || pathname === '' || pathname === '/index.html') {
+    return search === '' || search === '?' ? { name: 'library' } : { name: 'library', query: parseLibraryQuery(search) }
+  }
   if (pathname === '/devices' || pathname === '/devices/') return { name: 'devices' }
   if (pathname === '/downloads' || pathname === '/downloads/') return { name: 'downloads' }
   if (pathname === '/open' || pathname === '/open/') return { name: 'open', search: findMagnet(new URLSearchParams(search)) }
@@ -26,12 +39,16 @@ export function parseRoute (pathname: string, search = ''): Route {
     const itemId = InfoHash.safeParse(decodeURIComponent(watch[1]).toLowerCase())
     if (itemId.success) return { name: 'watch', itemId: itemId.data }
   }
+  const show = SHOW_PATH.exec(pathname)
+  const series = show?.[1] === undefined ? null : decodeSegment(show[1])
+  if (series !== null && series.trim() !== '') return { name: 'show', series }
   return { name: 'not-found', path: pathname }
 }
 
 export function routePath (route: Route): string {
   switch (route.name) {
-    case 'library': return '/'
+    case 'library': return route.query ? `/${formatLibraryQuery(route.query)}` : '/'
+    case 'show': return `/show/${encodeURIComponent(route.series)}`
     case 'watch': return `/watch/${route.itemId}`
     case 'devices': return '/devices'
     case 'downloads': return '/downloads'

@@ -11,7 +11,15 @@ export function cameFromInsideApp (): boolean {
   return typeof state === 'object' && state !== null && 'hearth' in state
 }
 
-export function useRoute (): { route: Route, navigate: (to: Route) => void } {
+export interface NavigateOptions {
+  /**
+   * Replace the current history entry instead of pushing one: typing in the search box
+   * refines one view, and Back should leave it, not undo it a letter at a time.
+   */
+  readonly replace?: boolean
+}
+
+export function useRoute (): { route: Route, navigate: (to: Route, options?: NavigateOptions) => void } {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.pathname, window.location.search))
 
   useEffect(() => {
@@ -20,11 +28,12 @@ export function useRoute (): { route: Route, navigate: (to: Route) => void } {
     return () => window.removeEventListener('popstate', onPopState)
   }, [])
 
-  const navigate = useCallback((to: Route) => {
+  const navigate = useCallback((to: Route, options: NavigateOptions = {}) => {
     const path = routePath(to)
-    if (path !== window.location.pathname + window.location.search) window.history.pushState(IN_APP_ENTRY, '', path)
+    if (options.replace === true) window.history.replaceState(window.history.state, '', path)
+    else if (path !== window.location.pathname + window.location.search) window.history.pushState(IN_APP_ENTRY, '', path)
     setRoute(to)
-    window.scrollTo(0, 0)
+    if (options.replace !== true) window.scrollTo(0, 0)
   }, [])
 
   return { route, navigate }

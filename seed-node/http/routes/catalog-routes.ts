@@ -1,5 +1,5 @@
 /**
- * `GET /api/catalog` (streamed, paged with `?offset=&limit=`) and `GET /api/catalog/<id>`,
+ * `GET /api/catalog` (streamed, paged with `?offset=&limit=`, compressed, with an ETag) and `GET /api/catalog/<id>`,
  * with magnets naming the tracker and web seed as the caller reached us.
  */
 import { ApiError } from '../../../protocol/api/api-error.ts'
@@ -35,7 +35,8 @@ export function catalogRoutes (deps: HttpServerDeps): Route[] {
         const page = parseCatalogPage(request.searchParams)
         if ('error' in page) throw new ApiError('HEARTH_E_BAD_REQUEST', page.error)
         const context = catalogContext(request, deps)
-        return streamAnswer(async res => await streamCatalog(res, registry.list(), context, page, request.method === 'HEAD'))
+        const headers = { acceptEncoding: request.header('accept-encoding'), ifNoneMatch: request.header('if-none-match') }
+        return streamAnswer(async res => await streamCatalog(res, registry.list(), context, page, request.method === 'HEAD', headers))
       }
     },
     {

@@ -29,9 +29,11 @@ interface LibraryCardProps {
   onOpen: (item: CatalogItem) => void
   /** More actions for this item, after mark-as-watched. */
   actions?: ReactNode
+  /** Roving tabindex of the grid: only the current tile's link is in the tab order. */
+  tabIndex?: 0 | -1
 }
 
-export function LibraryCard ({ item, record, onMark, onOpen, actions }: LibraryCardProps) {
+export function LibraryCard ({ item, record, onMark, onOpen, actions, tabIndex }: LibraryCardProps) {
   const offline = item.availability === 'offline'
   const onClick = (event: MouseEvent<HTMLAnchorElement>): void => {
     // Let the browser handle new-tab / new-window clicks; route in-page otherwise.
@@ -40,13 +42,15 @@ export function LibraryCard ({ item, record, onMark, onOpen, actions }: LibraryC
     onOpen(item)
   }
   return (
-    <li className={offline ? 'card card--offline' : 'card'}>
+    <div className={offline ? 'card card--offline' : 'card'}>
       <a
         className='card__link'
         href={routePath({ name: 'watch', itemId: item.id })}
         onClick={onClick}
         data-testid={TEST_IDS.libraryItem}
         data-item-id={item.id}
+        data-grid-focus=''
+        tabIndex={tabIndex}
       >
         <div className='card__poster'>
           <Poster item={item} />
@@ -60,6 +64,7 @@ export function LibraryCard ({ item, record, onMark, onOpen, actions }: LibraryC
           <p className='card__meta'>
             <span className='badge'>{KIND_LABELS[item.kind]}</span>
             {item.series && <span className='card__episode'>{item.series.name} · {formatEpisode(item.series)}</span>}
+            {item.artist && <span className='card__episode'>{item.artist}{item.album ? ` · ${item.album}` : ''}</span>}
             <span className='card__size'>{formatBytes(item.sizeBytes)}</span>
           </p>
         </div>
@@ -74,6 +79,6 @@ export function LibraryCard ({ item, record, onMark, onOpen, actions }: LibraryC
         />
         {actions}
       </div>
-    </li>
+    </div>
   )
 }

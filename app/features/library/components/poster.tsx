@@ -7,15 +7,16 @@ import type { CSSProperties } from 'react'
 import type { CatalogItem } from '../../../../protocol/catalog.ts'
 import { posterHue } from '../poster-hue.ts'
 
-export function Poster ({ item }: { item: CatalogItem }) {
+/** `showName`: draw the show's poster (its name) instead of the episode's. */
+export function Poster ({ item, showName }: { item: CatalogItem, showName?: string }) {
   if (item.posterUrl !== null) {
     return <img className='poster' src={item.posterUrl} alt='' loading='lazy' decoding='async' />
   }
   const style = { '--poster-hue': posterHue(item.series?.name ?? item.title) } as CSSProperties
   return (
     <div className='poster poster--placeholder' style={style} aria-hidden='true'>
-      <span className='poster__kind' data-text={item.series ? item.series.name : item.kind} />
-      <span className='poster__title' data-text={item.title} />
+      <span className='poster__kind' data-text={showName !== undefined ? 'show' : item.series ? item.series.name : item.kind} />
+      <span className='poster__title' data-text={showName ?? item.title} />
     </div>
   )
 }
