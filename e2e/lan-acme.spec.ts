@@ -20,7 +20,7 @@ import { startRouterSeedNode, type RouterSeedNode } from './lan/router-seed-node
 import { servedCertificate } from './lan/served-certificate.ts'
 import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanItemByMediaPath } from './lan/lan-api.ts'
-import { clickToFirstFrameMs } from './lan/page-timings.ts'
+import { clickToFirstFrameMs, firstLoadTiming } from './lan/page-timings.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { makeStateDir, removeDir } from '../seed-node/testing/seed-node-process.ts'
 
@@ -107,6 +107,8 @@ test('the seed node gets a certificate for its domain through the DNS hook, and 
   await expect.poll(async () => await page.evaluate(() => window.__hearth?.paired() ?? false), { message: 'the printed pairing link should pair this device' }).toBe(true)
   expect(await page.evaluate(() => window.isSecureContext)).toBe(true)
   expect(new URL(page.url()).hostname).toBe(DOMAIN)
+  const firstLoad = await firstLoadTiming(page)
+  report('first load at the ACME domain name (device A)', `TCP ${firstLoad.tcpMs.toFixed(1)} ms, TLS handshake ${firstLoad.tlsMs.toFixed(1)} ms, document ${firstLoad.documentMs.toFixed(1)} ms`)
 
   const item = await lanItemByMediaPath(api, CLIP)
   await page.goto(api.url)

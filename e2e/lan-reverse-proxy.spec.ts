@@ -86,6 +86,7 @@ test('through the proxy, the tracker URL and every magnet name wss:// and https:
     const trackers = new URLSearchParams(item.magnet.slice('magnet:?'.length)).getAll('tr')
     expect(trackers.length, item.magnet).toBeGreaterThan(0)
     expect(trackers.some(url => url.startsWith(`wss://${PROXY_NAME}:${proxy.port}/`)), trackers.join(' ')).toBe(true)
+    expect(trackers.some(url => url.startsWith(`https://${PROXY_NAME}:${proxy.port}/`)), trackers.join(' ')).toBe(true)
     for (const url of trackers) expect(url, 'no mixed content: only wss:// and https://').toMatch(new RegExp(`^(wss|https)://${PROXY_NAME.replaceAll('.', '\\.')}:${proxy.port}/`))
   }
 })
