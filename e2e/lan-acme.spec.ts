@@ -19,7 +19,8 @@ import { writeDnsHook, type DnsHook } from './lan/challtestsrv-dns-hook.ts'
 import { startRouterSeedNode, type RouterSeedNode } from './lan/router-seed-node.ts'
 import { servedCertificate } from './lan/served-certificate.ts'
 import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
-import { lanItemByMediaPath } from './lan/lan-api.ts'
+import { lanApi, lanItemByMediaPath } from './lan/lan-api.ts'
+import { ReachReply } from '../protocol/api/reach.ts'
 import { clickToFirstFrameMs, firstLoadTiming } from './lan/page-timings.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { makeStateDir, removeDir } from '../seed-node/testing/seed-node-process.ts'
@@ -96,6 +97,9 @@ test('the seed node gets a certificate for its domain through the DNS hook, and 
   expect(served.error).toBeNull()
   expect(served.authorized).toBe(true)
   firstSerial = served.serial
+  const reach = ReachReply.parse((await lanApi(api, 'GET', '/api/reach')).json)
+  expect(reach.origins).toEqual([`https://${DOMAIN}:${node.port}`])
+  expect(reach.tls).toMatchObject({ mode: 'acme', warning: null })
 
   const rootFile = path.join(scratch, 'pebble-root.pem')
   await writeFile(rootFile, root)

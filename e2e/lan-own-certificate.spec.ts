@@ -25,6 +25,7 @@ import { clickToFirstFrameMs } from './lan/page-timings.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { removeDir } from '../seed-node/testing/seed-node-process.ts'
 import { parseCatalog } from '../protocol/catalog.ts'
+import { ReachReply } from '../protocol/api/reach.ts'
 
 test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
 test.describe.configure({ mode: 'serial' })
@@ -32,6 +33,8 @@ test.describe.configure({ mode: 'serial' })
 const CLIP = 'Colour Bars at Dusk (2026).mp4'
 /** Wrong credentials that earn a ban: few, so the test is short. */
 const BAN_MAX_RETRY = 2
+/** Long enough that the seed node does not warn of a coming expiry (14 days ahead). */
+const CERTIFICATE_DAYS = 90
 
 let lan: TestLan
 let ca: TestCertificateAuthority
@@ -44,11 +47,14 @@ function report (name: string, value: string): void {
   process.stdout.write(`LAN measure: ${name}: ${value}\n`)
 }
 
-/** Installs a new pair as a user's tool does: each file written beside, then renamed over the old one. */
-async function installPair (name: string): Promise<{ serial: string }> {
+/**
+ * Installs a new pair as a user's tool does: each file written beside, then renamed over the
+ * old one. With `keyOf`, the key of another pair goes in (a botched copy: cert and key do not match).
+ */
+async function installPair (name: string, keyOf?: string): Promise<{ serial: string }> {
   const pair = await ca.issue(name, [lan.router.address])
   await copyFile(pair.certFile, path.join(files, 'cert.pem.new'))
-  await copyFile(pair.keyFile, path.join(files, 'key.pem.new'))
+  await copyFile(keyOf === undefined ? pair.keyFile : path.join(ca.dir, `${keyOf}.key`), path.join(files, 'key.pem.new'))
   await rename(path.join(files, 'cert.pem.new'), path.join(files, 'cert.pem'))
   await rename(path.join(files, 'key.pem.new'), path.join(files, 'key.pem'))
   return { serial: new X509Certificate(pair.cert).serialNumber.toUpperCase() }
@@ -57,7 +63,7 @@ async function installPair (name: string): Promise<{ serial: string }> {
 test.beforeAll(async () => {
   test.setTimeout(120 * 1000)
   lan = await startTestLan()
-  ca = await makeTestCertificateAuthority()
+  ca = await makeTestCertificateAuthority('Hearth test CA', CERTIFICATE_DAYS)
   files = await mkdtemp(path.join(os.tmpdir(), 'hearth-lan-own-cert-'))
   await installPair('router-1')
   seed = await startRouterSeedNode({
@@ -73,6 +79,10 @@ test.afterAll(async () => {
   await lan?.close()
   for (const dir of [files, ca?.dir]) if (dir !== undefined) await removeDir(dir)
 })
+
+async function reach (): Promise<ReachReply> {
+  return ReachReply.parse((await lanApi(seed.api, 'GET', '/api/reach')).json)
+}
 
 async function playClip (page: LanDevice['page'], label: string): Promise<void> {
   const item = await lanItemByMediaPath(seed.api, CLIP)
@@ -104,9 +114,25 @@ test('a device trusting the certificate\'s CA plays; replaced files are served t
   const after = await servedCertificate(lan.router.address, node.port, lan.router.address, caPem)
   expect(after.authorized, after.error ?? '').toBe(true)
   report('certificate serials (own files)', `before ${before.serial}, after replacing the files ${after.serial}`)
+  expect((await reach()).tls).toMatchObject({ mode: 'files', warning: null })
 
   // The device plays again (new requests; its old connections may still carry the old certificate, as a browser's would).
   await playClip(a.page, 'click to first frame (device A, after the certificate was replaced)')
+})
+
+test('a botched replacement (the key of another pair) keeps the last good certificate in service and shows a warning until a good pair arrives', async () => {
+  const { node } = seed
+  const caPem = seed.api.caPem ?? ''
+  const good = await servedCertificate(lan.router.address, node.port, lan.router.address, caPem)
+  await installPair('router-3', 'router-2')
+  await expect.poll(async () => (await reach()).tls.warning, { message: 'the app\'s status should show the problem' }).not.toBeNull()
+  const kept = await servedCertificate(lan.router.address, node.port, lan.router.address, caPem)
+  expect(kept.serial).toBe(good.serial)
+  expect(kept.authorized).toBe(true)
+  report('warning shown for a mismatched pair', (await reach()).tls.warning ?? '')
+  const fixed = await installPair('router-4')
+  await expect.poll(async () => (await servedCertificate(lan.router.address, node.port, lan.router.address, caPem)).serial).toBe(fixed.serial)
+  await expect.poll(async () => (await reach()).tls.warning).toBeNull()
 })
 
 test('without --trust-proxy, forwarded headers are ignored: magnets name the address the caller used', async () => {

@@ -15,13 +15,14 @@ import { makeTestCertificateAuthority, type TestCertificateAuthority } from './l
 import { startRouterSeedNode, type RouterSeedNode } from './lan/router-seed-node.ts'
 import { startTlsReverseProxy, type TlsReverseProxy } from './lan/tls-reverse-proxy.ts'
 import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
-import { lanApi, lanItemByMediaPath } from './lan/lan-api.ts'
+import { lanApi, lanGet, lanItemByMediaPath } from './lan/lan-api.ts'
 import { requestFromHost } from './lan/request-from-host.ts'
 import { clickToFirstFrameMs } from './lan/page-timings.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { removeDir } from '../seed-node/testing/seed-node-process.ts'
 import { freeLoopbackPort } from '../seed-node/tls/acme/testing/free-port.ts'
 import { parseCatalog } from '../protocol/catalog.ts'
+import { ReachReply } from '../protocol/api/reach.ts'
 
 test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
 test.describe.configure({ mode: 'serial' })
@@ -35,6 +36,8 @@ let ca: TestCertificateAuthority
 let proxy: TlsReverseProxy
 let seed: RouterSeedNode
 let publicUrl: string
+/** The seed node's own port on the router (the printed address names the proxy's). */
+let nodePort: number
 let device: LanDevice | null = null
 
 function report (name: string, value: string): void {
@@ -55,7 +58,7 @@ test.beforeAll(async () => {
   proxy = await startTlsReverseProxy(TEST_PROCESS_ADDRESS, proxyCertificate.cert, proxyCertificate.key)
   publicUrl = `https://${PROXY_NAME}:${proxy.port}`
   // The router's namespace is new and empty: a port free in ours is free there.
-  const port = await freeLoopbackPort()
+  const port = nodePort = await freeLoopbackPort()
   proxy.setTarget({ host: lan.router.address, port })
   seed = await startRouterSeedNode({
     lan,
@@ -77,6 +80,8 @@ test.afterAll(async () => {
 
 test('through the proxy, the tracker URL and every magnet name wss:// and https:// at the proxy\'s name', async () => {
   expect(seed.node.pairingLink.startsWith(`${publicUrl}/pair#key=`), `printed: ${seed.node.pairingLink}`).toBe(true)
+  const reach = ReachReply.parse((await lanApi(seed.api, 'GET', '/api/reach')).json)
+  expect(reach.origins).toEqual([publicUrl])
   const reply = await lanApi(seed.api, 'GET', '/api/catalog')
   expect(reply.status).toBe(200)
   const catalog = parseCatalog(reply.json)
@@ -127,4 +132,15 @@ test('behind the proxy, a device guessing credentials while naming another in X-
   if (a === null) throw new Error('the second test opens device A')
   await a.page.goto(publicUrl)
   await expect(a.page.locator('[data-testid="library-item"]').first()).toBeVisible()
+})
+
+test('plain HTTP is served in full to the trusted proxy only: another device claiming X-Forwarded-Proto https is not', async () => {
+  const direct = `http://${lan.router.address}:${nodePort}/api/catalog`
+  const authorization = `Bearer ${seed.api.credential}`
+  const spoofed = await requestFromHost(lan.deviceB, direct, { headers: { authorization, 'x-forwarded-proto': 'https', 'x-forwarded-host': `${PROXY_NAME}:${proxy.port}` } })
+  expect(spoofed.status, spoofed.body.slice(0, 200)).not.toBe(200)
+  expect(spoofed.body).not.toContain('magnet:?')
+  const fromProxy = await lanGet(direct, null, { authorization, 'x-forwarded-proto': 'https', 'x-forwarded-host': `${PROXY_NAME}:${proxy.port}` })
+  expect(fromProxy.status).toBe(200)
+  expect(fromProxy.body.toString('utf8')).toContain(`wss://${PROXY_NAME}:${proxy.port}/`)
 })
