@@ -82,6 +82,10 @@ test('through the proxy, the tracker URL and every magnet name wss:// and https:
   expect(seed.node.pairingLink.startsWith(`${publicUrl}/pair#key=`), `printed: ${seed.node.pairingLink}`).toBe(true)
   const reach = ReachReply.parse((await lanApi(seed.api, 'GET', '/api/reach')).json)
   expect(reach.origins).toEqual([publicUrl])
+  // Devices meet the proxy's certificate: no "install the household CA" steps for them.
+  expect(reach.tls).toMatchObject({ mode: 'proxy', caFingerprint: null })
+  expect(reach.onboardingUrl).toBeNull()
+  expect(seed.node.output()).not.toMatch(/Trust this home server once/)
   const reply = await lanApi(seed.api, 'GET', '/api/catalog')
   expect(reply.status).toBe(200)
   const catalog = parseCatalog(reply.json)
