@@ -115,6 +115,7 @@ test('a device trusting the certificate\'s CA plays; replaced files are served t
   expect(after.authorized, after.error ?? '').toBe(true)
   report('certificate serials (own files)', `before ${before.serial}, after replacing the files ${after.serial}`)
   expect((await reach()).tls).toMatchObject({ mode: 'files', warning: null })
+  expect(node.output().match(/Hearth is running/g), 'the same process, never restarted').toHaveLength(1)
 
   // The device plays again (new requests; its old connections may still carry the old certificate, as a browser's would).
   await playClip(a.page, 'click to first frame (device A, after the certificate was replaced)')
