@@ -60,6 +60,18 @@ export interface LanDevice {
 export interface LanDeviceOptions {
   /** CA certificates (PEM files) the device trusts, as a user would install them. */
   trustedCaFiles?: string[]
+  /**
+   * Names the device resolves, name → address, like lines of its hosts file (a domain the
+   * household's DNS would answer). Chromium's `--host-resolver-rules` maps a name only; the
+   * certificate is still checked against the name.
+   */
+  hosts?: Readonly<Record<string, string>>
+}
+
+/** The flags of one device: the LAN flags, plus its hosts entries. */
+export function lanChromiumArgs (options: LanDeviceOptions = {}): string[] {
+  const rules = Object.entries(options.hosts ?? {}).map(([name, address]) => `MAP ${name} ${address}`)
+  return rules.length === 0 ? LAN_CHROMIUM_ARGS : [...LAN_CHROMIUM_ARGS, `--host-resolver-rules=${rules.join(',')}`]
 }
 
 /** Makes `$home/.pki/nssdb` and adds each CA as trusted for servers ("C,,"). */
@@ -99,7 +111,7 @@ export async function launchLanBrowser (name: string, host: LanHost, options: La
   const home = await mkdtemp(path.join(os.tmpdir(), `hearth-lan-${name}-`))
   try {
     await makeNssDatabase(home, options.trustedCaFiles ?? [])
-    const browser = await chromium.launch({ executablePath: await writeWrapper(home, host), args: LAN_CHROMIUM_ARGS, env: deviceEnv(home) })
+    const browser = await chromium.launch({ executablePath: await writeWrapper(home, host), args: lanChromiumArgs(options), env: deviceEnv(home) })
     return { browser, home, dispose: async () => { await browser.close().catch(() => {}); await removeDir(home) } }
   } catch (err) {
     await removeDir(home)
@@ -114,7 +126,7 @@ export async function openLanDevice (name: string, host: LanHost, options: LanDe
     const wrapper = await writeWrapper(home, host)
     const context = await chromium.launchPersistentContext(path.join(home, 'profile'), {
       executablePath: wrapper,
-      args: LAN_CHROMIUM_ARGS,
+      args: lanChromiumArgs(options),
       env: deviceEnv(home),
       serviceWorkers: 'allow'
     })

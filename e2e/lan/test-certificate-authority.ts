@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { execBounded } from './namespace-host.ts'
 
-/** Days the test certificates are valid: a test run is minutes long. */
+/** Days the test certificates are valid by default: a test run is minutes long. */
 const VALIDITY_DAYS = 2
 
 export interface TestCertificateAuthority {
@@ -22,12 +22,16 @@ export interface TestCertificateAuthority {
 
 const openssl = async (...args: string[]): Promise<string> => await execBounded('openssl', args)
 
-export async function makeTestCertificateAuthority (commonName = 'Hearth test CA'): Promise<TestCertificateAuthority> {
+/**
+ * `validityDays` applies to the CA and what it issues; more than the default where the
+ * seed node must not warn that a certificate expires soon (it warns 14 days ahead).
+ */
+export async function makeTestCertificateAuthority (commonName = 'Hearth test CA', validityDays = VALIDITY_DAYS): Promise<TestCertificateAuthority> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hearth-lan-ca-'))
   const caKey = path.join(dir, 'ca.key')
   const certFile = path.join(dir, 'ca.pem')
   await openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-keyout', caKey, '-out', certFile, '-days', String(VALIDITY_DAYS), '-subj', `/CN=${commonName}`,
+    '-keyout', caKey, '-out', certFile, '-days', String(validityDays), '-subj', `/CN=${commonName}`,
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign')
   const issue: TestCertificateAuthority['issue'] = async (name, ips, dnsNames = []) => {
     const keyFile = path.join(dir, `${name}.key`)
@@ -39,7 +43,7 @@ export async function makeTestCertificateAuthority (commonName = 'Hearth test CA
     await openssl('req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
       '-keyout', keyFile, '-out', csr, '-subj', `/CN=${dnsNames[0] ?? ips[0] ?? name}`)
     await openssl('x509', '-req', '-in', csr, '-CA', certFile, '-CAkey', caKey, '-CAcreateserial',
-      '-out', out, '-days', String(VALIDITY_DAYS), '-extfile', extensions)
+      '-out', out, '-days', String(validityDays), '-extfile', extensions)
     return { certFile: out, keyFile, cert: await readFile(out, 'utf8'), key: await readFile(keyFile, 'utf8') }
   }
   return { dir, certFile, issue }

@@ -44,27 +44,38 @@ export function reachOrigins (facts: ReachFacts): string[] {
   return addresses.length > 0 ? addresses.map(address => origin(scheme, address, facts.port)) : [origin(scheme, '127.0.0.1', facts.port)]
 }
 
+/**
+ * Links name `--public-url` and a trusted proxy is in front: devices meet the proxy's
+ * certificate, never ours (the node may still speak HTTPS on its own port, to the proxy and
+ * the LAN), so telling them to install the household CA would be wrong.
+ */
+function behindProxy (facts: ReachFacts): boolean {
+  return facts.publicUrl !== null && facts.trustProxy.length > 0
+}
+
 function tlsMode (facts: ReachFacts): TlsMode {
+  if (behindProxy(facts)) return 'proxy'
   if (facts.source !== null) return facts.source.mode
   return facts.trustProxy.length > 0 ? 'proxy' : 'off'
 }
 
 /** The onboarding page over plain HTTP at the likeliest LAN origin, when the household CA is in service. */
 export function onboardingUrl (facts: ReachFacts): string | null {
-  if (facts.ca === null || facts.source?.mode !== 'household-ca') return null
+  if (facts.ca === null || facts.source?.mode !== 'household-ca' || behindProxy(facts)) return null
   const first = reachOrigins({ ...facts, publicUrl: null, domain: null })[0]
   return first === undefined ? null : `${first.replace(/^https:/, 'http:')}/onboarding`
 }
 
 export function describeReach (facts: ReachFacts): ReachReply {
-  const serving = facts.source?.current() ?? null
+  const mode = tlsMode(facts)
+  const serving = mode === 'proxy' ? null : facts.source?.current() ?? null
   return {
     origins: reachOrigins(facts),
     tls: {
-      mode: tlsMode(facts),
+      mode,
       expiresAt: serving?.expiresAt.toISOString() ?? null,
-      warning: facts.source?.warning() ?? null,
-      caFingerprint: facts.source?.mode === 'household-ca' ? facts.ca?.fingerprint ?? null : null
+      warning: mode === 'proxy' ? null : facts.source?.warning() ?? null,
+      caFingerprint: mode === 'household-ca' ? facts.ca?.fingerprint ?? null : null
     },
     onboardingUrl: onboardingUrl(facts)
   }
