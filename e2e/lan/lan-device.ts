@@ -16,7 +16,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { CHROMIUM_PATH } from '../support/chromium.ts'
+import { CHROMIUM_PATH, MACHINE_CHROMIUM_ARGS } from '../support/chromium.ts'
 import { removeDir } from '../../seed-node/testing/seed-node-process.ts'
 import { execBounded } from './namespace-host.ts'
 import type { LanHost } from './test-lan.ts'
@@ -28,15 +28,7 @@ import type { LanHost } from './test-lan.ts'
  *   asked for (there is no internet; the tries would only add noise and delay);
  * - `--disable-quic`: as everywhere in the tests, HTTP over TCP only.
  */
-export const LAN_CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-]
+export const LAN_CHROMIUM_ARGS = MACHINE_CHROMIUM_ARGS
 
 /** Flags a LAN device must never carry: each hides a problem a real phone would have. */
 export const FORBIDDEN_LAN_FLAGS = [

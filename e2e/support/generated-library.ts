@@ -8,6 +8,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { deterministicBytes } from '../../seed-node/testing/deterministic-bytes.ts'
 
 const run = promisify(execFile)
 const FILE_BYTES = 1024
@@ -19,15 +20,8 @@ export interface GeneratedLibrary {
 
 export interface LibraryShape { films: number, shows: number, seasons: number, episodesPerSeason: number, tracks: number }
 
-/** Deterministic bytes (xorshift), different per seed. */
 function bytesFor (seed: number): Uint8Array {
-  const out = new Uint8Array(FILE_BYTES)
-  let x = seed * 2654435761 + 1
-  for (let i = 0; i < out.length; i++) {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5
-    out[i] = x & 0xff
-  }
-  return out
+  return deterministicBytes(seed, FILE_BYTES)
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0')

@@ -10,6 +10,7 @@ import path from 'node:path'
 import { startSeedNode, type RunningSeedNode } from '../seed-node.ts'
 import { silentLogger } from '../lib/log.ts'
 import { parseCatalog } from '../../protocol/catalog.ts'
+import { deterministicBytes } from '../testing/deterministic-bytes.ts'
 
 const FILES = 2000
 const FILES_PER_FOLDER = 100
@@ -18,15 +19,8 @@ const FILE_BYTES = 2048
 let scratch: string
 let library: string
 
-/** Deterministic bytes (xorshift), different per file, so every torrent differs. */
 function bytesFor (seed: number): Uint8Array {
-  const out = new Uint8Array(FILE_BYTES)
-  let x = seed * 2654435761 + 1
-  for (let i = 0; i < out.length; i++) {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5
-    out[i] = x & 0xff
-  }
-  return out
+  return deterministicBytes(seed, FILE_BYTES)
 }
 
 beforeAll(async () => {
