@@ -17,6 +17,7 @@ import type { StoredItem } from './stored-item.ts'
 import type { HashPool } from './hash-pool.ts'
 import type { LibraryItem } from './library-item.ts'
 import { fingerprintOf } from './file-fingerprint.ts'
+import { findMoved, findReplaced, isLegacyFolderTorrent, mediaFingerprint, relocated, sameContent, withFormerIds } from './item-identity.ts'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -55,6 +56,10 @@ export class LibraryIngest {
   private running: Promise<void> | null = null
   /** Symlinks leading outside the library already logged (each is warned about once, not every scan). */
   private reportedLinks = new Set<string>()
+  /** Skipped files already logged (each is logged once, not every scan), path → reason. */
+  private reportedSkips = new Map<string, string>()
+  /** Stored items whose file the current scan did not find; one claimed by a new file is removed. */
+  private vanished: StoredItem[] = []
 
   constructor (private readonly deps: LibraryIngestDeps) {}
 
@@ -67,18 +72,27 @@ export class LibraryIngest {
   private async scanOnce (): Promise<void> {
     const { libraryRoot, cache, registry, log } = this.deps
     this.stats.scanning = true
+    this.vanished = []
     try {
       const result = await scanLibrary(libraryRoot, { log, excludeFolders: this.deps.excludeFolders, followSymlinks: this.deps.followSymlinks })
       this.reportOutsideLinks(result.outsideLinks)
       this.stats.filesSkipped = result.skipped.length + result.outsideLinks.length
       const seen = new Set<string>()
+      this.reportSkipped(result.skipped)
+      const scanned = new Set(result.media.map(media => media.relativePath))
+      // Items whose file is gone: candidates for a moved file or a replacing rip (item-identity.ts).
+      this.vanished = cache.all().filter(stored => !scanned.has(stored.relativePath))
       const toAdmit: Array<{ media: ScannedMedia, stored: StoredItem | undefined }> = []
       for (const media of result.media) {
         seen.add(media.relativePath)
         if (this.deps.isBusy?.(media.relativePath) === true) continue
         const current = registry.byRelativePath(media.relativePath)
         const stored = cache.lookup(media)
-        if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online') continue
+        if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online' && !isLegacyFolderTorrent(stored)) {
+          // The media is unchanged; its sidecars may not be (a subtitle added by Bazarr).
+          registry.put(toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles))
+          continue
+        }
         toAdmit.push({ media, stored })
       }
       this.stats.queued = toAdmit.filter(entry => entry.stored === undefined).length
@@ -117,38 +131,94 @@ export class LibraryIngest {
     this.reportedLinks = current
   }
 
+  private reportSkipped (skipped: ReadonlyArray<{ relativePath: string, reason: string }>): void {
+    const current = new Map<string, string>()
+    for (const { relativePath, reason } of skipped) {
+      current.set(relativePath, reason)
+      if (this.reportedSkips.get(relativePath) !== reason) this.deps.log.warn('scan.skipped', { path: relativePath, reason })
+    }
+    this.reportedSkips = current
+  }
+
+  /** Takes a vanished item out of the candidates, so two new files cannot both claim it. */
+  private claim (stored: StoredItem | undefined): StoredItem | undefined {
+    if (stored) this.vanished = this.vanished.filter(other => other !== stored)
+    return stored
+  }
+
+  /**
+   * The stored item for a media file the cache does not know unchanged at its path: a moved
+   * file keeps its old torrent (and id); otherwise it is hashed, and a copy of a vanished
+   * item's bytes keeps that item's torrent; a new rip of a vanished film, a changed file or
+   * a legacy folder torrent gets a new id that carries the old ones (docs/item-identity.md).
+   */
+  private async identify (media: ScannedMedia): Promise<{ stored: StoredItem, torrent: Uint8Array }> {
+    const { cache, log } = this.deps
+    const moved = this.claim(findMoved(media.fingerprint, this.vanished.filter(stored => cache.hasTorrent(stored.infoHash))))
+    if (moved) {
+      log.info('ingest.moved', { from: moved.relativePath, to: media.relativePath, infoHash: moved.infoHash })
+      this.deps.cache.forget(moved.relativePath)
+      return { stored: relocated(moved, media.relativePath, media.fingerprint), torrent: await cache.readTorrent(moved.infoHash) }
+    }
+    const { made, probe } = this.deps.hashPool
+      ? await this.deps.hashPool.hash(media)
+      : { made: await makeTorrent(media), probe: await probeMedia(media.absolutePath) }
+    this.stats.itemsHashed++
+    this.stats.piecesHashed += made.pieceCount
+    this.stats.bytesHashed += media.fingerprint.sizeBytes
+    for (const twin of this.vanished.filter(stored => mediaFingerprint(stored)?.sizeBytes === media.fingerprint.sizeBytes && cache.hasTorrent(stored.infoHash))) {
+      const torrent = await cache.readTorrent(twin.infoHash)
+      if (await sameContent(torrent, made.torrent) && this.claim(twin)) {
+        log.info('ingest.moved', { from: twin.relativePath, to: media.relativePath, infoHash: twin.infoHash, by: 'content' })
+        cache.forget(twin.relativePath)
+        return { stored: relocated(twin, media.relativePath, media.fingerprint), torrent }
+      }
+    }
+    if (probe.error) log.warn('ingest.probe_failed', { path: media.relativePath, error: probe.error })
+    const { error: _ignored, ...probed } = probe
+    const atPath = cache.at(media.relativePath)
+    const replaced = this.claim(findReplaced(media.relativePath, this.vanished))
+    if (replaced) log.info('ingest.replaced', { from: replaced.relativePath, to: media.relativePath, formerId: replaced.infoHash, infoHash: made.infoHash })
+    const stored: StoredItem = {
+      relativePath: media.relativePath,
+      infoHash: made.infoHash,
+      fingerprints: { [media.relativePath]: media.fingerprint },
+      torrentFiles: made.torrentFiles,
+      pieceCount: made.pieceCount,
+      probe: probed,
+      addedAt: (atPath ?? replaced)?.addedAt ?? new Date().toISOString(),
+      formerIds: withFormerIds(made.infoHash, atPath, replaced)
+    }
+    if (replaced) await this.forgetReplaced(replaced)
+    log.info('ingest.hashed', { path: media.relativePath, infoHash: made.infoHash, pieces: made.pieceCount })
+    return { stored, torrent: made.torrent }
+  }
+
+  /** A vanished item another file replaced (or took the place of): no longer listed. */
+  private async forgetReplaced (stored: StoredItem): Promise<void> {
+    const current = this.deps.registry.get(stored.infoHash)
+    if (current && current.stored.relativePath === stored.relativePath) {
+      await this.deps.seeder.unseed(stored.infoHash)
+      this.deps.registry.remove(stored.infoHash)
+    }
+    this.deps.cache.forget(stored.relativePath)
+  }
+
   private async admit (media: ScannedMedia, cached: StoredItem | undefined): Promise<void> {
     const { cache, registry, seeder, log, libraryRoot } = this.deps
-    // A torrent file lost from the state folder means hashing again.
-    let stored = cached && cache.hasTorrent(cached.infoHash) ? cached : undefined
+    // A torrent file lost from the state folder means hashing again; so does a legacy folder torrent.
+    let stored = cached && cache.hasTorrent(cached.infoHash) && !isLegacyFolderTorrent(cached) ? cached : undefined
     if (!stored) {
-      const { made, probe } = this.deps.hashPool
-        ? await this.deps.hashPool.hash(media)
-        : { made: await makeTorrent(media), probe: await probeMedia(media.absolutePath) }
-      if (probe.error) log.warn('ingest.probe_failed', { path: media.relativePath, error: probe.error })
-      const { error: _ignored, ...probed } = probe
-      const previous = registry.byRelativePath(media.relativePath)
-      stored = {
-        relativePath: media.relativePath,
-        infoHash: made.infoHash,
-        fingerprints: Object.fromEntries([media, ...media.subtitles].map(file => [file.relativePath, file.fingerprint])),
-        torrentFiles: made.torrentFiles,
-        pieceCount: made.pieceCount,
-        probe: probed,
-        addedAt: previous?.stored.addedAt ?? new Date().toISOString()
-      }
-      await cache.remember(stored, made.torrent)
-      this.stats.itemsHashed++
-      this.stats.piecesHashed += made.pieceCount
-      this.stats.bytesHashed += [media, ...media.subtitles].reduce((sum, file) => sum + file.fingerprint.sizeBytes, 0)
-      log.info('ingest.hashed', { path: media.relativePath, infoHash: made.infoHash, pieces: made.pieceCount })
+      const identified = await this.identify(media)
+      stored = identified.stored
+      await cache.remember(stored, identified.torrent)
     } else {
       this.stats.itemsReused++
       log.debug('ingest.reused', { path: media.relativePath, infoHash: stored.infoHash })
     }
     const previous = registry.byRelativePath(media.relativePath)
     if (previous && previous.stored.infoHash !== stored.infoHash) await seeder.unseed(previous.stored.infoHash)
-    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks)
+    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles)
     const infoHash = stored.infoHash
     await seeder.seed(item, async () => await cache.readTorrent(infoHash))
     registry.put(item)

@@ -10,6 +10,7 @@ import { TEST_IDS } from '../../../test-ids.ts'
 import type { PlayableSource } from '../playable-source.ts'
 import { useItemStream, type StreamState } from '../use-item-stream.ts'
 import { usePlaybackStats } from '../use-playback-stats.ts'
+import { useSubtitleChoice } from '../use-subtitle-choice.ts'
 import { LibraryWatchControls } from './library-watch-controls.tsx'
 import { StatsBar } from './stats-bar.tsx'
 import { StreamOverlay } from './stream-overlay.tsx'
@@ -26,6 +27,7 @@ interface PlayerPageProps {
 export function PlayerPage ({ source, onBack, notice, renderItemActions }: PlayerPageProps) {
   const video = useRef<HTMLVideoElement>(null)
   const { state: streamState, subtitles } = useItemStream(source, video)
+  const chosenSubtitle = useSubtitleChoice(subtitles, video)
   const [mediaError, setMediaError] = useState<string | null>(null)
   useEffect(() => setMediaError(null), [source])
   const state: StreamState = mediaError !== null ? { phase: 'error', message: mediaError } : streamState
@@ -52,7 +54,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
           onError={() => setMediaError(describeMediaError(video.current?.error ?? null, source.mimeType ?? playing?.mimeType ?? 'this file'))}
         >
           {subtitles.map((track, index) => (
-            <track key={track.src} kind='subtitles' src={track.src} srcLang={track.language} label={track.label} default={index === 0} />
+            <track key={track.src} kind='subtitles' src={track.src} srcLang={track.language} label={track.label} default={index === chosenSubtitle} />
           ))}
         </video>
         <StreamOverlay state={state} foreign={item === null} />
