@@ -82,6 +82,7 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
   const outsideLinks: ScanResult['outsideLinks'] = []
   const excluded = new Set(options.excludeFolders ?? [])
   const realRoot = await realpath(root)
+  const ctx: ScanContext = { root, realRoot, options, skipped, outsideLinks }
 
   async function walk (relativeDir: string, depth: number): Promise<void> {
     const absoluteDir = path.join(root, relativeDir)
@@ -116,11 +117,11 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
         if (reason !== null) skipped.push({ relativePath, reason })
         continue
       }
-      const file = await readEntry(relativePath, entry.isSymbolicLink())
+      const file = await readEntry(ctx, relativePath, entry.isSymbolicLink())
       if (file) files.push(file)
     }
     const subsFiles: ScannedFile[] = []
-    for (const folder of subsFolders.sort()) subsFiles.push(...await subtitlesIn(folder, 1))
+    for (const folder of subsFolders.sort()) subsFiles.push(...await subtitlesIn(ctx, folder, 1))
     const playable = files.filter(file => mediaTypeOf(file.relativePath) !== undefined)
     const paired = pairSidecars(playable.map(file => file.relativePath), files.filter(file => subtitleFormatOf(file.relativePath) !== undefined), subsFiles)
     for (const file of playable) media.push({ ...file, subtitles: paired.get(file.relativePath) ?? [] })
@@ -131,56 +132,67 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
     for (const sub of subfolders.sort()) await walk(sub, depth + 1)
   }
 
-  /** Stats one file (following a symlinked file confined to the library); null when skipped. */
-  async function readEntry (relativePath: string, isLink: boolean): Promise<ScannedFile | null> {
-    const absolutePath = path.join(root, relativePath)
-    try {
-      if (isLink && options.followSymlinks !== true) {
-        const target = await realpath(absolutePath)
-        if (!isInside(realRoot, target)) {
-          outsideLinks.push({ relativePath, target })
-          return null
-        }
-      }
-      const stats = await stat(absolutePath) // follows a symlinked file; folders are never followed
-      if (!stats.isFile()) return null
-      if (stats.size === 0) {
-        skipped.push({ relativePath, reason: 'empty file' })
-        return null
-      }
-      return { relativePath, absolutePath, fingerprint: fingerprintOf(stats) }
-    } catch (err) {
-      skipped.push({ relativePath, reason: `unreadable (${errnoCode(err) ?? String(err)})` })
-      return null
-    }
-  }
-
-  /** Subtitle files in a `Subs/` folder and, one level down, in `Subs/<Film>/`. */
-  async function subtitlesIn (relativeDir: string, levels: number): Promise<ScannedFile[]> {
-    const found: ScannedFile[] = []
-    let dir
-    try {
-      dir = await opendir(path.join(root, relativeDir))
-    } catch (err) {
-      skipped.push({ relativePath: relativeDir, reason: `unreadable (${errnoCode(err) ?? String(err)})` })
-      return found
-    }
-    for await (const entry of dir) {
-      if (isHiddenName(entry.name)) continue
-      const relativePath = `${relativeDir}/${entry.name}`
-      if (entry.isDirectory() && levels > 0) found.push(...await subtitlesIn(relativePath, levels - 1))
-      else if ((entry.isFile() || entry.isSymbolicLink()) && subtitleFormatOf(entry.name) !== undefined) {
-        const file = await readEntry(relativePath, entry.isSymbolicLink())
-        if (file) found.push(file)
-      }
-    }
-    return found
-  }
-
   await walk('', 0)
   media.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
   return { media, skipped, outsideLinks }
 }
+
+interface ScanContext {
+  root: string
+  realRoot: string
+  options: ScanOptions
+  skipped: ScanResult['skipped']
+  outsideLinks: ScanResult['outsideLinks']
+}
+
+/** Stats one file (following a symlinked file confined to the library); null when skipped. */
+async function readEntry (ctx: ScanContext, relativePath: string, isLink: boolean): Promise<ScannedFile | null> {
+const { root, realRoot, options, skipped, outsideLinks } = ctx
+  const absolutePath = path.join(root, relativePath)
+  try {
+    if (isLink && options.followSymlinks !== true) {
+      const target = await realpath(absolutePath)
+      if (!isInside(realRoot, target)) {
+        outsideLinks.push({ relativePath, target })
+        return null
+      }
+    }
+    const stats = await stat(absolutePath) // follows a symlinked file; folders are never followed
+    if (!stats.isFile()) return null
+    if (stats.size === 0) {
+      skipped.push({ relativePath, reason: 'empty file' })
+      return null
+    }
+    return { relativePath, absolutePath, fingerprint: fingerprintOf(stats) }
+  } catch (err) {
+    skipped.push({ relativePath, reason: `unreadable (${errnoCode(err) ?? String(err)})` })
+    return null
+  }
+}
+
+/** Subtitle files in a `Subs/` folder and, one level down, in `Subs/<Film>/`. */
+async function subtitlesIn (ctx: ScanContext, relativeDir: string, levels: number): Promise<ScannedFile[]> {
+const { root, skipped } = ctx
+  const found: ScannedFile[] = []
+  let dir
+  try {
+    dir = await opendir(path.join(root, relativeDir))
+  } catch (err) {
+    skipped.push({ relativePath: relativeDir, reason: `unreadable (${errnoCode(err) ?? String(err)})` })
+    return found
+  }
+  for await (const entry of dir) {
+    if (isHiddenName(entry.name)) continue
+    const relativePath = `${relativeDir}/${entry.name}`
+    if (entry.isDirectory() && levels > 0) found.push(...await subtitlesIn(ctx, relativePath, levels - 1))
+    else if ((entry.isFile() || entry.isSymbolicLink()) && subtitleFormatOf(entry.name) !== undefined) {
+      const file = await readEntry(ctx, relativePath, entry.isSymbolicLink())
+      if (file) found.push(file)
+    }
+  }
+  return found
+}
+
 
 /** Attaches the subtitles beside each playable file among one folder's files (downloads pair as the scanner does). */
 export function pairSubtitles (files: ScannedFile[]): ScannedMedia[] {
