@@ -218,6 +218,9 @@ export class LibraryIngest {
     }
     const previous = registry.byRelativePath(media.relativePath)
     if (previous && previous.stored.infoHash !== stored.infoHash) await seeder.unseed(previous.stored.infoHash)
+    // A moved file keeps its torrent: a torrent already awake reads the old path, so it starts again.
+    const moved = registry.get(stored.infoHash)
+    if (moved && moved.stored.relativePath !== stored.relativePath) await seeder.unseed(stored.infoHash)
     const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles)
     const infoHash = stored.infoHash
     await seeder.seed(item, async () => await cache.readTorrent(infoHash))
