@@ -70,7 +70,7 @@ export function findReplaced (relativePath: string, vanished: readonly StoredIte
  * media and its subtitles, made by Hearth. It is hashed again as a single-file torrent.
  */
 export function isLegacyFolderTorrent (stored: StoredItem): boolean {
-  if (stored.torrentFiles.length < 2) return false
+  if (stored.torrentFiles.length < 2 || stored.origin === 'download') return false
   const folder = stripExtension(path.posix.basename(stored.relativePath))
   return stored.torrentFiles.every(file => file.torrentPath === `${folder}/${path.posix.basename(file.libraryPath)}`)
 }

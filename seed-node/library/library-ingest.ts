@@ -17,6 +17,7 @@ import type { StoredItem } from './stored-item.ts'
 import type { HashPool } from './hash-pool.ts'
 import type { LibraryItem } from './library-item.ts'
 import { fingerprintOf } from './file-fingerprint.ts'
+import { pairSidecars } from './subtitles/sidecar-pairing.ts'
 import { findMoved, findReplaced, isLegacyFolderTorrent, mediaFingerprint, relocated, sameContent, withFormerIds } from './item-identity.ts'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -249,12 +250,15 @@ export class LibraryIngest {
       torrentFiles: download.torrentFiles,
       pieceCount: download.pieceCount,
       probe: probed,
-      addedAt: new Date().toISOString()
+      addedAt: new Date().toISOString(),
+      origin: 'download'
     }
     await cache.remember(stored, download.torrent)
     const previous = registry.byRelativePath(download.mediaPath)
     if (previous && previous.stored.infoHash !== download.infoHash) await seeder.unseed(previous.stored.infoHash)
-    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks)
+    const sidecars = download.subtitlePaths.map(relativePath => ({ relativePath, absolutePath: path.join(libraryRoot, relativePath), fingerprint: fingerprints[relativePath] ?? { sizeBytes: 0, mtimeMs: 0, inode: 0 } }))
+    const subtitles = pairSidecars([download.mediaPath], sidecars, []).get(download.mediaPath) ?? []
+    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, subtitles)
     await seeder.seed(item, async () => await cache.readTorrent(download.infoHash))
     registry.put(item)
     await cache.flush()

@@ -35,6 +35,11 @@ export const StoredItemSchema = z.object({
   pieceCount: z.number().int().positive(),
   probe: MediaProbeSchema,
   addedAt: z.string().datetime(),
+  /**
+   * `download`: the torrent is the one the household downloaded (it may hold subtitles and
+   * is seeded as it came, never re-made). Absent: made by Hearth from the library file.
+   */
+  origin: z.literal('download').optional(),
   /** Ids the item had before (a folder torrent with subtitles, a replaced rip), newest first, bounded. */
   formerIds: z.array(InfoHash).max(MAX_FORMER_IDS).optional()
 })
