@@ -9,7 +9,7 @@ import type { Catalog } from '../../../protocol/catalog.ts'
 import { ApiClientError } from '../api/api-client-error.ts'
 import { getCatalog } from './get-catalog.ts'
 import { useLibraryKey } from '../household/use-library-key.ts'
-import { adoptFormerIds } from '../watch-state/former-ids.ts'
+import { followFormerIds } from '../watch-state/former-ids.ts'
 
 export type CatalogState =
   | { readonly status: 'loading' }
@@ -58,7 +58,16 @@ export function useCatalog (): { state: CatalogState, retry: () => void, reload:
   useEffect(() => {
     if (state.status !== 'ready') return
     // Records kept under an item's former id follow it (lib/watch-state/former-ids.ts).
-    adoptFormerIds(state.catalog).catch((err: unknown) => console.warn('[hearth] watch records under former item ids could not be carried over', err))
+    let stop: (() => void) | null = null
+    let closed = false
+    followFormerIds(state.catalog).then(
+      unsubscribe => { if (closed) unsubscribe(); else stop = unsubscribe },
+      (err: unknown) => console.warn('[hearth] watch records under former item ids could not be carried over', err)
+    )
+    return () => {
+      closed = true
+      stop?.()
+    }
   }, [state])
 
   const retry = useCallback(() => setAttempt(n => n + 1), [])

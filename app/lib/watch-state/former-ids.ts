@@ -31,11 +31,23 @@ export function recordsUnderCurrentIds (records: readonly WatchRecord[], items: 
   return copies
 }
 
-/** Merges the copies into this device's store (once per catalog load; a no-op when nothing changed). */
-export async function adoptFormerIds (catalog: Catalog): Promise<number> {
+/**
+ * Merges the copies into this device's store now, and again whenever records under a former
+ * id arrive later (the sync swarm delivers the seed node's records after the catalog has
+ * loaded, on a newly paired device). Returns the unsubscribe function.
+ */
+export async function followFormerIds (catalog: Catalog): Promise<() => void> {
   const store = await getWatchStateStore()
-  const copies = recordsUnderCurrentIds(store.all(), catalog.items)
-  if (copies.length === 0) return 0
-  const changed = await store.apply(copies)
-  return changed.length
+  const formerIds = new Set(catalog.items.flatMap(item => item.formerIds ?? []))
+  if (formerIds.size === 0) return () => {}
+  const adopt = async (): Promise<void> => {
+    const copies = recordsUnderCurrentIds(store.all(), catalog.items)
+    if (copies.length > 0) await store.apply(copies)
+  }
+  const warn = (err: unknown): void => console.warn('[hearth] watch records under former item ids could not be carried over', err)
+  await adopt()
+  return store.onChange(changed => {
+    // Our own copies carry current ids, so they do not trigger another round.
+    if (changed.some(record => formerIds.has(record.itemId))) adopt().catch(warn)
+  })
 }

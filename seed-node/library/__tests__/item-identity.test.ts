@@ -152,6 +152,18 @@ describe('item identity', () => {
     expect(node.ingest.stats.filesSkipped).toBe(2)
   })
 
+  it('logs each skipped file once, with its reason, not on every scan', async () => {
+    await writeFile(path.join(library, 'f.rmvb'), 'x')
+    const warnings: Array<[string, unknown]> = []
+    const log = { ...silentLogger, warn: (event: string, fields?: unknown) => { warnings.push([event, fields]) } }
+    const cache = await FingerprintCache.open(state, silentLogger)
+    const ingest = new LibraryIngest({ libraryRoot: library, cache, registry: new LibraryRegistry(), seeder: noSeeder, log })
+    await ingest.scan()
+    await ingest.scan()
+    expect(warnings.filter(([event]) => event === 'scan.skipped')).toEqual([['scan.skipped', { path: 'f.rmvb', reason: 'unsupported file type .rmvb' }]])
+    expect(ingest.stats.filesSkipped).toBe(1)
+  })
+
   it('matches rips by title and year, or by series, season and episode', () => {
     expect(identityKey('Film (2020).mp4')).toBe(identityKey('Film.2020.1080p.BluRay.x264.mkv'))
     expect(identityKey('Film (2020).mp4')).not.toBe(identityKey('Film (2021).mp4'))
