@@ -99,8 +99,17 @@ test('the forced Windows-1252 track is on and reads right; the German one is off
     language: track.language, mode: track.mode, cue: (track.cues?.[0] as VTTCue | undefined)?.text ?? null
   })))
   await expect.poll(async () => (await tracks()).find(track => track.language === 'en')?.cue, { message: 'the forced track should load its cue' }).toBe('Grüße aus München – €')
-  const modes = Object.fromEntries((await tracks()).map(track => [track.language, track.mode]))
-  expect(modes).toEqual({ en: 'showing', de: 'disabled' })
+  const modes = async () => Object.fromEntries((await tracks()).map(track => [track.language, track.mode]))
+  expect(await modes()).toEqual({ en: 'showing', de: 'disabled' })
+
+  // Asking for German subtitles on this device turns the German track on, here and on the next visit.
+  await laptop.page.getByTestId('subtitle-language').selectOption('de')
+  await expect.poll(modes).toEqual({ en: 'disabled', de: 'showing' })
+  await laptop.page.reload()
+  await expect.poll(async () => await video.evaluate((element: HTMLVideoElement) => element.textTracks.length)).toBe(2)
+  await expect.poll(modes).toEqual({ en: 'disabled', de: 'showing' })
+  await laptop.page.getByTestId('subtitle-language').selectOption('')
+  await expect.poll(modes).toEqual({ en: 'showing', de: 'disabled' })
 })
 
 test('subtitles are served as UTF-8 WebVTT to the household and to a share link for that item only', async () => {

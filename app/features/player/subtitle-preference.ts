@@ -27,13 +27,28 @@ function write (key: string, value: string): void {
 
 /** Preferred subtitle languages, most wanted first. */
 export function preferredLanguages (): string[] {
-  const set = read(LANGUAGE_KEY)
-  if (set !== null && /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i.test(set)) return [set]
-  return [...navigator.languages]
+  const set = chosenLanguage()
+  return set !== null ? [set] : [...navigator.languages]
 }
 
-export function setPreferredLanguage (language: string): void {
-  write(LANGUAGE_KEY, language)
+/** The language set in the player, or null when subtitles follow the browser's language. */
+export function chosenLanguage (): string | null {
+  const set = read(LANGUAGE_KEY)
+  return set !== null && /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i.test(set) ? set : null
+}
+
+/**
+ * Sets the language subtitles should be in (null: the browser's). A person who says which
+ * language they want starts afresh: the last choice made in the menu is forgotten.
+ */
+export function setPreferredLanguage (language: string | null): void {
+  try {
+    if (language === null) window.localStorage.removeItem(LANGUAGE_KEY)
+    else window.localStorage.setItem(LANGUAGE_KEY, language)
+    window.localStorage.removeItem(CHOICE_KEY)
+  } catch {
+    // Storage refused: nothing to keep.
+  }
 }
 
 export function rememberedChoice (): RememberedChoice {
