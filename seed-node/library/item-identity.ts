@@ -47,13 +47,19 @@ const RELEASE_WORDS = /\b(2160p|1080p|1080i|720p|576p|480p|4k|uhd|hdr|hdr10|dv|b
  * year` or `episode|series|season|episode`. Null when the name says too little.
  */
 export function identityKey (relativePath: string): string | null {
-  const parsed = parseTitle(path.posix.basename(relativePath))
+  // The whole path: season folders say which show and season an `Episode 2.mp4` is.
+  const parsed = parseTitle(relativePath)
   const normal = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
   if (parsed.series) return `episode|${normal(parsed.series.name)}|${parsed.series.season}|${parsed.series.episode}`
   const title = normal(stripExtension(path.posix.basename(relativePath)).replace(/[._]+/g, ' '))
   const year = /^(.*?\D)?((?:19|20)\d{2})(?!\d)/.exec(title)
-  const name = year ? `${(year[1] ?? '').trim()} ${year[2] ?? ''}`.trim() : title.replace(RELEASE_WORDS, '').trim()
-  return name.length >= 2 ? `film|${name}` : null
+  if (year) {
+    const name = `${(year[1] ?? '').trim()} ${year[2] ?? ''}`.trim()
+    return name.length >= 6 ? `film|${name}` : null
+  }
+  // Without a year a title says too little on its own (`Episode 2`, `Movie`): only a rip in the same folder matches.
+  const name = title.replace(RELEASE_WORDS, '').trim()
+  return name.length >= 2 ? `film|${path.posix.dirname(relativePath)}|${name}` : null
 }
 
 /** A vanished item this file replaces (same film and year, or same episode), if exactly one. */

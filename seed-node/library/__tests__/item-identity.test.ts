@@ -169,5 +169,8 @@ describe('item identity', () => {
     expect(identityKey('Film (2020).mp4')).not.toBe(identityKey('Film (2021).mp4'))
     expect(identityKey('Show - S01E02 - Name.mp4')).toBe(identityKey('Show.S01E02.720p.mkv'))
     expect(identityKey('Show - S01E02.mp4')).not.toBe(identityKey('Show - S01E03.mp4'))
+    // A name without a year matches only in its own folder.
+    expect(identityKey('A/Home Video.mp4')).toBe(identityKey('A/Home Video 720p.mkv'))
+    expect(identityKey('A/Home Video.mp4')).not.toBe(identityKey('B/Home Video.mp4'))
   })
 })
