@@ -3,11 +3,13 @@
  * against a real seed node: a subtitle added beside a watched film, and then a rename of the
  * film, keep its id, its watch record and its Continue-watching card; a Windows-1252
  * forced `.srt` is on by default and reads right, a German one beside it stays off for an
- * English browser. Films are made with ffmpeg at test time.
+ * English browser. A different rip that replaces it gets a new id carrying the old one, and
+ * the record, the card and an old `/watch/<id>` link follow. Films are made with ffmpeg at
+ * test time.
  */
 import { test, expect, type Page } from '@playwright/test'
 import { execFile } from 'node:child_process'
-import { mkdtemp, rename, writeFile } from 'node:fs/promises'
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -31,6 +33,13 @@ const GERMAN_SRT = '1\n00:00:00,000 --> 00:00:30,000\nGuten Abend\n'
 
 test.describe.configure({ mode: 'serial' })
 
+/** A 20-second 320×180 H.264/AAC film; `tone` makes two rips of it differ. */
+async function makeFilm (file: string, tone: number): Promise<void> {
+  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y',
+    '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=24:duration=20', '-f', 'lavfi', '-i', `sine=frequency=${tone}:duration=20`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', file])
+}
+
 let node: SeedNodeProcess
 let stateDir: string
 let library: string
@@ -39,9 +48,7 @@ const devices: Device[] = []
 
 test.beforeAll(async () => {
   library = await mkdtemp(path.join(os.tmpdir(), 'hearth-e2e-identity-'))
-  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=24:duration=20', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=20',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', path.join(library, FILM)])
+  await makeFilm(path.join(library, FILM), 440)
   stateDir = await makeStateDir()
   // Rescans every 5 s (the minimum), so the changes below are seen without restarting.
   node = await startSeedNodeProcess({ stateDir, library, args: ['--rescan-interval', '5'] })
@@ -140,4 +147,22 @@ test('renaming the watched film keeps its id, its record and its Continue-watchi
   // The kept torrent now reads the new path.
   await openItem(laptop.page, node, item.id)
   await expectPlaysPast(laptop.page, 7)
+})
+
+test('replacing the film with a different rip gives it a new id that carries the old one: its record, its card and old links follow', async () => {
+  const [laptop] = devices as [Device]
+  await makeFilm(path.join(library, 'Harbour.Lights.2024.1080p.WEB.mp4'), 880)
+  await rm(path.join(library, RENAMED))
+  const film = await catalogUntil(candidate => candidate.id !== item.id, 'the rescan should list the new rip')
+  expect(film.formerIds).toEqual([item.id])
+  await expectContinueCard(laptop.page, film.id)
+  const old = await recordFor(laptop.page, item.id)
+  expect(old?.positionSec).toBeGreaterThan(3)
+  // The very record, under the new id: same position, same stamp.
+  await expect.poll(async () => await recordFor(laptop.page, film.id)).toEqual({ ...old, itemId: film.id })
+  const pausedAt = old?.positionSec ?? 0
+  // A `/watch/<old id>` link saved before opens the new rip.
+  await laptop.page.goto(`${node.url}/watch/${item.id}`)
+  await expect(laptop.page.getByTestId('player-video')).toBeVisible()
+  await expectPlaysPast(laptop.page, pausedAt + 2)
 })
