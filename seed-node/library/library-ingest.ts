@@ -18,6 +18,7 @@ import type { HashPool } from './hash-pool.ts'
 import type { LibraryItem } from './library-item.ts'
 import { fingerprintOf } from './file-fingerprint.ts'
 import { pairSidecars } from './subtitles/sidecar-pairing.ts'
+import { ScanReport } from './scan-report.ts'
 import { findMoved, findReplaced, isLegacyFolderTorrent, mediaFingerprint, relocated, sameContent, withFormerIds } from './item-identity.ts'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -55,14 +56,14 @@ export interface DownloadedItem {
 export class LibraryIngest {
   readonly stats: IngestStats = emptyIngestStats()
   private running: Promise<void> | null = null
-  /** Symlinks leading outside the library already logged (each is warned about once, not every scan). */
-  private reportedLinks = new Set<string>()
-  /** Skipped files already logged (each is logged once, not every scan), path → reason. */
-  private reportedSkips = new Map<string, string>()
+  /** Logs each skipped file and outside symlink once, not every scan. */
+  private readonly report: ScanReport
   /** Stored items whose file the current scan did not find; one claimed by a new file is removed. */
   private vanished: StoredItem[] = []
 
-  constructor (private readonly deps: LibraryIngestDeps) {}
+  constructor (private readonly deps: LibraryIngestDeps) {
+    this.report = new ScanReport(deps.log)
+  }
 
   /** Runs one scan; if one is running, waits for it instead of starting another. */
   async scan (): Promise<void> {
@@ -76,10 +77,9 @@ export class LibraryIngest {
     this.vanished = []
     try {
       const result = await scanLibrary(libraryRoot, { log, excludeFolders: this.deps.excludeFolders, followSymlinks: this.deps.followSymlinks })
-      this.reportOutsideLinks(result.outsideLinks)
+      this.report.report(result)
       this.stats.filesSkipped = result.skipped.length + result.outsideLinks.length
       const seen = new Set<string>()
-      this.reportSkipped(result.skipped)
       const scanned = new Set(result.media.map(media => media.relativePath))
       // Items whose file is gone: candidates for a moved file or a replacing rip (item-identity.ts).
       this.vanished = cache.all().filter(stored => !scanned.has(stored.relativePath))
@@ -121,24 +121,6 @@ export class LibraryIngest {
       await cache.flush()
       this.stats.scanning = false
     }
-  }
-
-  private reportOutsideLinks (links: ReadonlyArray<{ relativePath: string, target: string }>): void {
-    const current = new Set<string>()
-    for (const { relativePath, target } of links) {
-      current.add(relativePath)
-      if (!this.reportedLinks.has(relativePath)) this.deps.log.warn('scan.symlink_outside_library', { path: relativePath, target, note: 'not served; --follow-symlinks serves such links' })
-    }
-    this.reportedLinks = current
-  }
-
-  private reportSkipped (skipped: ReadonlyArray<{ relativePath: string, reason: string }>): void {
-    const current = new Map<string, string>()
-    for (const { relativePath, reason } of skipped) {
-      current.set(relativePath, reason)
-      if (this.reportedSkips.get(relativePath) !== reason) this.deps.log.warn('scan.skipped', { path: relativePath, reason })
-    }
-    this.reportedSkips = current
   }
 
   /** Takes a vanished item out of the candidates, so two new files cannot both claim it. */
