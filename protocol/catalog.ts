@@ -12,14 +12,35 @@ export type InfoHash = z.infer<typeof InfoHash>
 export const ItemKind = z.enum(['film', 'episode', 'audio'])
 export type ItemKind = z.infer<typeof ItemKind>
 
+/** Subtitle file formats the seed node reads (each is served to the app as WebVTT). */
+export const SubtitleFormat = z.enum(['vtt', 'srt', 'ass', 'ssa'])
+export type SubtitleFormat = z.infer<typeof SubtitleFormat>
+
 export const SubtitleTrack = z.object({
-  /** Path of the subtitle file inside the item's torrent. */
+  /**
+   * Where the subtitle file sits: its path relative to the item's folder in the library
+   * (`Film.en.srt`, `Subs/English.srt`). Sidecars no longer travel inside the media torrent
+   * (docs/item-identity.md), so this is a name to show and match, not a torrent path.
+   */
   path: z.string().min(1),
   /** BCP 47-ish language tag guessed from the file name (`film.en.vtt` → `en`), or `und`. */
   language: z.string().min(1).max(35),
   /** Label shown in the player's track menu. */
   label: z.string().min(1).max(200),
-  format: z.enum(['vtt', 'srt'])
+  format: SubtitleFormat,
+  /**
+   * Origin-relative URL the seed node serves the track at, always as WebVTT in UTF-8
+   * (`/api/catalog/<id>/subtitles/<n>.vtt`). It carries no credential: the app adds the
+   * household credential (or the item's share token) as for any API call. Absent for
+   * tracks that travel inside a foreign torrent.
+   */
+  url: z.string().startsWith('/').max(2048).optional(),
+  /** Forced track (`Film.en.forced.srt`): only the foreign-language lines; on by default. Absent: false. */
+  forced: z.boolean().optional(),
+  /** Subtitles for the deaf and hard of hearing (`.sdh`, `.cc`, `.hi`). Absent: false. */
+  sdh: z.boolean().optional(),
+  /** The file is named as the default track (`Film.en.default.srt`). Absent: false. */
+  default: z.boolean().optional()
 })
 export type SubtitleTrack = z.infer<typeof SubtitleTrack>
 
@@ -30,8 +51,34 @@ export const SeriesInfo = z.object({
 })
 export type SeriesInfo = z.infer<typeof SeriesInfo>
 
+/**
+ * How an item reaches a browser: `direct` plays as it is (when the device's decoders allow,
+ * see videoCodec/audioCodec), `edition` only through a browser edition the seed node makes
+ * with ffmpeg (AVI, MPEG-TS, WMV, FLV containers no browser plays), `damaged` when the file
+ * cannot be read (truncated or corrupt): the app says so instead of blaming the browser.
+ */
+export const Playable = z.enum(['direct', 'edition', 'damaged'])
+export type Playable = z.infer<typeof Playable>
+
+/** Bound on the aliases an item carries, so a file replaced again and again cannot bloat the catalog. */
+export const MAX_FORMER_IDS = 32
+
 export const CatalogItem = z.object({
+  /**
+   * The item's stable media id (docs/item-identity.md): the infohash of its single-file
+   * media torrent as first made. It survives added, removed or edited subtitles (they are
+   * not in the torrent) and renames or moves of the same content (the torrent is kept).
+   */
   id: InfoHash,
+  /**
+   * Ids this item was known by before: the folder torrent that carried subtitles (before
+   * sidecars left the torrent), or a different rip of the same film or episode that it
+   * replaced. Watch records and `/watch/<id>` links under a former id belong to this item.
+   * Absent: none.
+   */
+  formerIds: z.array(InfoHash).max(MAX_FORMER_IDS).optional(),
+  /** Absent: `direct` (a seed node from before this field). */
+  playable: Playable.optional(),
   title: z.string().min(1),
   kind: ItemKind,
   series: SeriesInfo.nullable(),

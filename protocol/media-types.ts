@@ -5,7 +5,15 @@
  */
 import type { ItemKind } from './catalog.ts'
 
-export interface MediaType { readonly mimeType: string, readonly kind: ItemKind }
+export interface MediaType {
+  readonly mimeType: string
+  readonly kind: ItemKind
+  /**
+   * True for containers no browser plays (AVI, MPEG-TS, WMV, FLV): they are listed in the
+   * catalog with `playable: 'edition'` and play through a browser edition made with ffmpeg.
+   */
+  readonly editionOnly?: true
+}
 
 /** Lowercase extension with its dot → MIME type and library kind. */
 export const MEDIA_TYPES: Readonly<Record<string, MediaType>> = {
@@ -22,7 +30,15 @@ export const MEDIA_TYPES: Readonly<Record<string, MediaType>> = {
   '.oga': { mimeType: 'audio/ogg', kind: 'audio' },
   '.opus': { mimeType: 'audio/ogg', kind: 'audio' },
   '.flac': { mimeType: 'audio/flac', kind: 'audio' },
-  '.wav': { mimeType: 'audio/wav', kind: 'audio' }
+  '.wav': { mimeType: 'audio/wav', kind: 'audio' },
+  '.avi': { mimeType: 'video/x-msvideo', kind: 'film', editionOnly: true },
+  '.ts': { mimeType: 'video/mp2t', kind: 'film', editionOnly: true },
+  '.m2ts': { mimeType: 'video/mp2t', kind: 'film', editionOnly: true },
+  '.mts': { mimeType: 'video/mp2t', kind: 'film', editionOnly: true },
+  '.wmv': { mimeType: 'video/x-ms-wmv', kind: 'film', editionOnly: true },
+  '.flv': { mimeType: 'video/x-flv', kind: 'film', editionOnly: true },
+  '.mpg': { mimeType: 'video/mpeg', kind: 'film', editionOnly: true },
+  '.mpeg': { mimeType: 'video/mpeg', kind: 'film', editionOnly: true }
 }
 
 export const SUBTITLE_EXTENSIONS = ['.vtt', '.srt'] as const

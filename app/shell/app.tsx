@@ -69,7 +69,8 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
       return <LibraryRoutes route={route} catalog={state.catalog} navigate={navigate} onBack={goBack} onHome={goHome} onLibraryChanged={reload} />
     }
     const watched = route.itemId
-    const item = state.catalog.items.find(candidate => candidate.id === watched)
+    // A saved `/watch/<id>` link from before the item's id changed finds it by its former id.
+    const item = state.catalog.items.find(candidate => candidate.id === watched || candidate.formerIds?.includes(watched) === true)
     if (!item) {
       return <StatusMessage tone='error' title='Not in the library' action={{ label: 'Go to the library', onClick: goHome }}>This item is no longer in the catalog.</StatusMessage>
     }

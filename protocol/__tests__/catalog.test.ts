@@ -64,7 +64,7 @@ describe('parseCatalog', () => {
     ['a fractional size', validCatalog([validItem({ sizeBytes: 1.5 })]), 'items.0.sizeBytes', /./],
     ['an unknown kind', validCatalog([validItem(), validItem({ kind: 'podcast' as CatalogItem['kind'] })]), 'items.1.kind', /./],
     ['a link that is not a magnet', validCatalog([validItem({ magnet: 'https://example.com/film.torrent' })]), 'items.0.magnet', /magnet:\?/],
-    ['a subtitle with an unknown format', validCatalog([validItem({ subtitles: [{ path: 'a.ass', language: 'en', label: 'English', format: 'ass' as 'vtt' }] })]), 'items.0.subtitles.0.format', /./],
+    ['a subtitle with an unknown format', validCatalog([validItem({ subtitles: [{ path: 'a.sub', language: 'en', label: 'English', format: 'sub' as 'vtt' }] })]), 'items.0.subtitles.0.format', /./],
     ['a date that is not ISO 8601', validCatalog([validItem({ addedAt: 'yesterday' })]), 'items.0.addedAt', /./],
     ['a wrong version', { ...validCatalog(), version: 2 }, 'version', /./],
     ['a missing version', { ...validCatalog(), version: undefined }, 'version', /./],

@@ -16,7 +16,7 @@ export const IngestStats = z.object({
   /** Pieces hashed since start; zero on a restart over an unchanged library. */
   piecesHashed: count,
   bytesHashed: count,
-  /** Files skipped (unreadable, vanished) in the last scan. */
+  /** Files skipped in the last scan (unreadable, empty, partial download, unknown type, symlink out of the library); each is logged once with its reason. */
   filesSkipped: count,
   /** Completed scans since start. */
   scans: count,

@@ -25,18 +25,19 @@ import { reachRoutes } from './routes/reach-route.ts'
 import { statusRoutes } from './routes/status-route.ts'
 import { isTrackerPath, passToTracker, upgradeToTracker } from './routes/tracker-routes.ts'
 import { webSeedRoutes } from './routes/web-seed-route.ts'
+import { subtitleApiRoutes, subtitleTokenRoutes } from './routes/subtitle-route.ts'
 
 export type { HttpServerDeps } from './http-server-deps.ts'
 
 /** Every `/api/*` route: the ones the app's API client calls (protocol/api/api-paths.ts). */
 export function apiRoutes (deps: HttpServerDeps): Route[] {
-  return [...catalogRoutes(deps), ...statusRoutes(deps), ...reachRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps)]
+  return [...subtitleApiRoutes(deps), ...catalogRoutes(deps), ...statusRoutes(deps), ...reachRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps)]
 }
 
 export function createHttpServer (deps: HttpServerDeps): http.Server {
   const { tracker, access, log } = deps
   const api = apiRoutes(deps)
-  const others = [...webSeedRoutes(deps), ...staticRoutes(deps.config.appDir)]
+  const others = [...webSeedRoutes(deps), ...subtitleTokenRoutes(deps), ...staticRoutes(deps.config.appDir)]
 
   async function answerApi (request: HearthRequest, res: ServerResponse): Promise<void> {
     const allowed = gate(request, tracker.bans, log, () => access.checkAuthorization(request.header('authorization')))

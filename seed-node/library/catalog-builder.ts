@@ -40,11 +40,18 @@ export function audioFolders (item: LibraryItem): { artist: string | null, album
   return { artist: folders[0] ?? null, album: null }
 }
 
+/** Where the seed node serves an item's `index`th sidecar subtitle, as WebVTT (subtitle-route.ts). */
+export function subtitleUrl (id: string, index: number): string {
+  return `/api/catalog/${id}/subtitles/${index}.vtt`
+}
+
 export function toCatalogItem (item: LibraryItem, context: CatalogContext): CatalogItem {
   const { stored } = item
   const torrentName = stored.torrentFiles.length === 1 ? item.mediaTorrentPath : item.mediaTorrentPath.split('/')[0] ?? item.title
   return {
     id: stored.infoHash,
+    ...(stored.formerIds && stored.formerIds.length > 0 ? { formerIds: stored.formerIds } : {}),
+    playable: item.playable,
     title: item.title,
     kind: item.kind,
     series: item.series,
@@ -56,7 +63,7 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     container: stored.probe.container,
     videoCodec: stored.probe.videoCodec,
     audioCodec: stored.probe.audioCodec,
-    subtitles: item.subtitles,
+    subtitles: item.subtitles.map((subtitle, index) => ({ ...subtitle.track, url: subtitleUrl(stored.infoHash, index) })),
     magnet: buildMagnet({
       infoHash: stored.infoHash,
       displayName: torrentName,

@@ -59,17 +59,25 @@ export class FingerprintCache {
     return this.items.size
   }
 
-  /** The stored item for `media` if every file in it is unchanged, else undefined. */
+  /**
+   * The stored item for `media` if its file is unchanged, else undefined. Only the media
+   * file counts: sidecars are not in the torrent, so a new subtitle changes nothing here.
+   */
   lookup (media: ScannedMedia): StoredItem | undefined {
     const stored = this.items.get(media.relativePath)
     if (!stored) return undefined
-    const current = [media, ...media.subtitles]
-    if (current.length !== Object.keys(stored.fingerprints).length) return undefined
-    for (const file of current) {
-      const known = stored.fingerprints[file.relativePath]
-      if (!known || !sameFingerprint(known, file.fingerprint)) return undefined
-    }
-    return stored
+    const known = stored.fingerprints[media.relativePath]
+    return known && sameFingerprint(known, media.fingerprint) ? stored : undefined
+  }
+
+  /** The stored item at a library path, changed or not. */
+  at (relativePath: string): StoredItem | undefined {
+    return this.items.get(relativePath)
+  }
+
+  /** Every stored item (for the identity matches of item-identity.ts). */
+  all (): StoredItem[] {
+    return [...this.items.values()]
   }
 
   /** Whether the state folder holds this torrent (listed once at open, kept up to date). */

@@ -17,6 +17,9 @@ import type { StoredItem } from './stored-item.ts'
 import type { HashPool } from './hash-pool.ts'
 import type { LibraryItem } from './library-item.ts'
 import { fingerprintOf } from './file-fingerprint.ts'
+import { pairSidecars } from './subtitles/sidecar-pairing.ts'
+import { ScanReport } from './scan-report.ts'
+import { findMoved, findReplaced, isLegacyFolderTorrent, mediaFingerprint, relocated, sameContent, withFormerIds } from './item-identity.ts'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -53,10 +56,14 @@ export interface DownloadedItem {
 export class LibraryIngest {
   readonly stats: IngestStats = emptyIngestStats()
   private running: Promise<void> | null = null
-  /** Symlinks leading outside the library already logged (each is warned about once, not every scan). */
-  private reportedLinks = new Set<string>()
+  /** Logs each skipped file and outside symlink once, not every scan. */
+  private readonly report: ScanReport
+  /** Stored items whose file the current scan did not find; one claimed by a new file is removed. */
+  private vanished: StoredItem[] = []
 
-  constructor (private readonly deps: LibraryIngestDeps) {}
+  constructor (private readonly deps: LibraryIngestDeps) {
+    this.report = new ScanReport(deps.log)
+  }
 
   /** Runs one scan; if one is running, waits for it instead of starting another. */
   async scan (): Promise<void> {
@@ -67,18 +74,26 @@ export class LibraryIngest {
   private async scanOnce (): Promise<void> {
     const { libraryRoot, cache, registry, log } = this.deps
     this.stats.scanning = true
+    this.vanished = []
     try {
       const result = await scanLibrary(libraryRoot, { log, excludeFolders: this.deps.excludeFolders, followSymlinks: this.deps.followSymlinks })
-      this.reportOutsideLinks(result.outsideLinks)
+      this.report.report(result)
       this.stats.filesSkipped = result.skipped.length + result.outsideLinks.length
       const seen = new Set<string>()
+      const scanned = new Set(result.media.map(media => media.relativePath))
+      // Items whose file is gone: candidates for a moved file or a replacing rip (item-identity.ts).
+      this.vanished = cache.all().filter(stored => !scanned.has(stored.relativePath))
       const toAdmit: Array<{ media: ScannedMedia, stored: StoredItem | undefined }> = []
       for (const media of result.media) {
         seen.add(media.relativePath)
         if (this.deps.isBusy?.(media.relativePath) === true) continue
         const current = registry.byRelativePath(media.relativePath)
         const stored = cache.lookup(media)
-        if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online') continue
+        if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online' && !isLegacyFolderTorrent(stored)) {
+          // The media is unchanged; its sidecars may not be (a subtitle added by Bazarr).
+          registry.put(toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles))
+          continue
+        }
         toAdmit.push({ media, stored })
       }
       this.stats.queued = toAdmit.filter(entry => entry.stored === undefined).length
@@ -108,47 +123,88 @@ export class LibraryIngest {
     }
   }
 
-  private reportOutsideLinks (links: ReadonlyArray<{ relativePath: string, target: string }>): void {
-    const current = new Set<string>()
-    for (const { relativePath, target } of links) {
-      current.add(relativePath)
-      if (!this.reportedLinks.has(relativePath)) this.deps.log.warn('scan.symlink_outside_library', { path: relativePath, target, note: 'not served; --follow-symlinks serves such links' })
+  /** Takes a vanished item out of the candidates, so two new files cannot both claim it. */
+  private claim (stored: StoredItem | undefined): StoredItem | undefined {
+    if (stored) this.vanished = this.vanished.filter(other => other !== stored)
+    return stored
+  }
+
+  /**
+   * The stored item for a media file the cache does not know unchanged at its path: a moved
+   * file keeps its old torrent (and id); otherwise it is hashed, and a copy of a vanished
+   * item's bytes keeps that item's torrent; a new rip of a vanished film, a changed file or
+   * a legacy folder torrent gets a new id that carries the old ones (docs/item-identity.md).
+   */
+  private async identify (media: ScannedMedia): Promise<{ stored: StoredItem, torrent: Uint8Array }> {
+    const { cache, log } = this.deps
+    const moved = this.claim(findMoved(media.fingerprint, this.vanished.filter(stored => cache.hasTorrent(stored.infoHash))))
+    if (moved) {
+      log.info('ingest.moved', { from: moved.relativePath, to: media.relativePath, infoHash: moved.infoHash })
+      this.deps.cache.forget(moved.relativePath)
+      return { stored: relocated(moved, media.relativePath, media.fingerprint), torrent: await cache.readTorrent(moved.infoHash) }
     }
-    this.reportedLinks = current
+    const { made, probe } = this.deps.hashPool
+      ? await this.deps.hashPool.hash(media)
+      : { made: await makeTorrent(media), probe: await probeMedia(media.absolutePath) }
+    this.stats.itemsHashed++
+    this.stats.piecesHashed += made.pieceCount
+    this.stats.bytesHashed += media.fingerprint.sizeBytes
+    for (const twin of this.vanished.filter(stored => mediaFingerprint(stored)?.sizeBytes === media.fingerprint.sizeBytes && cache.hasTorrent(stored.infoHash))) {
+      const torrent = await cache.readTorrent(twin.infoHash)
+      if (await sameContent(torrent, made.torrent) && this.claim(twin)) {
+        log.info('ingest.moved', { from: twin.relativePath, to: media.relativePath, infoHash: twin.infoHash, by: 'content' })
+        cache.forget(twin.relativePath)
+        return { stored: relocated(twin, media.relativePath, media.fingerprint), torrent }
+      }
+    }
+    if (probe.error) log.warn('ingest.probe_failed', { path: media.relativePath, error: probe.error })
+    const { error: _ignored, ...probed } = probe
+    const atPath = cache.at(media.relativePath)
+    const replaced = this.claim(findReplaced(media.relativePath, this.vanished))
+    if (replaced) log.info('ingest.replaced', { from: replaced.relativePath, to: media.relativePath, formerId: replaced.infoHash, infoHash: made.infoHash })
+    const stored: StoredItem = {
+      relativePath: media.relativePath,
+      infoHash: made.infoHash,
+      fingerprints: { [media.relativePath]: media.fingerprint },
+      torrentFiles: made.torrentFiles,
+      pieceCount: made.pieceCount,
+      probe: probed,
+      addedAt: (atPath ?? replaced)?.addedAt ?? new Date().toISOString(),
+      formerIds: withFormerIds(made.infoHash, atPath, replaced)
+    }
+    if (replaced) await this.forgetReplaced(replaced)
+    log.info('ingest.hashed', { path: media.relativePath, infoHash: made.infoHash, pieces: made.pieceCount })
+    return { stored, torrent: made.torrent }
+  }
+
+  /** A vanished item another file replaced (or took the place of): no longer listed. */
+  private async forgetReplaced (stored: StoredItem): Promise<void> {
+    const current = this.deps.registry.get(stored.infoHash)
+    if (current && current.stored.relativePath === stored.relativePath) {
+      await this.deps.seeder.unseed(stored.infoHash)
+      this.deps.registry.remove(stored.infoHash)
+    }
+    this.deps.cache.forget(stored.relativePath)
   }
 
   private async admit (media: ScannedMedia, cached: StoredItem | undefined): Promise<void> {
     const { cache, registry, seeder, log, libraryRoot } = this.deps
-    // A torrent file lost from the state folder means hashing again.
-    let stored = cached && cache.hasTorrent(cached.infoHash) ? cached : undefined
+    // A torrent file lost from the state folder means hashing again; so does a legacy folder torrent.
+    let stored = cached && cache.hasTorrent(cached.infoHash) && !isLegacyFolderTorrent(cached) ? cached : undefined
     if (!stored) {
-      const { made, probe } = this.deps.hashPool
-        ? await this.deps.hashPool.hash(media)
-        : { made: await makeTorrent(media), probe: await probeMedia(media.absolutePath) }
-      if (probe.error) log.warn('ingest.probe_failed', { path: media.relativePath, error: probe.error })
-      const { error: _ignored, ...probed } = probe
-      const previous = registry.byRelativePath(media.relativePath)
-      stored = {
-        relativePath: media.relativePath,
-        infoHash: made.infoHash,
-        fingerprints: Object.fromEntries([media, ...media.subtitles].map(file => [file.relativePath, file.fingerprint])),
-        torrentFiles: made.torrentFiles,
-        pieceCount: made.pieceCount,
-        probe: probed,
-        addedAt: previous?.stored.addedAt ?? new Date().toISOString()
-      }
-      await cache.remember(stored, made.torrent)
-      this.stats.itemsHashed++
-      this.stats.piecesHashed += made.pieceCount
-      this.stats.bytesHashed += [media, ...media.subtitles].reduce((sum, file) => sum + file.fingerprint.sizeBytes, 0)
-      log.info('ingest.hashed', { path: media.relativePath, infoHash: made.infoHash, pieces: made.pieceCount })
+      const identified = await this.identify(media)
+      stored = identified.stored
+      await cache.remember(stored, identified.torrent)
     } else {
       this.stats.itemsReused++
       log.debug('ingest.reused', { path: media.relativePath, infoHash: stored.infoHash })
     }
     const previous = registry.byRelativePath(media.relativePath)
     if (previous && previous.stored.infoHash !== stored.infoHash) await seeder.unseed(previous.stored.infoHash)
-    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks)
+    // A moved file keeps its torrent: a torrent already awake reads the old path, so it starts again.
+    const moved = registry.get(stored.infoHash)
+    if (moved && moved.stored.relativePath !== stored.relativePath) await seeder.unseed(stored.infoHash)
+    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles)
     const infoHash = stored.infoHash
     await seeder.seed(item, async () => await cache.readTorrent(infoHash))
     registry.put(item)
@@ -176,12 +232,15 @@ export class LibraryIngest {
       torrentFiles: download.torrentFiles,
       pieceCount: download.pieceCount,
       probe: probed,
-      addedAt: new Date().toISOString()
+      addedAt: new Date().toISOString(),
+      origin: 'download'
     }
     await cache.remember(stored, download.torrent)
     const previous = registry.byRelativePath(download.mediaPath)
     if (previous && previous.stored.infoHash !== download.infoHash) await seeder.unseed(previous.stored.infoHash)
-    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks)
+    const sidecars = download.subtitlePaths.map(relativePath => ({ relativePath, absolutePath: path.join(libraryRoot, relativePath), fingerprint: fingerprints[relativePath] ?? { sizeBytes: 0, mtimeMs: 0, inode: 0 } }))
+    const subtitles = pairSidecars([download.mediaPath], sidecars, []).get(download.mediaPath) ?? []
+    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, subtitles)
     await seeder.seed(item, async () => await cache.readTorrent(download.infoHash))
     registry.put(item)
     await cache.flush()

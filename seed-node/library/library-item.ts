@@ -1,10 +1,18 @@
 /** An item as the running seed node knows it: what is stored, plus what a person sees. */
 import path from 'node:path'
-import type { ItemKind, SeriesInfo, SubtitleTrack } from '../../protocol/catalog.ts'
+import type { ItemKind, Playable, SeriesInfo, SubtitleTrack } from '../../protocol/catalog.ts'
+import type { ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
 import { mediaTypeOf } from '../../protocol/media-types.ts'
 import { parseTitle } from './title-parser.ts'
 import type { StoredItem } from './stored-item.ts'
 import type { LibraryConfinement } from './library-file-open.ts'
+
+/** A sidecar subtitle as the seed node serves it (subtitle-route.ts): what the catalog shows, and where it is. */
+export interface SidecarSubtitle {
+  track: Omit<SubtitleTrack, 'url'>
+  /** Absolute path on disk; open it with `openLibraryFile` and the item's confinement. */
+  diskPath: string
+}
 
 export interface LibraryItem {
   stored: StoredItem
@@ -12,9 +20,12 @@ export interface LibraryItem {
   kind: ItemKind
   series: SeriesInfo | null
   mimeType: string
+  /** `edition` for containers no browser plays (protocol/media-types.ts). */
+  playable: Playable
   /** Path of the playable file inside the torrent. */
   mediaTorrentPath: string
-  subtitles: SubtitleTrack[]
+  /** Sidecar subtitles, in the order of their URLs (`…/subtitles/<n>.vtt`). */
+  subtitles: SidecarSubtitle[]
   /** Absolute path on disk of every file in the torrent, by torrent path. */
   diskPaths: Record<string, string>
   /** Where `diskPaths` may be read from: open them with `openLibraryFile` (library-file-open.ts). */
@@ -22,34 +33,31 @@ export interface LibraryItem {
   availability: 'online' | 'offline'
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', it: 'Italiano', nl: 'Nederlands', pt: 'Português', und: 'Subtitles' }
+function toSidecar (subtitle: ScannedSubtitle, mediaDir: string): SidecarSubtitle {
+  const relative = path.posix.relative(mediaDir, subtitle.relativePath)
+  return {
+    track: { path: relative, language: subtitle.language, label: subtitle.label, format: subtitle.format, forced: subtitle.forced, sdh: subtitle.sdh, default: subtitle.isDefault },
+    diskPath: subtitle.absolutePath
+  }
+}
 
-export function toLibraryItem (stored: StoredItem, libraryRoot: string, followSymlinks = false): LibraryItem {
+export function toLibraryItem (stored: StoredItem, libraryRoot: string, followSymlinks = false, subtitles: readonly ScannedSubtitle[] = []): LibraryItem {
   const mediaName = path.posix.basename(stored.relativePath)
   const type = mediaTypeOf(mediaName)
   const parsed = parseTitle(stored.relativePath)
   const kind: ItemKind = parsed.series ? 'episode' : (type?.kind ?? 'film')
   const media = stored.torrentFiles.find(file => file.libraryPath === stored.relativePath)
   const diskPaths = Object.fromEntries(stored.torrentFiles.map(file => [file.torrentPath, path.join(libraryRoot, file.libraryPath)]))
-  const subtitles = stored.torrentFiles
-    // Only fingerprinted files are subtitles: a downloaded torrent may carry others (.nfo...).
-    .filter(file => file !== media && stored.fingerprints[file.libraryPath] !== undefined)
-    .map(file => {
-      const name = path.posix.basename(file.torrentPath)
-      const format = name.toLowerCase().endsWith('.srt') ? 'srt' as const : 'vtt' as const
-      const stem = name.slice(0, -4)
-      const base = mediaName.slice(0, mediaName.lastIndexOf('.'))
-      const language = stem.length > base.length ? stem.slice(base.length + 1).toLowerCase() : 'und'
-      return { path: file.torrentPath, language, label: LANGUAGE_NAMES[language] ?? language, format }
-    })
+  const mediaDir = path.posix.dirname(stored.relativePath)
   return {
     stored,
     title: parsed.series ? parsed.title : (stored.probe.embeddedTitle ?? parsed.title),
     kind,
     series: parsed.series,
     mimeType: type?.mimeType ?? 'application/octet-stream',
+    playable: type?.editionOnly === true ? 'edition' : 'direct',
     mediaTorrentPath: media?.torrentPath ?? mediaName,
-    subtitles,
+    subtitles: subtitles.map(subtitle => toSidecar(subtitle, mediaDir)),
     diskPaths,
     confinement: { root: libraryRoot, followSymlinks },
     availability: 'online'

@@ -13,6 +13,14 @@ export class LibraryRegistry {
     return this.byInfoHash.get(infoHash)
   }
 
+  /** The item with this id, or the one that carries it among its former ids (an old link). */
+  resolve (id: string): LibraryItem | undefined {
+    const item = this.byInfoHash.get(id)
+    if (item) return item
+    for (const candidate of this.byInfoHash.values()) if (candidate.stored.formerIds?.includes(id) === true) return candidate
+    return undefined
+  }
+
   byRelativePath (relativePath: string): LibraryItem | undefined {
     const infoHash = this.byPath.get(relativePath)
     return infoHash === undefined ? undefined : this.byInfoHash.get(infoHash)
@@ -21,6 +29,9 @@ export class LibraryRegistry {
   put (item: LibraryItem): void {
     const previous = this.byPath.get(item.stored.relativePath)
     if (previous !== undefined && previous !== item.stored.infoHash) this.byInfoHash.delete(previous)
+    // The same item at a new path (a moved file keeps its id): its old path no longer leads to it.
+    const moved = this.byInfoHash.get(item.stored.infoHash)
+    if (moved && moved.stored.relativePath !== item.stored.relativePath) this.byPath.delete(moved.stored.relativePath)
     this.byInfoHash.set(item.stored.infoHash, item)
     this.byPath.set(item.stored.relativePath, item.stored.infoHash)
   }

@@ -1,18 +1,23 @@
 /**
  * Walks the library folder and says which files become items: every playable file, with
- * the subtitles that sit beside it (`Film.vtt`, `Film.en.srt`). Hidden files and folders,
- * partial downloads and empty files are skipped. Symlinked folders are never entered, and a
- * symlinked file is taken only when its target is inside the library (unless
- * `followSymlinks`): a link to /etc/passwd named `film.mp4` is not an item. The scanner only
- * reads: it never writes, moves or deletes anything in the library.
+ * the subtitles kept beside it or in a `Subs/` folder (subtitles/sidecar-pairing.ts). Hidden
+ * files and folders are passed over; partial downloads, empty files, unreadable files and
+ * types Hearth does not know are skipped with a reason (ingest logs each once and
+ * /api/status counts them). Symlinked folders are never entered, and a symlinked file is
+ * taken only when its target is inside the library (unless `followSymlinks`): a link to
+ * /etc/passwd named `film.mp4` is not an item. The scanner only reads: it never writes,
+ * moves or deletes anything in the library.
  */
 import { opendir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fingerprintOf, type FileFingerprint } from './file-fingerprint.ts'
-import { isSubtitle, mediaTypeOf, stripExtension, extensionOf } from '../../protocol/media-types.ts'
+import { mediaTypeOf, extensionOf } from '../../protocol/media-types.ts'
 import type { Logger } from '../lib/log.ts'
 import { errnoCode } from '../lib/errors.ts'
 import { isInside } from './library-file-open.ts'
+import { pairSidecars, subtitleFormatOf, SUBTITLE_FOLDER_NAMES, type ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
+
+export type { ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
 
 export interface ScannedFile {
   /** Path relative to the library root, with `/` separators. */
@@ -21,22 +26,31 @@ export interface ScannedFile {
   fingerprint: FileFingerprint
 }
 
-export interface ScannedSubtitle extends ScannedFile {
-  /** Language tag from the name (`Film.en.vtt` → `en`), `und` when there is none. */
-  language: string
-  format: 'vtt' | 'srt'
-}
-
 export interface ScannedMedia extends ScannedFile {
+  /** Sidecar subtitles: listed beside the item, never part of its torrent. */
   subtitles: ScannedSubtitle[]
 }
 
 export interface ScanResult {
   media: ScannedMedia[]
-  /** Files skipped because they could not be read (with the reason), for the log. */
+  /** Files skipped (unreadable, empty, partial, unknown type) with the reason, for the log and /api/status. */
   skipped: Array<{ relativePath: string, reason: string }>
   /** Symlinks skipped because their target is outside the library (without `followSymlinks`). */
   outsideLinks: Array<{ relativePath: string, target: string }>
+}
+
+/**
+ * Sidecars people keep beside films that Hearth passes over without calling them skipped:
+ * artwork and metadata a media manager writes (`.nfo`, `poster.jpg`), checksums.
+ */
+const QUIET_EXTENSIONS = new Set(['.nfo', '.jpg', '.jpeg', '.png', '.webp', '.gif', '.bmp', '.txt', '.sfv', '.md5', '.sha1', '.url', '.db', '.xml', '.json', '.ini', '.log'])
+
+/** Why a file that is neither playable nor a subtitle is not listed, or null to pass it over quietly. */
+function unknownTypeReason (name: string): string | null {
+  const ext = extensionOf(name)
+  if (QUIET_EXTENSIONS.has(ext)) return null
+  if (ext === '.idx' || ext === '.sub' || ext === '.sup') return 'image subtitles (VobSub/PGS) are not supported; text subtitles (.srt, .vtt, .ass) are'
+  return ext === '' ? 'no file extension' : `unsupported file type ${ext}`
 }
 
 /** Suffixes of files still being written by a download client or a copy. */
@@ -68,6 +82,7 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
   const outsideLinks: ScanResult['outsideLinks'] = []
   const excluded = new Set(options.excludeFolders ?? [])
   const realRoot = await realpath(root)
+  const ctx: ScanContext = { root, realRoot, options, skipped, outsideLinks }
 
   async function walk (relativeDir: string, depth: number): Promise<void> {
     const absoluteDir = path.join(root, relativeDir)
@@ -81,32 +96,35 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
     }
     const files: ScannedFile[] = []
     const subfolders: string[] = []
+    const subsFolders: string[] = []
     for await (const entry of dir) {
-      if (isHiddenName(entry.name) || isPartialName(entry.name)) continue
+      if (isHiddenName(entry.name)) continue
       const relativePath = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`
       if (entry.isDirectory()) {
-        if (!excluded.has(relativePath)) subfolders.push(relativePath)
+        if (excluded.has(relativePath)) continue
+        if (SUBTITLE_FOLDER_NAMES.has(entry.name.toLowerCase())) subsFolders.push(relativePath)
+        // Walked as any folder too: someone may keep a film in a folder named `Subtitles`.
+        subfolders.push(relativePath)
         continue
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) continue
-      if (!mediaTypeOf(entry.name) && !isSubtitle(entry.name)) continue
-      const absolutePath = path.join(root, relativePath)
-      try {
-        if (entry.isSymbolicLink() && options.followSymlinks !== true) {
-          const target = await realpath(absolutePath)
-          if (!isInside(realRoot, target)) {
-            outsideLinks.push({ relativePath, target })
-            continue
-          }
-        }
-        const stats = await stat(absolutePath) // follows a symlinked file; folders are never followed
-        if (!stats.isFile() || stats.size === 0) continue
-        files.push({ relativePath, absolutePath, fingerprint: fingerprintOf(stats) })
-      } catch (err) {
-        skipped.push({ relativePath, reason: errnoCode(err) ?? String(err) })
+      if (isPartialName(entry.name)) {
+        skipped.push({ relativePath, reason: 'still being written (partial download)' })
+        continue
       }
+      if (!mediaTypeOf(entry.name) && subtitleFormatOf(entry.name) === undefined) {
+        const reason = unknownTypeReason(entry.name)
+        if (reason !== null) skipped.push({ relativePath, reason })
+        continue
+      }
+      const file = await readEntry(ctx, relativePath, entry.isSymbolicLink())
+      if (file) files.push(file)
     }
-    media.push(...pairSubtitles(files))
+    const subsFiles: ScannedFile[] = []
+    for (const folder of subsFolders.sort()) subsFiles.push(...await subtitlesIn(ctx, folder, 1))
+    const playable = files.filter(file => mediaTypeOf(file.relativePath) !== undefined)
+    const paired = pairSidecars(playable.map(file => file.relativePath), files.filter(file => subtitleFormatOf(file.relativePath) !== undefined), subsFiles)
+    for (const file of playable) media.push({ ...file, subtitles: paired.get(file.relativePath) ?? [] })
     if (depth >= MAX_DEPTH) {
       if (subfolders.length > 0) options.log.warn('scan.too_deep', { folder: relativeDir, maxDepth: MAX_DEPTH })
       return
@@ -115,30 +133,71 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
   }
 
   await walk('', 0)
-  for (const skip of skipped) options.log.warn('scan.skipped', skip)
   media.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
   return { media, skipped, outsideLinks }
 }
 
-/** Attaches `Base[.lang].vtt|srt` to `Base.<media ext>` within one folder's files. */
+interface ScanContext {
+  root: string
+  realRoot: string
+  options: ScanOptions
+  skipped: ScanResult['skipped']
+  outsideLinks: ScanResult['outsideLinks']
+}
+
+/** Stats one file (following a symlinked file confined to the library); null when skipped. */
+async function readEntry (ctx: ScanContext, relativePath: string, isLink: boolean): Promise<ScannedFile | null> {
+const { root, realRoot, options, skipped, outsideLinks } = ctx
+  const absolutePath = path.join(root, relativePath)
+  try {
+    if (isLink && options.followSymlinks !== true) {
+      const target = await realpath(absolutePath)
+      if (!isInside(realRoot, target)) {
+        outsideLinks.push({ relativePath, target })
+        return null
+      }
+    }
+    const stats = await stat(absolutePath) // follows a symlinked file; folders are never followed
+    if (!stats.isFile()) return null
+    if (stats.size === 0) {
+      skipped.push({ relativePath, reason: 'empty file' })
+      return null
+    }
+    return { relativePath, absolutePath, fingerprint: fingerprintOf(stats) }
+  } catch (err) {
+    skipped.push({ relativePath, reason: `unreadable (${errnoCode(err) ?? String(err)})` })
+    return null
+  }
+}
+
+/** Subtitle files in a `Subs/` folder and, one level down, in `Subs/<Film>/`. */
+async function subtitlesIn (ctx: ScanContext, relativeDir: string, levels: number): Promise<ScannedFile[]> {
+const { root, skipped } = ctx
+  const found: ScannedFile[] = []
+  let dir
+  try {
+    dir = await opendir(path.join(root, relativeDir))
+  } catch (err) {
+    skipped.push({ relativePath: relativeDir, reason: `unreadable (${errnoCode(err) ?? String(err)})` })
+    return found
+  }
+  for await (const entry of dir) {
+    if (isHiddenName(entry.name)) continue
+    const relativePath = `${relativeDir}/${entry.name}`
+    if (entry.isDirectory() && levels > 0) found.push(...await subtitlesIn(ctx, relativePath, levels - 1))
+    else if ((entry.isFile() || entry.isSymbolicLink()) && subtitleFormatOf(entry.name) !== undefined) {
+      const file = await readEntry(ctx, relativePath, entry.isSymbolicLink())
+      if (file) found.push(file)
+    }
+  }
+  return found
+}
+
+
+/** Attaches the subtitles beside each playable file among one folder's files (downloads pair as the scanner does). */
 export function pairSubtitles (files: ScannedFile[]): ScannedMedia[] {
-  const subtitles = files.filter(file => isSubtitle(file.relativePath))
   const playable = files.filter(file => mediaTypeOf(file.relativePath) !== undefined)
-  const bases = playable.map(file => stripExtension(path.posix.basename(file.relativePath)))
-  const matches = (name: string, base: string) => name === base || name.startsWith(base + '.')
-  return playable
-    .map(file => {
-      const base = stripExtension(path.posix.basename(file.relativePath))
-      const own = subtitles.flatMap(sub => {
-        const name = stripExtension(path.posix.basename(sub.relativePath))
-        if (!matches(name, base)) return []
-        // `Film.Extended.vtt` belongs to `Film.Extended.mp4`, not to `Film.mp4` beside it.
-        if (bases.some(other => other.length > base.length && matches(name, other))) return []
-        const language = name === base ? 'und' : name.slice(base.length + 1).toLowerCase()
-        if (!/^[a-z0-9-]{1,35}$/.test(language)) return []
-        const format = extensionOf(sub.relativePath) === '.srt' ? 'srt' as const : 'vtt' as const
-        return [{ ...sub, language, format }]
-      })
-      return { ...file, subtitles: own }
-    })
+  const subtitles = files.filter(file => subtitleFormatOf(file.relativePath) !== undefined)
+  const paired = pairSidecars(playable.map(file => file.relativePath), subtitles, [])
+  return playable.map(file => ({ ...file, subtitles: paired.get(file.relativePath) ?? [] }))
 }

@@ -3,7 +3,7 @@
  * torrent and what the media probe found. Parsed with a schema when read back from disk.
  */
 import { z } from 'zod'
-import { InfoHash } from '../../protocol/catalog.ts'
+import { InfoHash, MAX_FORMER_IDS } from '../../protocol/catalog.ts'
 
 export const FileFingerprintSchema = z.object({
   sizeBytes: z.number().int().nonnegative(),
@@ -25,13 +25,23 @@ export const StoredItemSchema = z.object({
   /** Library-relative path of the playable file; the item's key in the state folder. */
   relativePath: z.string().min(1),
   infoHash: InfoHash,
-  /** Library-relative path → fingerprint, for the media file and every subtitle in the torrent. */
+  /**
+   * Library-relative path → fingerprint of the media file (items stored before sidecars left
+   * the torrent also list their subtitles; those are migrated, docs/item-identity.md).
+   */
   fingerprints: z.record(z.string(), FileFingerprintSchema),
   /** Torrent file path (inside the torrent, `/`-separated) → library-relative path. */
   torrentFiles: z.array(z.object({ torrentPath: z.string().min(1), libraryPath: z.string().min(1) })).min(1),
   pieceCount: z.number().int().positive(),
   probe: MediaProbeSchema,
-  addedAt: z.string().datetime()
+  addedAt: z.string().datetime(),
+  /**
+   * `download`: the torrent is the one the household downloaded (it may hold subtitles and
+   * is seeded as it came, never re-made). Absent: made by Hearth from the library file.
+   */
+  origin: z.literal('download').optional(),
+  /** Ids the item had before (a folder torrent with subtitles, a replaced rip), newest first, bounded. */
+  formerIds: z.array(InfoHash).max(MAX_FORMER_IDS).optional()
 })
 export type StoredItem = z.infer<typeof StoredItemSchema>
 

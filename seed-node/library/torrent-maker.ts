@@ -1,14 +1,15 @@
 /**
- * Hashes one library item into a torrent: the playable file alone (a single-file torrent),
- * or, when subtitles sit beside it, a folder torrent named after it holding both. No
- * tracker or web seed is baked in (they depend on how a caller reaches us and go into the
- * magnet link instead), so the infohash depends only on the bytes and names.
+ * Hashes one library item into a torrent: the playable file alone, always a single-file
+ * torrent. Subtitles and other sidecars are served beside it, never inside it, so adding,
+ * editing or removing one leaves the infohash (the item's id) as it was
+ * (docs/item-identity.md). No tracker or web seed is baked in (they depend on how a caller
+ * reaches us and go into the magnet link instead), so the infohash depends only on the
+ * bytes and the file name.
  */
 import createTorrent from 'create-torrent'
 import parseTorrent from 'parse-torrent'
 import path from 'node:path'
 import type { ScannedMedia } from './library-scanner.ts'
-import { stripExtension } from '../../protocol/media-types.ts'
 
 export interface MadeTorrent {
   torrent: Uint8Array
@@ -28,20 +29,8 @@ export async function makeTorrent (media: ScannedMedia): Promise<MadeTorrent> {
   const mediaName = path.posix.basename(media.relativePath)
   // No trackers inside (they go into magnet links); create-torrent stamps the creation date.
   const common = { createdBy: 'Hearth', announceList: [] }
-  let torrent: Uint8Array
-  let torrentFiles: MadeTorrent['torrentFiles']
-  if (media.subtitles.length === 0) {
-    torrent = await create(media.absolutePath, { ...common, name: mediaName })
-    torrentFiles = [{ torrentPath: mediaName, libraryPath: media.relativePath }]
-  } else {
-    const folder = stripExtension(mediaName)
-    const members = [media, ...media.subtitles]
-    torrent = await create(members.map(file => file.absolutePath), { ...common, name: folder })
-    torrentFiles = members.map(file => ({
-      torrentPath: `${folder}/${path.posix.basename(file.relativePath)}`,
-      libraryPath: file.relativePath
-    }))
-  }
+  const torrent = await create(media.absolutePath, { ...common, name: mediaName })
+  const torrentFiles: MadeTorrent['torrentFiles'] = [{ torrentPath: mediaName, libraryPath: media.relativePath }]
   const parsed = await parseTorrent(torrent)
   const pieceCount = parsed.pieces?.length ?? 0
   const names = new Set((parsed.files ?? []).map(file => file.path.split(path.sep).join('/')))

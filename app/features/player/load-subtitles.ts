@@ -1,36 +1,57 @@
 /**
- * Turns the catalog's subtitle tracks (files inside the item's torrent) into `<track>` sources.
- * WebVTT is streamed as is through the service worker; SubRip is fetched the same way,
- * converted with `srtToVtt` and handed over as a blob URL (revoked by the caller).
- * A missing or broken subtitle is a warning, never a reason to stop playback.
+ * Turns the catalog's subtitle tracks into `<track>` sources. Tracks of a library item are
+ * served by the seed node as WebVTT in UTF-8 (`track.url`, charset and format already dealt
+ * with there): fetched with the household credential, since `<track>` cannot send one, and
+ * handed over as blob URLs (revoked by the caller). Tracks inside a foreign torrent are read
+ * through the service worker; SubRip is converted with `srtToVtt`. A missing or broken
+ * subtitle is a warning, never a reason to stop playback.
  */
 import type { WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
 import type { SubtitleTrack } from '../../../protocol/catalog.ts'
 import { findTorrentFile } from '../../lib/torrent/find-media-file.ts'
-import { srtToVtt } from './srt-to-vtt.ts'
+import { currentCredential } from '../../lib/household/household-credential.ts'
+import { srtToVtt } from '../../../protocol/subtitles/srt-to-vtt.ts'
 
 export interface SubtitleSource {
   src: string
   language: string
   label: string
+  forced: boolean
+  sdh: boolean
+  /** The file is named as the default track. */
+  namedDefault: boolean
   /** True when `src` is a blob URL the caller must revoke. */
   ownsUrl: boolean
 }
 
+async function fetchText (url: string, headers: Record<string, string> = {}): Promise<string> {
+  const response = await fetch(url, { headers })
+  if (!response.ok) throw new Error(`HTTP ${response.status}`)
+  return await response.text()
+}
+
+async function loadOne (torrent: WebTorrentTorrent, track: SubtitleTrack): Promise<SubtitleSource | null> {
+  const common = { language: track.language, label: track.label, forced: track.forced === true, sdh: track.sdh === true, namedDefault: track.default === true }
+  if (track.url !== undefined) {
+    const credential = await currentCredential()
+    const vtt = await fetchText(track.url, credential === null ? {} : { authorization: `Bearer ${credential}` })
+    return { ...common, src: URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' })), ownsUrl: true }
+  }
+  const file = findTorrentFile(torrent.files, track.path)
+  if (!file) {
+    console.warn(`[hearth] subtitle ${track.path} is not in torrent ${torrent.infoHash}`)
+    return null
+  }
+  if (track.format === 'vtt') return { ...common, src: file.streamURL, ownsUrl: false }
+  if (track.format !== 'srt') return null
+  const vtt = srtToVtt(await fetchText(file.streamURL))
+  return { ...common, src: URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' })), ownsUrl: true }
+}
+
 export async function loadSubtitles (torrent: WebTorrentTorrent, tracks: readonly SubtitleTrack[]): Promise<SubtitleSource[]> {
-  const sources = await Promise.all(tracks.map(async (track): Promise<SubtitleSource | null> => {
-    const file = findTorrentFile(torrent.files, track.path)
-    if (!file) {
-      console.warn(`[hearth] subtitle ${track.path} is not in torrent ${torrent.infoHash}`)
-      return null
-    }
-    if (track.format === 'vtt') return { src: file.streamURL, language: track.language, label: track.label, ownsUrl: false }
+  const sources = await Promise.all(tracks.map(async track => {
     try {
-      const response = await fetch(file.streamURL)
-      if (!response.ok) throw new Error(`HTTP ${response.status}`)
-      const vtt = srtToVtt(await response.text())
-      const src = URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' }))
-      return { src, language: track.language, label: track.label, ownsUrl: true }
+      return await loadOne(torrent, track)
     } catch (err) {
       console.warn(`[hearth] subtitle ${track.path} could not be loaded`, err)
       return null

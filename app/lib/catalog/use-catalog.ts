@@ -9,6 +9,7 @@ import type { Catalog } from '../../../protocol/catalog.ts'
 import { ApiClientError } from '../api/api-client-error.ts'
 import { getCatalog } from './get-catalog.ts'
 import { useLibraryKey } from '../household/use-library-key.ts'
+import { followFormerIds } from '../watch-state/former-ids.ts'
 
 export type CatalogState =
   | { readonly status: 'loading' }
@@ -53,6 +54,21 @@ export function useCatalog (): { state: CatalogState, retry: () => void, reload:
     )
     return () => abort.abort()
   }, [reloads, libraryKey])
+
+  useEffect(() => {
+    if (state.status !== 'ready') return
+    // Records kept under an item's former id follow it (lib/watch-state/former-ids.ts).
+    let stop: (() => void) | null = null
+    let closed = false
+    followFormerIds(state.catalog).then(
+      unsubscribe => { if (closed) unsubscribe(); else stop = unsubscribe },
+      (err: unknown) => console.warn('[hearth] watch records under former item ids could not be carried over', err)
+    )
+    return () => {
+      closed = true
+      stop?.()
+    }
+  }, [state])
 
   const retry = useCallback(() => setAttempt(n => n + 1), [])
   const reload = useCallback(() => setReloads(n => n + 1), [])

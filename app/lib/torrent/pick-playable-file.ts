@@ -14,7 +14,9 @@ export interface SizedFile extends NamedFile {
 /** The MIME type for a file name's extension, or null when it is not a playable kind. */
 export function playableType (path: string): string | null {
   const fileName = path.slice(path.lastIndexOf('/') + 1)
-  return mediaTypeOf(fileName)?.mimeType ?? null
+  const type = mediaTypeOf(fileName)
+  // AVI, MPEG-TS, WMV, FLV play only through an edition the seed node makes; a browser streaming a foreign torrent cannot.
+  return type === undefined || type.editionOnly === true ? null : type.mimeType
 }
 
 /** The largest playable file (first of equals), or undefined when there is none. */

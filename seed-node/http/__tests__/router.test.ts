@@ -29,6 +29,7 @@ const CREDENTIAL = 'household-credential-for-tests'
 const API_SAMPLES: ReadonlyArray<[string, string]> = [
   ['/api/catalog', 'GET, HEAD'],
   [`/api/catalog/${HASH}`, 'GET, HEAD'],
+  [`/api/catalog/${HASH}/subtitles/0.vtt`, 'GET, HEAD'],
   ['/api/status', 'GET, HEAD'],
   ['/api/reach', 'GET, HEAD'],
   ['/api/share/rotate', 'POST, GET, HEAD'],

@@ -43,7 +43,8 @@ export function catalogRoutes (deps: HttpServerDeps): Route[] {
       method: 'GET',
       path: new RegExp(`^${API_PATHS.catalog}/([^/]+)$`),
       handle: (request, [id = '']) => {
-        const item = registry.get(id)
+        // A former id (an old `/watch/<id>` link) finds the item it became.
+        const item = registry.resolve(id)
         if (!item) throw new ApiError('HEARTH_E_UNKNOWN_ITEM', `no library item with id ${id.slice(0, 80)}`)
         return jsonAnswer(toCatalogItem(item, catalogContext(request, deps)))
       }

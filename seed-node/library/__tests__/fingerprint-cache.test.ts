@@ -28,8 +28,8 @@ function storedItemFor (media: ScannedMedia, infoHash = INFO_HASH): StoredItem {
   return {
     relativePath: media.relativePath,
     infoHash,
-    fingerprints: Object.fromEntries([media, ...media.subtitles].map(file => [file.relativePath, file.fingerprint])),
-    torrentFiles: [media, ...media.subtitles].map(file => ({ torrentPath: path.posix.basename(file.relativePath), libraryPath: file.relativePath })),
+    fingerprints: { [media.relativePath]: media.fingerprint },
+    torrentFiles: [{ torrentPath: path.posix.basename(media.relativePath), libraryPath: media.relativePath }],
     pieceCount: 1,
     probe: { durationSec: 1.5, container: 'MPEG-4', videoCodec: 'avc1', audioCodec: null, embeddedTitle: null },
     addedAt: '2026-01-02T03:04:05.000Z'
@@ -129,29 +129,30 @@ describe('FingerprintCache', () => {
     expect(reopened.lookup(replaced)).toBeUndefined()
   })
 
-  it('misses when a subtitle was added beside the file', async () => {
+  // Sidecars are not in the torrent (docs/item-identity.md): the item stays as it was.
+  it('still hits when a subtitle was added beside the file', async () => {
     const reopened = await rememberAndReopen(await scanOne('Film.mp4'))
     await writeFile(path.join(library, 'Film.en.vtt'), 'WEBVTT\n')
     const withSubtitle = await scanOne('Film.mp4')
     expect(withSubtitle.subtitles).toHaveLength(1)
-    expect(reopened.lookup(withSubtitle)).toBeUndefined()
+    expect(reopened.lookup(withSubtitle)?.infoHash).toBe(INFO_HASH)
   })
 
-  it('misses when a subtitle was removed', async () => {
+  it('still hits when a subtitle was removed', async () => {
     await writeFile(path.join(library, 'Film.en.vtt'), 'WEBVTT\n')
     const withSubtitle = await scanOne('Film.mp4')
     expect(withSubtitle.subtitles).toHaveLength(1)
     const reopened = await rememberAndReopen(withSubtitle)
     expect(reopened.lookup(await scanOne('Film.mp4'))).toEqual(storedItemFor(withSubtitle))
     await rm(path.join(library, 'Film.en.vtt'))
-    expect(reopened.lookup(await scanOne('Film.mp4'))).toBeUndefined()
+    expect(reopened.lookup(await scanOne('Film.mp4'))?.infoHash).toBe(INFO_HASH)
   })
 
-  it('misses when a subtitle was swapped for another of the same count', async () => {
+  it('still hits when a subtitle was swapped for another', async () => {
     await writeFile(path.join(library, 'Film.en.vtt'), 'WEBVTT\n')
     const reopened = await rememberAndReopen(await scanOne('Film.mp4'))
     await rename(path.join(library, 'Film.en.vtt'), path.join(library, 'Film.fr.vtt'))
-    expect(reopened.lookup(await scanOne('Film.mp4'))).toBeUndefined()
+    expect(reopened.lookup(await scanOne('Film.mp4'))?.infoHash).toBe(INFO_HASH)
   })
 
   it('forgets an item once flushed', async () => {

@@ -48,7 +48,8 @@ describe('scanLibrary: which files become items', () => {
     })
     const result = await scan()
     expect(pathsOf(result)).toEqual(['a.mp4', 'b.webm', 'c.mkv', 'd.mp3', 'e.flac', 'f.M4V'])
-    expect(result.skipped).toEqual([])
+    // Artwork and notes are passed over quietly; a file of no known kind is reported, with the reason.
+    expect(result.skipped).toEqual([{ relativePath: 'noext', reason: 'no file extension' }])
   })
 
   it('records the absolute path and a fingerprint with the real size', async () => {
@@ -90,11 +91,11 @@ describe('scanLibrary: which files become items', () => {
     }
   })
 
-  it('skips empty files without reporting them', async () => {
+  it('skips empty files and reports them', async () => {
     await makeTree({ 'Empty.mp4': '', 'Full.mp4': 'x' })
     const result = await scan()
     expect(pathsOf(result)).toEqual(['Full.mp4'])
-    expect(result.skipped).toEqual([])
+    expect(result.skipped).toEqual([{ relativePath: 'Empty.mp4', reason: 'empty file' }])
   })
 })
 
@@ -191,7 +192,7 @@ describe('scanLibrary: folders', () => {
     await symlink(path.join(root, 'gone-away.mp4'), path.join(root, 'Sub', 'Broken.mp4'))
     const result = await scan()
     expect(pathsOf(result)).toEqual(['Good.mp4', 'Sub/Also good.webm'])
-    expect(result.skipped).toEqual([{ relativePath: 'Sub/Broken.mp4', reason: 'ENOENT' }])
+    expect(result.skipped).toEqual([{ relativePath: 'Sub/Broken.mp4', reason: 'unreadable (ENOENT)' }])
   })
 
   it('follows a symlink to a media file', async () => {

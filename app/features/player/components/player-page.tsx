@@ -10,8 +10,10 @@ import { TEST_IDS } from '../../../test-ids.ts'
 import type { PlayableSource } from '../playable-source.ts'
 import { useItemStream, type StreamState } from '../use-item-stream.ts'
 import { usePlaybackStats } from '../use-playback-stats.ts'
+import { useSubtitleChoice } from '../use-subtitle-choice.ts'
 import { LibraryWatchControls } from './library-watch-controls.tsx'
 import { StatsBar } from './stats-bar.tsx'
+import { SubtitleLanguageSetting } from './subtitle-language-setting.tsx'
 import { StreamOverlay } from './stream-overlay.tsx'
 
 interface PlayerPageProps {
@@ -26,6 +28,7 @@ interface PlayerPageProps {
 export function PlayerPage ({ source, onBack, notice, renderItemActions }: PlayerPageProps) {
   const video = useRef<HTMLVideoElement>(null)
   const { state: streamState, subtitles } = useItemStream(source, video)
+  const subtitleChoice = useSubtitleChoice(subtitles, video)
   const [mediaError, setMediaError] = useState<string | null>(null)
   useEffect(() => setMediaError(null), [source])
   const state: StreamState = mediaError !== null ? { phase: 'error', message: mediaError } : streamState
@@ -52,7 +55,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
           onError={() => setMediaError(describeMediaError(video.current?.error ?? null, source.mimeType ?? playing?.mimeType ?? 'this file'))}
         >
           {subtitles.map((track, index) => (
-            <track key={track.src} kind='subtitles' src={track.src} srcLang={track.language} label={track.label} default={index === 0} />
+            <track key={track.src} kind='subtitles' src={track.src} srcLang={track.language} label={track.label} default={index === subtitleChoice.chosen} />
           ))}
         </video>
         <StreamOverlay state={state} foreign={item === null} />
@@ -71,6 +74,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
           <p className='player__note'>The home server cannot read this file right now; it can only play from another device that has it.</p>
         )}
         {item === null && <p className='player__notice'>Not in your library: this device streams it from the link’s peers while the page is open, and does not remember where you stopped.</p>}
+        <SubtitleLanguageSetting choice={subtitleChoice} trackLanguages={subtitles.map(track => track.language)} />
         <StatsBar stats={stats} />
       </section>
     </main>
