@@ -1,5 +1,6 @@
 /** Builds catalog items for one caller, with URLs as that caller reaches us (streamed by catalog-stream.ts). */
 import type { CatalogItem } from '../../protocol/catalog.ts'
+import type { EditionSupport, MediaFacts } from '../../protocol/media-facts.ts'
 import type { LibraryItem } from './library-item.ts'
 import { buildMagnet } from '../../protocol/magnet/build-magnet.ts'
 import { webSeedUrl } from '../../protocol/announce-url.ts'
@@ -16,6 +17,8 @@ export interface CatalogContext {
   webSeed: boolean
   /** Token the caller's magnets carry in tracker and web-seed URLs (the household credential). */
   token: string
+  /** What this seed node can do for a device that cannot play a file as it is. */
+  editions: Pick<MediaFacts, 'transcodeVideo'> & { support: EditionSupport }
 }
 
 /** The item's web seed URL carrying `token` (protocol/announce-url.ts has the format). */
@@ -50,6 +53,7 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     }),
     posterUrl: null,
     addedAt: stored.addedAt,
-    availability: item.availability
+    availability: item.availability,
+    ...(stored.probe.facts === undefined ? {} : { media: { ...stored.probe.facts, editions: context.editions.support, transcodeVideo: context.editions.transcodeVideo } })
   }
 }

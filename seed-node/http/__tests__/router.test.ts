@@ -14,6 +14,7 @@ import { ApiErrorBody } from '../../../protocol/api/api-error.ts'
 import type { StatusReply } from '../../../protocol/api/status.ts'
 import { createTracker, type HearthTracker } from '../../../tracker/tracker-server.ts'
 import { HouseholdAccess } from '../../access/household-access.ts'
+import { EditionService } from '../../editions/edition-service.ts'
 import { LibraryRegistry } from '../../library/library-registry.ts'
 import { createLogger, type LogLevel } from '../../lib/log.ts'
 import { apiRoutes, createHttpServer, listen, type HttpServerDeps } from '../http-server.ts'
@@ -64,6 +65,7 @@ beforeAll(async () => {
     access,
     log,
     downloads: () => null,
+    editions: new EditionService({ stateDir: scratch, mode: 'off', maxGb: 1, transcodeVideo: false, tools: { ffmpeg: null, ffprobe: null }, registry: new LibraryRegistry(), log }),
     status: emptyStatus,
     reach: () => ({ origins: ['http://127.0.0.1:1'], tls: { mode: 'off', expiresAt: null, warning: null, caFingerprint: null }, onboardingUrl: null })
   }
