@@ -44,12 +44,18 @@
  * - `other-addresses` the "Other addresses" disclosure on "Add a device"; `reach-note` each note
  *                    under the link, with `data-kind` (fallback, loopback-only, tls-warning, household-ca)
  *
+ * - `codec-notice`   what this browser cannot decode of an item and what happens instead (card and
+ *                    player); carries `data-verdict` (edition, blocked, damaged)
+ * - `edition-status` the player's line about the compatible copy being prepared or ready
+ *
  * The numbers behind the stats, and per-piece / per-wire detail, are on `window.__hearth`
  * (see `diagnostics/expose-diagnostics.ts`).
  */
 export const TEST_IDS = {
   libraryItem: 'library-item',
   playerVideo: 'player-video',
+  codecNotice: 'codec-notice',
+  editionStatus: 'edition-status',
   statPeers: 'stat-peers',
   statSpeed: 'stat-speed',
   statBuffered: 'stat-buffered',

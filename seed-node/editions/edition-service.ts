@@ -26,8 +26,8 @@ const MAX_RUNNING_JOBS = 2
 /** A running job nobody asked for in this long is stopped (hls.js asks every few seconds while a page plays it). */
 const IDLE_STOP_MS = 90 * 1000
 const IDLE_CHECK_MS = 15 * 1000
-/** How long a request waits for the first segment before answering (ffmpeg needs a few seconds at most). */
-const FIRST_SEGMENT_WAIT_MS = 30 * 1000
+/** How long a request waits for the first segment before answering (below the app's 15 s API timeout; ffmpeg needs a second or two when it copies video). */
+const FIRST_SEGMENT_WAIT_MS = 12 * 1000
 const BYTES_PER_GB = 1024 ** 3
 
 export interface EditionServiceOptions {
