@@ -20,14 +20,21 @@ export function ffmpegReason (stderr: string, absolutePath: string): string {
   return last.replaceAll(absolutePath, 'file').replace(/^file:\s*/, '').slice(0, 300)
 }
 
+/** Set once ffprobe was found missing: later probes do not try to start it again (rescans run every minute). */
+let missing = false
+
 export async function ffprobeMedia (absolutePath: string): Promise<ProbedFacts | null> {
+  if (missing) return null
   return await new Promise(resolve => {
     execFile(
       FFPROBE_COMMAND,
       ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', '--', absolutePath],
       { timeout: FFPROBE_TIMEOUT_MS, maxBuffer: FFPROBE_MAX_OUTPUT_BYTES, windowsHide: true },
       (err, stdout, stderr) => {
-        if (err !== null && (err as NodeJS.ErrnoException).code === 'ENOENT') return resolve(null)
+        if (err !== null && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+          missing = true
+          return resolve(null)
+        }
         if (err !== null) return resolve(damaged(ffmpegReason(stderr || err.message, absolutePath)))
         try {
           resolve(factsFromFfprobe(JSON.parse(stdout)))

@@ -5,15 +5,24 @@
  * the fallback where there is no ffprobe.
  */
 import { parseFile } from 'music-metadata'
+import { mediaTypeOf } from '../../protocol/media-types.ts'
 import { ffprobeMedia } from '../editions/ffprobe-media.ts'
 import type { ProbedFacts } from '../editions/ffprobe-output.ts'
 import type { MediaProbe } from './stored-item.ts'
 
 const UNKNOWN: MediaProbe = { durationSec: null, container: 'unknown', videoCodec: null, audioCodec: null, embeddedTitle: null }
 
+/**
+ * Video files only: music files play in every browser (MP3, AAC, FLAC, Opus), music-metadata
+ * reads them well, and a music library of thousands of tracks would pay one ffprobe process each.
+ */
+function wantsFfprobe (absolutePath: string): boolean {
+  return mediaTypeOf(absolutePath)?.kind !== 'audio'
+}
+
 /** Never throws: a file it cannot understand is still listed, with what is known (and `facts.damaged` when ffprobe says so). */
 export async function probeMedia (absolutePath: string): Promise<MediaProbe & { error?: string }> {
-  const [basic, facts] = await Promise.all([probeWithMusicMetadata(absolutePath), ffprobeMedia(absolutePath)])
+  const [basic, facts] = await Promise.all([probeWithMusicMetadata(absolutePath), wantsFfprobe(absolutePath) ? ffprobeMedia(absolutePath) : null])
   if (facts === null) return basic
   const { durationSec, ...kept } = facts
   return {
@@ -28,7 +37,7 @@ export async function probeMedia (absolutePath: string): Promise<MediaProbe & { 
 
 /** ffprobe's facts alone, for items stored before ffprobe was asked; null without ffprobe. */
 export async function probeFacts (absolutePath: string): Promise<Omit<ProbedFacts, 'durationSec'> | null> {
-  const facts = await ffprobeMedia(absolutePath)
+  const facts = wantsFfprobe(absolutePath) ? await ffprobeMedia(absolutePath) : null
   if (facts === null) return null
   const { durationSec: _unused, ...kept } = facts
   return kept

@@ -37,7 +37,9 @@ const API_SAMPLES: ReadonlyArray<[string, string]> = [
   ['/api/downloads', 'GET, HEAD, POST'],
   [`/api/downloads/${HASH}`, 'GET, HEAD, DELETE'],
   [`/api/downloads/${HASH}/pause`, 'POST'],
-  [`/api/downloads/${HASH}/resume`, 'POST']
+  [`/api/downloads/${HASH}/resume`, 'POST'],
+  [`/api/editions/${HASH}`, 'POST'],
+  [`/api/editions/${HASH}/a0-copy/index.m3u8`, 'GET, HEAD']
 ]
 
 let scratch: string
