@@ -75,3 +75,20 @@ test('a truncated MP4 says "damaged", not that the browser cannot play it', asyn
   await expect(page.getByRole('alert')).toContainText('damaged or incomplete')
   await expect(page.getByRole('alert')).not.toContainText('This browser cannot')
 })
+
+test('with --transcode-video, HEVC plays after the home server converts it', async ({ page }) => {
+  const transcodingState = await makeStateDir()
+  const transcoding = await startSeedNodeProcess({ library, stateDir: transcodingState, args: ['--transcode-video'] })
+  try {
+    const hevc = parseCatalog((await api(transcoding, 'GET', '/api/catalog')).json).items.find(item => item.mediaPath.endsWith(CLIP_NAMES.hevcMkv))
+    if (!hevc) throw new Error('the HEVC clip is not in the catalog')
+    await openItem(page, transcoding, hevc.id)
+    await expect(page.getByTestId('codec-notice')).toHaveAttribute('data-verdict', 'edition')
+    await expect(page.getByTestId('codec-notice')).toContainText('converting the picture is slow')
+    const state = await expectPlaysPast(page, 2)
+    expect(state.decodedFrames).toBeGreaterThan(0)
+  } finally {
+    await transcoding.stop()
+    await removeDir(transcodingState)
+  }
+})
