@@ -2,6 +2,7 @@
 import type { CatalogItem } from '../../protocol/catalog.ts'
 import type { EditionSupport, MediaFacts } from '../../protocol/media-facts.ts'
 import type { LibraryItem } from './library-item.ts'
+import type { StoredItem } from './stored-item.ts'
 import { buildMagnet } from '../../protocol/magnet/build-magnet.ts'
 import { webSeedUrl } from '../../protocol/announce-url.ts'
 
@@ -54,6 +55,19 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     posterUrl: null,
     addedAt: stored.addedAt,
     availability: item.availability,
-    ...(stored.probe.facts === undefined ? {} : { media: { ...stored.probe.facts, editions: context.editions.support, transcodeVideo: context.editions.transcodeVideo } })
+    ...mediaOf(stored.probe.facts, item.kind, context)
   }
+}
+
+/**
+ * The item's codec facts with what this seed node can do about them. Without ffmpeg there are
+ * no facts; the item then says so (no streams, container `unknown`), so the app can tell the
+ * household why nothing was checked before play.
+ */
+function mediaOf (facts: StoredItem['probe']['facts'], kind: LibraryItem['kind'], context: CatalogContext): { media?: MediaFacts } {
+  const { support, transcodeVideo } = context.editions
+  if (facts !== undefined) return { media: { ...facts, editions: support, transcodeVideo } }
+  // Music is not probed with ffprobe (media-probe.ts): every browser plays it.
+  if (support !== 'no-ffmpeg' || kind === 'audio') return {}
+  return { media: { container: 'unknown', video: null, audio: [], damaged: null, editions: support, transcodeVideo: false } }
 }

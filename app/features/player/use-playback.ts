@@ -25,7 +25,7 @@ export interface Playback {
 export function usePlayback (source: PlayableSource, video: RefObject<HTMLVideoElement | null>): Playback {
   const item = source.libraryItem
   const playability = useMemo(() => item === null ? UNKNOWN : decidePlayability(item.media, item.mimeType, browserDecoders), [item])
-  const direct = playability.verdict === 'direct' || playability.verdict === 'unknown'
+  const direct = playability.verdict === 'direct' || playability.verdict === 'unknown' || playability.verdict === 'unchecked'
   const { state, subtitles } = useItemStream(direct ? source : null, video)
   const request = useMemo<EditionRequest | null>(
     () => playability.verdict === 'edition' ? { audioTrack: playability.audioTrack, video: playability.video } : null,

@@ -22,8 +22,10 @@ export interface DecoderCheck {
 }
 
 export type Playability =
-  /** No codec facts (a seed node without ffprobe): play as before. */
+  /** No codec facts (a seed node from before them): play as before. */
   | { readonly verdict: 'unknown' }
+  /** The home server has no ffmpeg: play as before, and say that nothing was checked. */
+  | { readonly verdict: 'unchecked', readonly message: string }
   | { readonly verdict: 'direct' }
   | { readonly verdict: 'edition', readonly message: string, readonly audioTrack: number, readonly video: 'copy' | 'h264' }
   | { readonly verdict: 'blocked', readonly message: string }
@@ -45,6 +47,9 @@ function editionUnavailable (media: MediaFacts): string {
 
 export function decidePlayability (media: MediaFacts | undefined, mimeType: string, check: DecoderCheck): Playability {
   if (media === undefined) return { verdict: 'unknown' }
+  if (media.editions === 'no-ffmpeg' && media.container === 'unknown' && media.video === null && media.audio.length === 0 && media.damaged === null) {
+    return { verdict: 'unchecked', message: "The home server has no ffmpeg, so Hearth could not check this file's codecs before play, nor prepare a compatible copy. If it plays without sound or picture, install ffmpeg on the home server." }
+  }
   if (media.damaged !== null) return { verdict: 'damaged', message: `This file is damaged or incomplete (${media.damaged}), so it cannot play. Copy it again or replace it.` }
   const audio = startingAudioTrack(media)
   const videoOk = media.video === null || check.canDecode('video', media.video.codec)

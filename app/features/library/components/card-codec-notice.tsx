@@ -11,7 +11,8 @@ import { TEST_IDS } from '../../../test-ids.ts'
 
 export function CardCodecNotice ({ item }: { item: CatalogItem }) {
   const playability = useMemo(() => decidePlayability(item.media, item.mimeType, browserDecoders), [item])
-  if (playability.verdict === 'direct' || playability.verdict === 'unknown') return null
+  // "Nothing was checked" (no ffmpeg) is said in the player, not on every card.
+  if (playability.verdict === 'direct' || playability.verdict === 'unknown' || playability.verdict === 'unchecked') return null
   return (
     <p className={`card__codec-notice card__codec-notice--${playability.verdict}`} data-testid={TEST_IDS.codecNotice} data-verdict={playability.verdict}>
       {playability.message}

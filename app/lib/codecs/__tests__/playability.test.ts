@@ -84,6 +84,11 @@ describe('playability per device', () => {
     expect(verdict).toEqual({ verdict: 'damaged', message: 'This file is damaged or incomplete (moov atom not found), so it cannot play. Copy it again or replace it.' })
   })
 
+  it('says nothing was checked when the home server has no ffmpeg', () => {
+    const verdict = decidePlayability(media(null, [], { container: 'unknown', editions: 'no-ffmpeg' }), MKV, DEBIAN_CHROMIUM)
+    expect(verdict).toMatchObject({ verdict: 'unchecked', message: expect.stringContaining('has no ffmpeg') as string })
+  })
+
   it('plays as before when the seed node gave no codec facts', () => {
     expect(decidePlayability(undefined, MKV, DEBIAN_CHROMIUM)).toEqual({ verdict: 'unknown' })
   })
