@@ -65,6 +65,10 @@ export async function evictEditions (root: string, maxBytes: number, busy: Reado
   return removed
 }
 
+export async function isCompleteEdition (dir: string): Promise<boolean> {
+  return await stat(path.join(dir, COMPLETE_MARKER)).then(() => true, () => false)
+}
+
 /** Marks a complete edition as just used (its LRU stamp). */
 export async function touchEdition (dir: string): Promise<void> {
   const now = new Date()

@@ -17,7 +17,7 @@ import type { EditionSupport } from '../../protocol/media-facts.ts'
 import type { LibraryRegistry } from '../library/library-registry.ts'
 import type { Logger } from '../lib/log.ts'
 import { editionArgs } from './edition-args.ts'
-import { evictEditions, listEditions, removeUnfinished, touchEdition } from './edition-cache.ts'
+import { evictEditions, isCompleteEdition, listEditions, removeUnfinished, touchEdition } from './edition-cache.ts'
 import { EditionJob } from './edition-job.ts'
 import type { FfmpegTools } from './ffmpeg-tools.ts'
 
@@ -43,6 +43,8 @@ export interface EditionServiceOptions {
 export class EditionService {
   private readonly root: string
   private readonly jobs = new Map<string, EditionJob>()
+  /** Asks being answered per edition folder: two devices asking at once get the same ffmpeg run. */
+  private readonly starting = new Map<string, Promise<EditionJob | null>>()
   private readonly idleTimer: NodeJS.Timeout
 
   constructor (private readonly options: EditionServiceOptions) {
@@ -110,7 +112,15 @@ export class EditionService {
       running.lastUsedMs = Date.now()
       return running
     }
-    if ((await listEditions(this.root)).some(edition => edition.dir === dir && edition.complete)) {
+    const pending = this.starting.get(dir)
+    if (pending !== undefined) return await pending
+    const started = this.startJob(dir, input, request, itemId).finally(() => this.starting.delete(dir))
+    this.starting.set(dir, started)
+    return await started
+  }
+
+  private async startJob (dir: string, input: Parameters<typeof editionArgs>[0], request: EditionRequest, itemId: string): Promise<EditionJob | null> {
+    if (await isCompleteEdition(dir)) {
       await touchEdition(dir)
       return null
     }

@@ -77,6 +77,18 @@ describe('an edition of an AC-3 MKV', () => {
     await removeDir(dir)
   }, 60_000)
 
+  it('makes one edition when two devices ask at once', async () => {
+    const item = byFile(CLIP_NAMES.hevcMkv)
+    const [first, second] = await Promise.all([
+      api(node, 'POST', `/api/editions/${item.id}`, { audioTrack: 0 }),
+      api(node, 'POST', `/api/editions/${item.id}`, { audioTrack: 0 })
+    ])
+    expect([first.status, second.status]).toEqual([200, 200])
+    expect(first.json.playlistUrl).toBe(second.json.playlistUrl)
+    const starts = node.output().split('\n').filter(line => line.includes('editions.started') && line.includes(item.id))
+    expect(starts).toHaveLength(1)
+  }, 60_000)
+
   it('is refused without the household credential', async () => {
     const item = byFile(CLIP_NAMES.ac3Mkv)
     const res = await fetch(new URL(`/api/editions/${item.id}/a0-copy/index.m3u8`, node.url))
