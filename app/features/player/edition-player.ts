@@ -1,7 +1,8 @@
 /**
  * Plays a browser edition (fMP4 HLS that grows while the home server makes it) in a
  * `<video>` with hls.js, loaded on first use as its own chunk (Chromium has no native HLS,
- * and most households never need it). Every request carries the household credential.
+ * and most households never need it): the light build, since editions carry one video and one
+ * audio track and no subtitles or DRM. Every request carries the household credential.
  */
 import { currentCredential } from '../../lib/household/household-credential.ts'
 
@@ -9,7 +10,7 @@ import { currentCredential } from '../../lib/household/household-credential.ts'
 const MAX_NETWORK_RECOVERIES = 5
 
 export async function attachEdition (element: HTMLVideoElement, playlistUrl: string, onFatal: (message: string) => void): Promise<() => void> {
-  const [{ default: Hls }, credential] = await Promise.all([import('hls.js'), currentCredential()])
+  const [{ default: Hls }, credential] = await Promise.all([import('hls.js/light'), currentCredential()])
   if (credential === null) throw new Error('This device is not paired with the household, so it cannot play the compatible copy.')
   if (!Hls.isSupported()) throw new Error('This browser cannot play the compatible copy (it lacks Media Source Extensions).')
   const hls = new Hls({
