@@ -18,11 +18,3 @@ export function EditionOverlay ({ state }: { state: EditionState }) {
     </div>
   )
 }
-
-/** One line under the title: how far seeking reaches while the copy is being made. */
-export function editionStatusText (state: EditionState): string | null {
-  if (state.phase !== 'playing') return null
-  return state.complete
-    ? 'Playing the compatible copy the home server made of this file.'
-    : 'Playing a compatible copy while the home server makes it: you can seek within the part already prepared, not beyond it yet. If you stopped further in, the film waits there, paused, until that part is ready (press play to watch from the start instead).'
-}

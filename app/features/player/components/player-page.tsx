@@ -15,7 +15,8 @@ import { LibraryWatchControls } from './library-watch-controls.tsx'
 import { StatsBar } from './stats-bar.tsx'
 import { StreamOverlay } from './stream-overlay.tsx'
 import { CodecNotice } from './codec-notice.tsx'
-import { EditionOverlay, editionStatusText } from './edition-overlay.tsx'
+import { EditionOverlay } from './edition-overlay.tsx'
+import { EditionStatus } from './edition-status.tsx'
 
 interface PlayerPageProps {
   source: PlayableSource
@@ -29,7 +30,6 @@ interface PlayerPageProps {
 export function PlayerPage ({ source, onBack, notice, renderItemActions }: PlayerPageProps) {
   const video = useRef<HTMLVideoElement>(null)
   const { stream: streamState, subtitles, playability, edition } = usePlayback(source, video)
-  const editionStatus = editionStatusText(edition)
   const [mediaError, setMediaError] = useState<string | null>(null)
   useEffect(() => setMediaError(null), [source])
   const state: StreamState = mediaError !== null ? { phase: 'error', message: mediaError } : streamState
@@ -68,7 +68,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
         <p className='player__details'>{details.join('  ·  ')}</p>
         {notice && <p className='player__notice'>{notice}</p>}
         <CodecNotice playability={playability} />
-        {editionStatus !== null && <p className='player__note' data-testid={TEST_IDS.editionStatus}>{editionStatus}</p>}
+        <EditionStatus state={edition} video={video} durationSec={item?.durationSec ?? null} />
         {item !== null && (
           <div className='player__actions'>
             <LibraryWatchControls item={item} video={video} />
