@@ -52,6 +52,10 @@
  *                    `show-episode` each episode, `data-item-id`; `play-next` "Play next unwatched"
  * - `next-episode`   the countdown offering the next episode at the end of one; `next-episode-cancel`
  *
+ * - `codec-notice`   what this browser cannot decode of an item and what happens instead (card and
+ *                    player); carries `data-verdict` (edition, blocked, damaged)
+ * - `edition-status` the player's line about the compatible copy being prepared or ready
+ *
  * The numbers behind the stats, and per-piece / per-wire detail, are on `window.__hearth`
  * (see `diagnostics/expose-diagnostics.ts`).
  */
@@ -73,6 +77,8 @@ export const TEST_IDS = {
   nextEpisode: 'next-episode',
   nextEpisodeCancel: 'next-episode-cancel',
   playerVideo: 'player-video',
+  codecNotice: 'codec-notice',
+  editionStatus: 'edition-status',
   statPeers: 'stat-peers',
   statSpeed: 'stat-speed',
   statBuffered: 'stat-buffered',

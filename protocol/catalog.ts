@@ -3,6 +3,7 @@
  * and the PWA (which parses it at the boundary with `parseCatalog`).
  */
 import { z } from 'zod'
+import { MediaFacts } from './media-facts.ts'
 
 /** A BitTorrent v1 infohash, 40 lowercase hex characters. It is also the item id. */
 export const InfoHash = z.string().regex(/^[0-9a-f]{40}$/, 'infohash must be 40 lowercase hex characters')
@@ -106,7 +107,9 @@ export const CatalogItem = z.object({
   /** When the seed node first saw the file (ISO 8601). */
   addedAt: z.string().datetime(),
   /** `offline` when the file is known but cannot currently be read (disk unplugged). */
-  availability: z.enum(['online', 'offline'])
+  availability: z.enum(['online', 'offline']),
+  /** Codec strings, audio tracks and damage as ffprobe found them, and what editions this seed node makes (protocol/media-facts.ts). Absent without ffprobe. */
+  media: MediaFacts.optional()
 })
 export type CatalogItem = z.infer<typeof CatalogItem>
 

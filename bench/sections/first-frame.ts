@@ -38,7 +38,7 @@ const NGINX_PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title>
 </script>`
 
 /** Stamps the first click and the first `playing` event of any element, in page time. */
-async function armStopwatch (page: Page): Promise<void> {
+export async function armStopwatch (page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __bench: { click?: number, playing?: number } }
     w.__bench = {}
@@ -47,7 +47,7 @@ async function armStopwatch (page: Page): Promise<void> {
   })
 }
 
-async function firstFrameMs (page: Page): Promise<number> {
+export async function firstFrameMs (page: Page): Promise<number> {
   const handle = await page.waitForFunction(() => {
     const b = (window as unknown as { __bench: { click?: number, playing?: number } }).__bench
     const v = document.querySelector('video')

@@ -26,6 +26,10 @@ export const API_ERROR_STATUS = {
   HEARTH_E_WEB_SEED_OFF: 404,
   HEARTH_E_METHOD_NOT_ALLOWED: 405,
   HEARTH_E_DOWNLOAD_EXISTS: 409,
+  /** Browser editions are turned off (`--editions off`), or need ffmpeg, which this machine lacks. */
+  HEARTH_E_EDITIONS_OFF: 409,
+  /** Video conversion was asked for without `--transcode-video`. */
+  HEARTH_E_TRANSCODE_OFF: 409,
   HEARTH_E_BODY_TOO_LARGE: 413,
   /** A Host header that names another server (DNS rebinding, a stray proxy): never served. */
   HEARTH_E_MISDIRECTED: 421,
@@ -33,6 +37,8 @@ export const API_ERROR_STATUS = {
   HEARTH_E_HTTPS_REQUIRED: 426,
   HEARTH_E_INTERNAL: 500,
   HEARTH_E_DOWNLOAD_FAILED: 500,
+  /** ffmpeg could not make the edition (a damaged file, most often); the message says why. */
+  HEARTH_E_EDITION_FAILED: 500,
   /** A part of the seed node is still loading (the download queue at start-up). */
   HEARTH_E_STARTING: 503,
   /** Out of file descriptors or connections for the moment: refused, logged, try again soon. */

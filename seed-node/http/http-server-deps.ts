@@ -7,6 +7,7 @@ import type { LibraryRegistry } from '../library/library-registry.ts'
 import type { Logger } from '../lib/log.ts'
 import type { HouseholdAccess } from '../access/household-access.ts'
 import type { DownloadQueue } from '../downloads/download-queue.ts'
+import type { EditionService } from '../editions/edition-service.ts'
 
 export interface HttpServerDeps {
   config: Pick<SeedNodeConfig, 'appDir' | 'host' | 'port' | 'libraryName' | 'trackerUrl' | 'webSeed'>
@@ -19,6 +20,8 @@ export interface HttpServerDeps {
    * exists: until it returns the queue, `/api/downloads` answers 503 HEARTH_E_STARTING.
    */
   downloads: DownloadQueue | (() => DownloadQueue | null)
+  /** Browser editions made with ffmpeg (`/api/editions`, and what the catalog says of them). */
+  editions: EditionService
   /** Everything `GET /api/status` reports. */
   status: () => StatusReply
   /** What `GET /api/reach` answers: how other devices reach this node. */

@@ -26,12 +26,13 @@ import { statusRoutes } from './routes/status-route.ts'
 import { isTrackerPath, passToTracker, upgradeToTracker } from './routes/tracker-routes.ts'
 import { webSeedRoutes } from './routes/web-seed-route.ts'
 import { subtitleApiRoutes, subtitleTokenRoutes } from './routes/subtitle-route.ts'
+import { editionRoutes } from './routes/edition-routes.ts'
 
 export type { HttpServerDeps } from './http-server-deps.ts'
 
 /** Every `/api/*` route: the ones the app's API client calls (protocol/api/api-paths.ts). */
 export function apiRoutes (deps: HttpServerDeps): Route[] {
-  return [...subtitleApiRoutes(deps), ...catalogRoutes(deps), ...statusRoutes(deps), ...reachRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps)]
+  return [...subtitleApiRoutes(deps), ...catalogRoutes(deps), ...statusRoutes(deps), ...reachRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps), ...editionRoutes(deps)]
 }
 
 export function createHttpServer (deps: HttpServerDeps): http.Server {

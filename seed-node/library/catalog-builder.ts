@@ -1,6 +1,8 @@
 /** Builds catalog items for one caller, with URLs as that caller reaches us (streamed by catalog-stream.ts). */
 import type { CatalogItem } from '../../protocol/catalog.ts'
+import type { EditionSupport, MediaFacts } from '../../protocol/media-facts.ts'
 import type { LibraryItem } from './library-item.ts'
+import type { StoredItem } from './stored-item.ts'
 import { buildMagnet } from '../../protocol/magnet/build-magnet.ts'
 import { webSeedUrl } from '../../protocol/announce-url.ts'
 
@@ -16,6 +18,8 @@ export interface CatalogContext {
   webSeed: boolean
   /** Token the caller's magnets carry in tracker and web-seed URLs (the household credential). */
   token: string
+  /** What this seed node can do for a device that cannot play a file as it is. */
+  editions: Pick<MediaFacts, 'transcodeVideo'> & { support: EditionSupport }
 }
 
 /** The item's web seed URL carrying `token` (protocol/announce-url.ts has the format). */
@@ -73,6 +77,20 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     posterUrl: null,
     ...audioFolders(item),
     addedAt: stored.addedAt,
-    availability: item.availability
+    availability: item.availability,
+    ...mediaOf(stored.probe.facts, item.kind, context)
   }
+}
+
+/**
+ * The item's codec facts with what this seed node can do about them. Without ffmpeg there are
+ * no facts; the item then says so (no streams, container `unknown`), so the app can tell the
+ * household why nothing was checked before play.
+ */
+function mediaOf (facts: StoredItem['probe']['facts'], kind: LibraryItem['kind'], context: CatalogContext): { media?: MediaFacts } {
+  const { support, transcodeVideo } = context.editions
+  if (facts !== undefined) return { media: { ...facts, editions: support, transcodeVideo } }
+  // Music is not probed with ffprobe (media-probe.ts): every browser plays it.
+  if (support !== 'no-ffmpeg' || kind === 'audio') return {}
+  return { media: { container: 'unknown', video: null, audio: [], damaged: null, editions: support, transcodeVideo: false } }
 }

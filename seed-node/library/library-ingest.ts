@@ -10,7 +10,7 @@ import type { Logger } from '../lib/log.ts'
 import type { ScannedMedia } from './library-scanner.ts'
 import { scanLibrary } from './library-scanner.ts'
 import { makeTorrent } from './torrent-maker.ts'
-import { probeMedia } from './media-probe.ts'
+import { probeFacts, probeMedia } from './media-probe.ts'
 import { toLibraryItem } from './library-item.ts'
 import { emptyIngestStats, type IngestStats } from '../../protocol/api/status.ts'
 import type { StoredItem } from './stored-item.ts'
@@ -198,6 +198,7 @@ export class LibraryIngest {
     } else {
       this.stats.itemsReused++
       log.debug('ingest.reused', { path: media.relativePath, infoHash: stored.infoHash })
+      stored = await this.withCodecFacts(stored, media.absolutePath)
     }
     const previous = registry.byRelativePath(media.relativePath)
     if (previous && previous.stored.infoHash !== stored.infoHash) await seeder.unseed(previous.stored.infoHash)
@@ -208,6 +209,16 @@ export class LibraryIngest {
     const infoHash = stored.infoHash
     await seeder.seed(item, async () => await cache.readTorrent(infoHash))
     registry.put(item)
+  }
+
+  /** Items stored before ffprobe was asked get its codec facts once (no rehash), then are remembered with them. */
+  private async withCodecFacts (stored: StoredItem, absolutePath: string): Promise<StoredItem> {
+    if (stored.probe.facts !== undefined) return stored
+    const facts = await probeFacts(absolutePath)
+    if (facts === null) return stored
+    const updated = { ...stored, probe: { ...stored.probe, facts } }
+    await this.deps.cache.remember(updated, await this.deps.cache.readTorrent(stored.infoHash))
+    return updated
   }
 
   /**

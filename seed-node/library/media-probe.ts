@@ -1,11 +1,49 @@
-/** Reads duration, container and codecs from a media file's headers (pure JS, no ffprobe). */
+/**
+ * Reads duration, container and codecs from a media file: the system's ffprobe for the
+ * precise facts browsers decide by (RFC 6381 codec strings, audio tracks, damage;
+ * seed-node/editions/ffprobe-media.ts), and music-metadata (pure JS) for the title and as
+ * the fallback where there is no ffprobe.
+ */
 import { parseFile } from 'music-metadata'
+import { mediaTypeOf } from '../../protocol/media-types.ts'
+import { ffprobeMedia } from '../editions/ffprobe-media.ts'
+import type { ProbedFacts } from '../editions/ffprobe-output.ts'
 import type { MediaProbe } from './stored-item.ts'
 
 const UNKNOWN: MediaProbe = { durationSec: null, container: 'unknown', videoCodec: null, audioCodec: null, embeddedTitle: null }
 
-/** Never throws: a file it cannot understand is still playable, it just has no metadata. */
+/**
+ * Video files only: music files play in every browser (MP3, AAC, FLAC, Opus), music-metadata
+ * reads them well, and a music library of thousands of tracks would pay one ffprobe process each.
+ */
+function wantsFfprobe (absolutePath: string): boolean {
+  return mediaTypeOf(absolutePath)?.kind !== 'audio'
+}
+
+/** Never throws: a file it cannot understand is still listed, with what is known (and `facts.damaged` when ffprobe says so). */
 export async function probeMedia (absolutePath: string): Promise<MediaProbe & { error?: string }> {
+  const [basic, facts] = await Promise.all([probeWithMusicMetadata(absolutePath), wantsFfprobe(absolutePath) ? ffprobeMedia(absolutePath) : null])
+  if (facts === null) return basic
+  const { durationSec, ...kept } = facts
+  return {
+    ...basic,
+    durationSec: basic.durationSec ?? durationSec,
+    videoCodec: basic.videoCodec ?? facts.video?.codec ?? null,
+    audioCodec: basic.audioCodec ?? facts.audio[0]?.codec ?? null,
+    facts: kept,
+    ...(facts.damaged !== null ? { error: facts.damaged } : {})
+  }
+}
+
+/** ffprobe's facts alone, for items stored before ffprobe was asked; null without ffprobe. */
+export async function probeFacts (absolutePath: string): Promise<Omit<ProbedFacts, 'durationSec'> | null> {
+  const facts = wantsFfprobe(absolutePath) ? await ffprobeMedia(absolutePath) : null
+  if (facts === null) return null
+  const { durationSec: _unused, ...kept } = facts
+  return kept
+}
+
+async function probeWithMusicMetadata (absolutePath: string): Promise<MediaProbe & { error?: string }> {
   try {
     const meta = await parseFile(absolutePath, { duration: true, skipCovers: true })
     const tracks = meta.format.trackInfo ?? []

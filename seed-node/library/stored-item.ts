@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { InfoHash, MAX_FORMER_IDS } from '../../protocol/catalog.ts'
+import { MediaFacts } from '../../protocol/media-facts.ts'
 
 export const FileFingerprintSchema = z.object({
   sizeBytes: z.number().int().nonnegative(),
@@ -17,7 +18,9 @@ export const MediaProbeSchema = z.object({
   videoCodec: z.string().nullable(),
   audioCodec: z.string().nullable(),
   /** Title from the file's own metadata, when it has one. */
-  embeddedTitle: z.string().nullable()
+  embeddedTitle: z.string().nullable(),
+  /** What ffprobe found (codec strings, audio tracks, damage); absent without ffprobe or before it was asked. */
+  facts: MediaFacts.omit({ editions: true, transcodeVideo: true }).optional()
 })
 export type MediaProbe = z.infer<typeof MediaProbeSchema>
 

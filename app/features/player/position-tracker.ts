@@ -16,7 +16,7 @@ import { SAME_POSITION_TOLERANCE_SEC, shouldWrite, type PlaybackEvent } from './
 const HAVE_METADATA = 1
 
 /** The media events the tracker listens to. */
-export type MediaEventName = 'loadedmetadata' | 'play' | 'timeupdate' | 'pause' | 'seeked' | 'ended'
+export type MediaEventName = 'loadedmetadata' | 'durationchange' | 'play' | 'timeupdate' | 'pause' | 'seeked' | 'ended'
 
 /** What the tracker uses of a `<video>`: a plain object can stand in for one in tests. */
 export interface TrackedMedia {
@@ -70,6 +70,15 @@ export class PositionTracker {
   private lastWriteMs: number | null = null
   private lastWrittenPositionSec: number | null = null
   private lastKnownPositionSec = 0
+  /**
+   * A resume position past the end of what the element can play yet: a browser edition that
+   * the home server is still making (its duration grows). The player holds, paused, and writes
+   * nothing until the edition reaches it (or the viewer presses play), so the recorded position
+   * is never pulled back to the prepared edge.
+   */
+  private heldTargetSec: number | null = null
+  /** The tracker's own pause while holding: not the viewer's. */
+  private holdingPause = false
 
   constructor (
     private readonly item: CatalogItem,
@@ -81,7 +90,13 @@ export class PositionTracker {
   attach (video: TrackedMedia, page: TrackedPage = browserPage): () => void {
     const listeners: Record<MediaEventName, () => void> = {
       loadedmetadata: () => this.sync(video),
+      durationchange: () => this.releaseHold(video),
       play: () => {
+        if (this.heldTargetSec !== null) {
+          // The viewer chose to watch from here rather than wait for the edition.
+          this.heldTargetSec = null
+          this.viewerActed()
+        }
         if (this.viewer === 'marked') this.viewer = 'acted'
         this.lastWriteMs = this.now() // the first periodic write comes a full interval after play starts
       },
@@ -90,6 +105,10 @@ export class PositionTracker {
         if (!video.paused && !video.seeking) this.write('tick', video)
       },
       pause: () => {
+        if (this.holdingPause) {
+          this.holdingPause = false
+          return
+        }
         if (video.ended) return // 'ended' follows and writes the end
         this.viewerActed()
         this.write('pause', video)
@@ -167,14 +186,28 @@ export class PositionTracker {
   private seek (video: TrackedMedia, targetSec: number): void {
     if (video.readyState < HAVE_METADATA) return
     if (Math.abs(video.currentTime - targetSec) < SAME_POSITION_TOLERANCE_SEC) return
+    if (Number.isFinite(video.duration) && targetSec > video.duration + SAME_POSITION_TOLERANCE_SEC) {
+      this.heldTargetSec = targetSec
+      if (!video.paused) this.holdingPause = true
+      video.pause()
+      return
+    }
+    this.heldTargetSec = null
     this.programmaticSeek = true
     video.currentTime = targetSec
     this.lastKnownPositionSec = targetSec
   }
 
+  /** Seeks to a held resume position once the growing edition reaches it. */
+  private releaseHold (video: TrackedMedia): void {
+    const target = this.heldTargetSec
+    if (target === null || !Number.isFinite(video.duration) || video.duration + SAME_POSITION_TOLERANCE_SEC < target) return
+    this.seek(video, target)
+  }
+
   private write (event: PlaybackEvent, video: TrackedMedia): void {
     const store = this.getStore()
-    if (!store || (this.viewer === 'marked' && event !== 'ended')) return
+    if (!store || (this.viewer === 'marked' && event !== 'ended') || this.heldTargetSec !== null) return
     const durationSec = this.durationSec(video)
     // On 'close' the element may already have let go of its source (currentTime back to 0).
     const rawPosition = event === 'close' ? this.lastKnownPositionSec : event === 'ended' ? durationSec ?? video.currentTime : video.currentTime
@@ -187,9 +220,15 @@ export class PositionTracker {
     store.put({ itemId: this.item.id, positionSec, durationSec, finished }).catch(warnWriteFailed)
   }
 
+  /**
+   * The longer of the element's and the catalog's duration: a browser edition still being made
+   * reports only its prepared part, which must not make a film look finished.
+   */
   private durationSec (video: TrackedMedia | null): number | null {
     const fromMedia = video?.duration
-    return fromMedia !== undefined && Number.isFinite(fromMedia) && fromMedia > 0 ? fromMedia : this.item.durationSec
+    const media = fromMedia !== undefined && Number.isFinite(fromMedia) && fromMedia > 0 ? fromMedia : null
+    if (media === null) return this.item.durationSec
+    return this.item.durationSec !== null && this.item.durationSec > media ? this.item.durationSec : media
   }
 }
 

@@ -14,6 +14,7 @@ import { ApiErrorBody } from '../../../protocol/api/api-error.ts'
 import type { StatusReply } from '../../../protocol/api/status.ts'
 import { createTracker, type HearthTracker } from '../../../tracker/tracker-server.ts'
 import { HouseholdAccess } from '../../access/household-access.ts'
+import { EditionService } from '../../editions/edition-service.ts'
 import { LibraryRegistry } from '../../library/library-registry.ts'
 import { createLogger, type LogLevel } from '../../lib/log.ts'
 import { apiRoutes, createHttpServer, listen, type HttpServerDeps } from '../http-server.ts'
@@ -37,7 +38,9 @@ const API_SAMPLES: ReadonlyArray<[string, string]> = [
   ['/api/downloads', 'GET, HEAD, POST'],
   [`/api/downloads/${HASH}`, 'GET, HEAD, DELETE'],
   [`/api/downloads/${HASH}/pause`, 'POST'],
-  [`/api/downloads/${HASH}/resume`, 'POST']
+  [`/api/downloads/${HASH}/resume`, 'POST'],
+  [`/api/editions/${HASH}`, 'POST'],
+  [`/api/editions/${HASH}/a0-copy/index.m3u8`, 'GET, HEAD']
 ]
 
 let scratch: string
@@ -65,6 +68,7 @@ beforeAll(async () => {
     access,
     log,
     downloads: () => null,
+    editions: new EditionService({ stateDir: scratch, mode: 'off', maxGb: 1, transcodeVideo: false, tools: { ffmpeg: null, ffprobe: null }, registry: new LibraryRegistry(), log }),
     status: emptyStatus,
     reach: () => ({ origins: ['http://127.0.0.1:1'], tls: { mode: 'off', expiresAt: null, warning: null, caFingerprint: null }, onboardingUrl: null })
   }

@@ -13,15 +13,16 @@ import { requestOrigin, trackersFor } from '../request-origin.ts'
 import type { Route } from '../router.ts'
 
 /** The household's view of the catalog: its credential rides in every tracker and web-seed URL. */
-export function catalogContext (request: HearthRequest, deps: Pick<HttpServerDeps, 'config' | 'access'>): CatalogContext {
-  const { config, access } = deps
+export function catalogContext (request: HearthRequest, deps: Pick<HttpServerDeps, 'config' | 'access' | 'editions'>): CatalogContext {
+  const { config, access, editions } = deps
   const origin = requestOrigin(request, config.host, config.port)
   return {
     libraryName: config.libraryName,
     publicOrigin: origin.http,
     ...trackersFor(origin.http, access.credential, config.trackerUrl),
     webSeed: config.webSeed,
-    token: access.credential
+    token: access.credential,
+    editions: { support: editions.support(), transcodeVideo: editions.transcodeVideo }
   }
 }
 

@@ -18,6 +18,7 @@ import { WatchProgressBar } from '../../../components/watch-state/watch-progress
 import { WatchedBadge } from '../../../components/watch-state/watched-badge.tsx'
 import { isInProgress, watchedFraction } from '../../../lib/watch-state/continue-watching.ts'
 import { Poster } from './poster.tsx'
+import { CardCodecNotice } from './card-codec-notice.tsx'
 
 const KIND_LABELS: Record<CatalogItem['kind'], string> = { film: 'Film', episode: 'Episode', audio: 'Audio' }
 
@@ -67,6 +68,7 @@ export function LibraryCard ({ item, record, onMark, onOpen, actions, tabIndex }
             {item.artist && <span className='card__episode'>{item.artist}{item.album ? ` · ${item.album}` : ''}</span>}
             <span className='card__size'>{formatBytes(item.sizeBytes)}</span>
           </p>
+          <CardCodecNotice item={item} />
         </div>
       </a>
       <div className='card__actions'>

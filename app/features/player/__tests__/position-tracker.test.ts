@@ -59,6 +59,8 @@ class FakeMedia implements TrackedMedia {
   }
 
   loadMetadata (): void { this.readyState = 1; this.emit('loadedmetadata') }
+  /** A browser edition grew: more of it can be played. */
+  grow (durationSec: number): void { this.duration = durationSec; this.emit('durationchange') }
   play (): void { this.paused = false; this.emit('play') }
   /** Playback reached `sec` (a `timeupdate`). */
   playTo (sec: number): void { this.position = sec; this.emit('timeupdate') }
@@ -223,5 +225,33 @@ describe('PositionTracker', () => {
     await remoteRecord(80, nowMs)
     tracker.sync(media)
     expect(media.seeks).toEqual([])
+  })
+
+  it('holds a resume past what a growing edition has prepared, writes nothing meanwhile, and seeks once it is there', async () => {
+    await remoteRecord(300, START_MS - 1000)
+    const detach = newTracker().attach(media, page)
+    media.duration = 8 // the edition's first segments only
+    media.play() // autoplay
+    media.loadMetadata()
+    expect(media.seeks).toEqual([])
+    expect(media.paused).toBe(true)
+    media.grow(120)
+    expect(media.seeks).toEqual([])
+    media.grow(304)
+    expect(media.seeks).toEqual([300])
+    media.finishSeek()
+    detach()
+    expect(puts).toEqual([])
+  })
+
+  it('never marks a film finished because a growing edition is short so far', () => {
+    newTracker().attach(media, page)
+    media.duration = 8
+    media.loadMetadata()
+    media.play()
+    advance(PLAYING_WRITE_INTERVAL_MS)
+    media.playTo(7.9)
+    expect(puts.map(change => change.finished)).toEqual([false])
+    expect(puts[0]?.durationSec).toBe(600)
   })
 })

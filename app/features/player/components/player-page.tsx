@@ -8,13 +8,17 @@ import type { CatalogItem } from '../../../../protocol/catalog.ts'
 import { formatBytes } from '../../../lib/format/format-bytes.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
 import type { PlayableSource } from '../playable-source.ts'
-import { useItemStream, type StreamState } from '../use-item-stream.ts'
+import type { StreamState } from '../use-item-stream.ts'
+import { usePlayback } from '../use-playback.ts'
 import { usePlaybackStats } from '../use-playback-stats.ts'
 import { useSubtitleChoice } from '../use-subtitle-choice.ts'
 import { LibraryWatchControls } from './library-watch-controls.tsx'
 import { StatsBar } from './stats-bar.tsx'
 import { SubtitleLanguageSetting } from './subtitle-language-setting.tsx'
 import { StreamOverlay } from './stream-overlay.tsx'
+import { CodecNotice } from './codec-notice.tsx'
+import { EditionOverlay } from './edition-overlay.tsx'
+import { EditionStatus } from './edition-status.tsx'
 
 interface PlayerPageProps {
   source: PlayableSource
@@ -27,7 +31,7 @@ interface PlayerPageProps {
 
 export function PlayerPage ({ source, onBack, notice, renderItemActions }: PlayerPageProps) {
   const video = useRef<HTMLVideoElement>(null)
-  const { state: streamState, subtitles } = useItemStream(source, video)
+  const { stream: streamState, subtitles, playability, edition } = usePlayback(source, video)
   const subtitleChoice = useSubtitleChoice(subtitles, video)
   const [mediaError, setMediaError] = useState<string | null>(null)
   useEffect(() => setMediaError(null), [source])
@@ -58,12 +62,16 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
             <track key={track.src} kind='subtitles' src={track.src} srcLang={track.language} label={track.label} default={index === subtitleChoice.chosen} />
           ))}
         </video>
-        <StreamOverlay state={state} foreign={item === null} />
+        {edition.phase === 'idle' || mediaError !== null
+          ? <StreamOverlay state={state} foreign={item === null} />
+          : <EditionOverlay state={edition} />}
       </div>
       <section className='player__info'>
         <h1 className='player__title'>{source.title}</h1>
         <p className='player__details'>{details.join('  ·  ')}</p>
         {notice && <p className='player__notice'>{notice}</p>}
+        <CodecNotice playability={playability} />
+        <EditionStatus state={edition} video={video} durationSec={item?.durationSec ?? null} />
         {item !== null && (
           <div className='player__actions'>
             <LibraryWatchControls item={item} video={video} />
@@ -82,8 +90,12 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
 }
 
 function describeMediaError (error: MediaError | null, mimeType: string): string {
-  if (error?.code === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED || error?.code === MediaError.MEDIA_ERR_DECODE) {
-    return `This browser cannot play ${mimeType}${error.message ? ` (${error.message})` : ''}.`
+  // A decode error midway is a broken file far more often than a browser's fault.
+  if (error?.code === MediaError.MEDIA_ERR_DECODE) {
+    return `This file could not be decoded: it may be damaged or incomplete${error.message ? ` (${error.message})` : ''}.`
+  }
+  if (error?.code === MediaError.MEDIA_ERR_SRC_NOT_SUPPORTED) {
+    return `This browser cannot open this ${mimeType} file, or the file is damaged${error.message ? ` (${error.message})` : ''}.`
   }
   return error?.message || 'The video stopped with an unknown error.'
 }

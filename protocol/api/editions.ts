@@ -1,0 +1,50 @@
+/**
+ * Browser editions: `POST /api/editions/<itemId>` asks the seed node for a copy of an item
+ * this device can play (video copied or converted, audio → AAC, container → fMP4 HLS). The
+ * reply names the HLS playlist, which grows while ffmpeg works (`#EXT-X-PLAYLIST-TYPE:EVENT`)
+ * and ends with `#EXT-X-ENDLIST` once the edition is complete. Playlist and segments are
+ * `GET /api/editions/<itemId>/<editionKey>/<file>`, under the household credential.
+ */
+import { z } from 'zod'
+
+export const EDITIONS_PATH = '/api/editions'
+
+/** What the device asks for. */
+export const EditionRequest = z.object({
+  /** Which of the file's audio tracks (`MediaFacts.audio[].index`) the edition carries. */
+  audioTrack: z.number().int().nonnegative().max(63).default(0),
+  /** `copy`: the device decodes the video as it is; `h264`: convert it (needs `--transcode-video`). */
+  video: z.enum(['copy', 'h264']).default('copy')
+}).strict()
+export type EditionRequest = z.infer<typeof EditionRequest>
+
+/** A name for one edition of one item: `a<track>-<video>` (`a0-copy`). */
+export const EditionKey = z.string().regex(/^a\d{1,2}-(copy|h264)$/)
+
+export function editionKeyOf (request: EditionRequest): string {
+  return `a${request.audioTrack}-${request.video}`
+}
+
+export const EditionReply = z.object({
+  itemId: z.string().min(1),
+  key: EditionKey,
+  /** `preparing`: ffmpeg is still making it (the playlist grows); `ready`: complete and cached. */
+  state: z.enum(['preparing', 'ready']),
+  /** Origin-relative URL of the HLS playlist. */
+  playlistUrl: z.string().startsWith(`${EDITIONS_PATH}/`),
+  /** Seconds of the film already prepared (the part one can seek in). */
+  preparedSec: z.number().nonnegative(),
+  durationSec: z.number().nonnegative().nullable()
+})
+export type EditionReply = z.infer<typeof EditionReply>
+
+export function editionPath (itemId: string): string {
+  return `${EDITIONS_PATH}/${encodeURIComponent(itemId)}`
+}
+
+/** Files of an edition a client may fetch: the playlist, the init segment, media segments. */
+export const EDITION_FILE = /^(index\.m3u8|init\.mp4|seg-\d{5}\.m4s)$/
+
+export function editionFilePath (itemId: string, key: string, file: string): string {
+  return `${editionPath(itemId)}/${key}/${file}`
+}

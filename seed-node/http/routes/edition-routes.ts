@@ -1,0 +1,68 @@
+/**
+ * Browser editions under the household credential (protocol/api/editions.ts):
+ * `POST /api/editions/<itemId>` starts or reuses an edition and answers when its first
+ * segment is ready; `GET /api/editions/<itemId>/<key>/<file>` serves its playlist and
+ * segments (the playlist uncached, since it grows; segments cacheable, since they never change).
+ */
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { pipeline } from 'node:stream'
+import { ApiError } from '../../../protocol/api/api-error.ts'
+import { EDITION_FILE, EditionKey, EditionRequest, EDITIONS_PATH } from '../../../protocol/api/editions.ts'
+import { InfoHash } from '../../../protocol/catalog.ts'
+import type { EditionService } from '../../editions/edition-service.ts'
+import { jsonAnswer, streamAnswer } from '../answer.ts'
+import type { HttpServerDeps } from '../http-server-deps.ts'
+import { readJsonBody } from '../request-body.ts'
+import type { Route } from '../router.ts'
+
+const MAX_EDITION_BODY_BYTES = 1024
+const BODY_SHAPE = '{ "audioTrack"?: number, "video"?: "copy" | "h264" }'
+
+function itemIdOf (text: string): string {
+  const parsed = InfoHash.safeParse(text)
+  if (!parsed.success) throw new ApiError('HEARTH_E_BAD_INFOHASH', 'an item id is 40 lowercase hex characters')
+  return parsed.data
+}
+
+function contentTypeOf (file: string): string {
+  return file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp4'
+}
+
+export function editionRoutes (deps: Pick<HttpServerDeps, 'log'> & { editions: EditionService }): Route[] {
+  const { editions, log } = deps
+  return [
+    {
+      method: 'POST',
+      path: new RegExp(`^${EDITIONS_PATH}/([^/]+)$`),
+      handle: async (request, [id = '']) => {
+        const itemId = itemIdOf(id)
+        const body = EditionRequest.safeParse(await readJsonBody(request, MAX_EDITION_BODY_BYTES, BODY_SHAPE))
+        if (!body.success) throw new ApiError('HEARTH_E_BAD_REQUEST', `an edition request is ${BODY_SHAPE}`)
+        return jsonAnswer(await editions.request(itemId, body.data))
+      }
+    },
+    {
+      method: 'GET',
+      path: new RegExp(`^${EDITIONS_PATH}/([^/]+)/([^/]+)/([^/]+)$`),
+      handle: async (request, [id = '', key = '', file = '']) => {
+        const itemId = itemIdOf(id)
+        if (!EditionKey.safeParse(key).success || !EDITION_FILE.test(file)) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such edition file')
+        const diskPath = await editions.filePath(itemId, key, file)
+        const info = await stat(diskPath).catch(() => null)
+        if (info === null || !info.isFile()) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such edition file (not prepared yet, or removed from the cache)')
+        return streamAnswer(res => {
+          res.writeHead(200, {
+            'content-type': contentTypeOf(file),
+            'content-length': String(info.size),
+            'cache-control': file.endsWith('.m3u8') ? 'no-cache' : 'private, max-age=86400, immutable'
+          })
+          if (request.method === 'HEAD') return void res.end()
+          pipeline(createReadStream(diskPath), res, err => {
+            if (err && err.message !== 'Premature close') log.debug('editions.send_failed', { file, error: err.message })
+          })
+        })
+      }
+    }
+  ]
+}
