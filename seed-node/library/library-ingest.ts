@@ -135,13 +135,13 @@ export class LibraryIngest {
    * item's bytes keeps that item's torrent; a new rip of a vanished film, a changed file or
    * a legacy folder torrent gets a new id that carries the old ones (docs/item-identity.md).
    */
-  private async identify (media: ScannedMedia): Promise<{ stored: StoredItem, torrent: Uint8Array }> {
+  private async identify (media: ScannedMedia): Promise<{ stored: StoredItem, torrent: Uint8Array, newTorrent: boolean }> {
     const { cache, log } = this.deps
     const moved = this.claim(findMoved(media.fingerprint, this.vanished.filter(stored => cache.hasTorrent(stored.infoHash))))
     if (moved) {
       log.info('ingest.moved', { from: moved.relativePath, to: media.relativePath, infoHash: moved.infoHash })
       this.deps.cache.forget(moved.relativePath)
-      return { stored: relocated(moved, media.relativePath, media.fingerprint), torrent: await cache.readTorrent(moved.infoHash) }
+      return { stored: relocated(moved, media.relativePath, media.fingerprint), torrent: await cache.readTorrent(moved.infoHash), newTorrent: false }
     }
     const { made, probe } = this.deps.hashPool
       ? await this.deps.hashPool.hash(media)
@@ -154,7 +154,7 @@ export class LibraryIngest {
       if (await sameContent(torrent, made.torrent) && this.claim(twin)) {
         log.info('ingest.moved', { from: twin.relativePath, to: media.relativePath, infoHash: twin.infoHash, by: 'content' })
         cache.forget(twin.relativePath)
-        return { stored: relocated(twin, media.relativePath, media.fingerprint), torrent }
+        return { stored: relocated(twin, media.relativePath, media.fingerprint), torrent, newTorrent: false }
       }
     }
     if (probe.error) log.warn('ingest.probe_failed', { path: media.relativePath, error: probe.error })
@@ -173,8 +173,7 @@ export class LibraryIngest {
       formerIds: withFormerIds(made.infoHash, atPath, replaced)
     }
     if (replaced) await this.forgetReplaced(replaced)
-    log.info('ingest.hashed', { path: media.relativePath, infoHash: made.infoHash, pieces: made.pieceCount })
-    return { stored, torrent: made.torrent }
+    return { stored, torrent: made.torrent, newTorrent: true }
   }
 
   /** A vanished item another file replaced (or took the place of): no longer listed. */
@@ -195,6 +194,8 @@ export class LibraryIngest {
       const identified = await this.identify(media)
       stored = identified.stored
       await cache.remember(stored, identified.torrent)
+      // Said only once journalled: a crash after this line never hashes the item again.
+      if (identified.newTorrent) log.info('ingest.hashed', { path: media.relativePath, infoHash: stored.infoHash, pieces: stored.pieceCount })
     } else {
       this.stats.itemsReused++
       log.debug('ingest.reused', { path: media.relativePath, infoHash: stored.infoHash })
