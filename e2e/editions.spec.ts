@@ -25,7 +25,7 @@ const byFile = (name: string): CatalogItem => {
   if (!item) throw new Error(`${name} is not in the catalog`)
   return item
 }
-const card = (page: import('@playwright/test').Page, item: CatalogItem) => page.locator(`li:has([data-item-id="${item.id}"])`)
+const card = (page: import('@playwright/test').Page, item: CatalogItem) => page.locator(`.card:has([data-testid="library-item"][data-item-id="${item.id}"])`)
 
 test.beforeAll(async () => {
   library = await makeCodecLibrary(6)

@@ -41,7 +41,7 @@ test('with --tracker, a paired browser\'s record reaches the seed node, which se
   const laptop = await pairedDevice('laptop')
   const card = laptop.page.locator(`[data-testid="library-item"][data-item-id="${item.id}"]`)
   await expect(card).toBeVisible()
-  await laptop.page.locator('li').filter({ has: card }).getByTestId('mark-watched').click()
+  await laptop.page.locator('.card').filter({ has: card }).getByTestId('mark-watched').click()
   await expectOutboxEmpty(laptop.page) // the seed node acknowledged it: durable there
 
   const status = await node.status()

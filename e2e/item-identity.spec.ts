@@ -139,7 +139,7 @@ test('renaming the watched film keeps its id, its record and its Continue-watchi
   // Moved as a media manager moves it: the film and its subtitles, renamed alike.
   await rename(path.join(library, FILM), path.join(library, RENAMED))
   await rename(path.join(library, 'Harbour Lights (2024).de.srt'), path.join(library, 'Harbour Lights (2024) 720p.de.srt'))
-  const film = await catalogUntil(candidate => candidate.title.includes('720p') && candidate.subtitles.length === 1, 'the rescan should see the renamed file and its subtitle')
+  const film = await catalogUntil(candidate => candidate.subtitles.length === 1 && candidate.subtitles[0]?.path === 'Harbour Lights (2024) 720p.de.srt', 'the rescan should see the renamed file and its subtitle')
   expect(film.id).toBe(item.id)
   expect(film.availability).toBe('online')
   await expectContinueCard(laptop.page, item.id)
