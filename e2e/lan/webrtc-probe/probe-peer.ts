@@ -36,6 +36,9 @@ export interface ProbeResult {
 
 export async function runProbePeer (options: ProbeOptions): Promise<ProbeResult> {
   const CHUNK_BYTES = 16 * 1024
+  /** getStats may lag the data under load: ask again this many times, this far apart, before saying no pair was selected. */
+  const STATS_TRIES = 20
+  const STATS_RETRY_MS = 100
   const result: ProbeResult = { localCandidates: [], remoteCandidates: [], selected: null, bytesReceived: 0, connectionState: 'new', error: null }
   const ws = new WebSocket(options.relayUrl)
   const pc = new RTCPeerConnection({ iceServers: options.iceServers })
@@ -114,10 +117,26 @@ export async function runProbePeer (options: ProbeOptions): Promise<ProbeResult>
   ws.close()
   return result
 
+  /**
+   * The pair ICE selected: the transport's `selectedCandidatePairId` (authoritative), else a
+   * succeeded pair. Stats can lag the data by a moment under load, so they are asked again,
+   * up to STATS_TRIES times, before saying there is none.
+   */
   async function selectedPair (connection: RTCPeerConnection): Promise<ProbeResult['selected']> {
+    for (let attempt = 0; attempt < STATS_TRIES; attempt++) {
+      const found = await readSelectedPair(connection)
+      if (found !== null || connection.connectionState === 'closed') return found
+      await new Promise(resolve => setTimeout(resolve, STATS_RETRY_MS))
+    }
+    return null
+  }
+
+  async function readSelectedPair (connection: RTCPeerConnection): Promise<ProbeResult['selected']> {
     const reports = new Map<string, Record<string, unknown>>()
     ;(await connection.getStats()).forEach((report: Record<string, unknown>) => { reports.set(String(report.id), report) })
-    const pair = [...reports.values()].find(report => report.type === 'candidate-pair' && report.state === 'succeeded' && report.nominated === true) ??
+    const transport = [...reports.values()].find(report => report.type === 'transport' && typeof report.selectedCandidatePairId === 'string')
+    const pair = (transport !== undefined ? reports.get(String(transport.selectedCandidatePairId)) : undefined) ??
+      [...reports.values()].find(report => report.type === 'candidate-pair' && report.state === 'succeeded' && report.nominated === true) ??
       [...reports.values()].find(report => report.type === 'candidate-pair' && report.state === 'succeeded')
     if (pair === undefined) return null
     const describe = (id: unknown): ProbeCandidate => {
