@@ -12,10 +12,11 @@
  * for the bridge address, and the seed node trusts that CA through `--acme-ca-file`. No
  * device trusts it: a device trusts only pebble's issuing root, as a phone trusts Let's Encrypt.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { freeLoopbackPort } from '../../seed-node/tls/acme/testing/free-port.ts'
+import { run, stopChild } from '../../seed-node/tls/acme/testing/child-output.ts'
 import { lanGet } from './lan-api.ts'
 import { TEST_PROCESS_ADDRESS } from './test-lan.ts'
 import type { TestCertificateAuthority } from './test-certificate-authority.ts'
@@ -37,17 +38,6 @@ export interface LanPebble {
   /** Everything pebble and challtestsrv printed. */
   output: () => string
   stop: () => Promise<void>
-}
-
-function run (command: string, args: string[], env: NodeJS.ProcessEnv, output: string[]): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  for (const stream of [child.stdout, child.stderr]) stream.setEncoding('utf8').on('data', (chunk: string) => { output.push(chunk) })
-  return child
-}
-
-async function stopChild (child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  await new Promise<void>(resolve => { child.once('exit', () => { resolve() }).kill('SIGTERM') })
 }
 
 async function waitReady (url: string, caPem: string, children: ChildProcess[], output: string[]): Promise<void> {

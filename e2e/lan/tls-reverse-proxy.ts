@@ -10,6 +10,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import net, { type AddressInfo } from 'node:net'
+import { tunnelUpgrade } from '../support/upgrade-tunnel.ts'
 
 /** Headers of one hop only (RFC 9110 §7.6.1), never forwarded by a proxy. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade'])
@@ -52,20 +53,10 @@ export async function startTlsReverseProxy (listenAddress: string, cert: string,
   server.on('upgrade', (req: IncomingMessage, socket: net.Socket, head: Buffer) => {
     const to = target
     if (to === null) { socket.destroy(); return }
-    const upstream = net.connect(to.port, to.host, () => {
-      const headers = { ...forwardedHeaders(req, to), connection: 'Upgrade', upgrade: String(req.headers.upgrade ?? 'websocket') }
-      const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1`]
-      for (const [name, value] of Object.entries(headers)) for (const one of Array.isArray(value) ? value : [value ?? '']) lines.push(`${name}: ${one}`)
-      upstream.write(`${lines.join('\r\n')}\r\n\r\n`)
-      upstream.write(head)
-      upstream.pipe(socket)
-      socket.pipe(upstream)
-    })
-    tunnels.add(upstream)
-    upstream.on('close', () => { tunnels.delete(upstream); socket.destroy() })
-    upstream.on('error', () => socket.destroy())
-    socket.on('error', () => upstream.destroy())
-    socket.on('close', () => upstream.destroy())
+    const headers = { ...forwardedHeaders(req, to), connection: 'Upgrade', upgrade: String(req.headers.upgrade ?? 'websocket') }
+    const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1`]
+    for (const [name, value] of Object.entries(headers)) for (const one of Array.isArray(value) ? value : [value ?? '']) lines.push(`${name}: ${one}`)
+    tunnelUpgrade(socket, head, to, lines, tunnels)
   })
   await new Promise<void>((resolve, reject) => { server.once('error', reject).listen(0, listenAddress, resolve) })
   return {

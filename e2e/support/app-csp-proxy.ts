@@ -9,6 +9,7 @@
 import http from 'node:http'
 import net from 'node:net'
 import type { AddressInfo } from 'node:net'
+import { tunnelUpgrade } from './upgrade-tunnel.ts'
 
 /** Where the browser posts reports; answered by the proxy, never forwarded. */
 export const CSP_REPORT_PATH = '/__csp-report'
@@ -39,19 +40,9 @@ export async function startCspProxy (target: { port: number }, policy: string): 
   })
   const tunnels = new Set<net.Socket>()
   server.on('upgrade', (req, socket, head) => {
-    const upstream = net.connect(target.port, '127.0.0.1', () => {
-      const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1`]
-      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`)
-      upstream.write(`${lines.join('\r\n')}\r\n\r\n`)
-      upstream.write(head)
-      upstream.pipe(socket)
-      socket.pipe(upstream)
-    })
-    tunnels.add(upstream)
-    upstream.on('close', () => { tunnels.delete(upstream); socket.destroy() })
-    upstream.on('error', () => socket.destroy())
-    socket.on('error', () => upstream.destroy())
-    socket.on('close', () => upstream.destroy())
+    const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1`]
+    for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`)
+    tunnelUpgrade(socket as net.Socket, head, { host: '127.0.0.1', port: target.port }, lines, tunnels)
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

@@ -10,12 +10,13 @@
  * challenge, so every order goes through the hook). Stopping pebble forgets every account
  * and certificate, as a restarted pebble does.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import https from 'node:https'
 import path from 'node:path'
 import { writeFile } from 'node:fs/promises'
 import { freeLoopbackPort } from './free-port.ts'
 import { makePebbleTls } from './pebble-tls.ts'
+import { run, stopChild } from './child-output.ts'
 
 /** pebble starts in well under a second; this bounds a broken install, not a slow machine. */
 const START_DEADLINE_MS = 20 * 1000
@@ -51,17 +52,6 @@ function getText (url: string, ca: string): Promise<string> {
       })
     }).on('error', reject)
   })
-}
-
-function run (command: string, args: string[], env: NodeJS.ProcessEnv, output: string[]): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  for (const stream of [child.stdout, child.stderr]) stream.setEncoding('utf8').on('data', (chunk: string) => { output.push(chunk) })
-  return child
-}
-
-async function stopChild (child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  await new Promise<void>(resolve => { child.once('exit', () => { resolve() }).kill('SIGTERM') })
 }
 
 async function waitReady (url: string, ca: string, children: ChildProcess[], output: string[]): Promise<void> {
