@@ -4,8 +4,9 @@
  * under a foreign name:
  * - connections in all (sized to the descriptor limit, lib/fd-headroom.ts) and per address;
  * - half-open connections (accepted, no complete request yet) per address and in all: past
- *   the total, the oldest half-open one is dropped for the newcomer, so a flood cycles its
- *   own connections while a real client, which sends its request at once, gets through;
+ *   the total, the oldest half-open one of the address holding the most is dropped for the
+ *   newcomer, so a flood cycles its own connections while a real client, which holds one
+ *   and sends its request at once, gets through even when it is slow to send it;
  * - header, request and keep-alive timeouts checked every second, so a half-sent request
  *   costs the sender a connection held open for HEADERS_TIMEOUT_MS, and us one descriptor;
  * - EMFILE on accept is logged and the port goes on (an 'error' with no listener would
@@ -156,12 +157,21 @@ export class PortGuard {
     bump(this.halfOpenByAddress, address, -1)
   }
 
+  /** Drops the oldest half-open connection of the address that holds the most of them. */
   private evictOldestHalfOpen (): void {
-    const oldest = this.halfOpen.entries().next().value
-    if (!oldest) return
-    this.forget(oldest[0])
-    oldest[0].destroy()
-    this.refuse('halfOpenEvicted', oldest[1], '')
+    let heaviest: string | undefined
+    let most = 0
+    for (const [address, count] of this.halfOpenByAddress) {
+      if (count > most) { heaviest = address; most = count }
+    }
+    if (heaviest === undefined) return
+    for (const [socket, address] of this.halfOpen) {
+      if (address !== heaviest) continue
+      this.forget(socket)
+      socket.destroy()
+      this.refuse('halfOpenEvicted', address, '')
+      return
+    }
   }
 
   private drop (socket: Socket, cause: RefusalCause, address: string): void {

@@ -119,4 +119,32 @@ describe('half-open connections', () => {
       for (const socket of sockets) socket.destroy()
     }
   })
+
+  it('are evicted from the address holding the most, so a slow lone client survives a flood from others', async () => {
+    // 16 connections in all: past 8 half-open, each newcomer evicts one.
+    const listener = await PortListener.open('127.0.0.1', 0, { tls: null, trustProxy: [], guard: { maxConnections: 16, allowedHosts: defaultAllowedHosts(), log: quiet }, log: quiet })
+    const sockets: net.Socket[] = []
+    const open = (localAddress: string): Promise<net.Socket> => new Promise(resolve => {
+      const socket = net.connect({ host: '127.0.0.1', port: listener.port, localAddress }, () => resolve(socket))
+      socket.on('error', () => {})
+      sockets.push(socket)
+    })
+    try {
+      const lone = await open('127.0.0.3')
+      let loneClosed = false
+      lone.on('close', () => { loneClosed = true })
+      lone.write('GET /api/catalog HTTP/1.1\r\nHost: 127.0.0.1\r\n')
+      const flood = await Promise.all(Array.from({ length: 30 }, async () => await open('127.0.0.4')))
+      const closed = flood.map(() => false)
+      flood.forEach((socket, i) => socket.on('close', () => { closed[i] = true }))
+      await expect.poll(() => closed.filter(Boolean).length).toBeGreaterThanOrEqual(30 - 8)
+      expect(loneClosed).toBe(false)
+      const reply = new Promise<string>(resolve => { let text = ''; lone.setEncoding('utf8'); lone.on('data', (chunk: string) => { text += chunk; if (text.includes('\r\n\r\n')) resolve(text) }) })
+      lone.write('\r\n')
+      expect(await reply).toMatch(/^HTTP\/1\.1 503 /)
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await listener.close()
+    }
+  })
 })
