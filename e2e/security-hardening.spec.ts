@@ -4,11 +4,11 @@
  * origin that fires `<img>` and WebSocket requests with wrong tokens at the seed node gets
  * nobody banned: the owner's tab, in the same browser, still plays.
  */
-import http from 'node:http'
 import { test, expect, type Page } from '@playwright/test'
 import { useSeedNode } from './support/seed-node-fixture.ts'
 import { itemByMediaPath } from './support/catalog.ts'
 import { expectPlaysPast, openItem } from './support/player.ts'
+import { startHostileSite } from './support/hostile-site.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 
 const CLIP = 'Colour Bars at Dusk (2026).mp4'
@@ -52,24 +52,11 @@ async function trackerCounters (): Promise<TrackerCounters> {
   return { notCounted: tracker?.refused?.notCounted ?? -1, bansActive: tracker?.bans?.active ?? -1, bansTotal: tracker?.bans?.total ?? -1 }
 }
 
-/** A page on another origin (`localhost` is not the seed node's 127.0.0.1) firing wrong tokens. */
-async function startHostileSite (seedNodePort: number): Promise<{ url: string, close: () => Promise<void> }> {
-  const target = `127.0.0.1:${seedNodePort}`
-  const zeros = '0'.repeat(40)
-  const images = Array.from({ length: 6 }, (_, i) => `<img src="http://${target}/webseed/guess${i}${'x'.repeat(40)}/${zeros}/a.mp4">`).join('')
-  const script = `for (let i = 0; i < 6; i++) { const ws = new WebSocket('ws://${target}/announce/guess' + i + '${'y'.repeat(40)}'); ws.onerror = () => {} }`
-  const page = `<!doctype html><title>Not Hearth</title>${images}<script>${script}</script>`
-  const server = http.createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }).end(page) })
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
-  return { url: `http://localhost:${port}/`, close: async () => await new Promise<void>(resolve => server.close(() => resolve())) }
-}
-
 test("a page on another origin firing wrong tokens gets nobody banned, and the owner's tab still plays", async ({ page, context }) => {
   const item = await itemByMediaPath(node, CLIP)
   await openItem(page, node, item.id)
-  const hostile = await startHostileSite(node.port)
+  // `localhost` is another origin than the seed node's 127.0.0.1.
+  const hostile = await startHostileSite(new URL(node.url), '127.0.0.1', 'localhost')
   try {
     const before = await trackerCounters()
     const visited = await context.newPage()

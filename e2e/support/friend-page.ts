@@ -22,5 +22,5 @@ export async function startFriendSite (): Promise<FriendSite> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   // `localhost` is a different origin from the seed node's 127.0.0.1, and still a secure context.
-  return { url: `http://localhost:${port}/`, close: async () => await new Promise<void>(resolve => server.close(() => resolve())) }
+  return { url: `http://localhost:${port}/`, close: async () => { server.closeAllConnections(); await new Promise<void>(resolve => server.close(() => resolve())) } }
 }

@@ -30,13 +30,15 @@ async function fetchText (url: string, headers: Record<string, string> = {}): Pr
   return await response.text()
 }
 
-async function loadOne (torrent: WebTorrentTorrent, track: SubtitleTrack): Promise<SubtitleSource | null> {
+async function loadOne (torrent: WebTorrentTorrent | null, track: SubtitleTrack): Promise<SubtitleSource | null> {
   const common = { language: track.language, label: track.label, forced: track.forced === true, sdh: track.sdh === true, namedDefault: track.default === true }
   if (track.url !== undefined) {
     const credential = await currentCredential()
     const vtt = await fetchText(track.url, credential === null ? {} : { authorization: `Bearer ${credential}` })
     return { ...common, src: URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' })), ownsUrl: true }
   }
+  // Without a torrent (a browser edition plays), only tracks the seed node serves can load.
+  if (torrent === null) return null
   const file = findTorrentFile(torrent.files, track.path)
   if (!file) {
     console.warn(`[hearth] subtitle ${track.path} is not in torrent ${torrent.infoHash}`)
@@ -48,7 +50,8 @@ async function loadOne (torrent: WebTorrentTorrent, track: SubtitleTrack): Promi
   return { ...common, src: URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' })), ownsUrl: true }
 }
 
-export async function loadSubtitles (torrent: WebTorrentTorrent, tracks: readonly SubtitleTrack[]): Promise<SubtitleSource[]> {
+/** The tracks as `<track>` sources; `torrent` is null when the video does not come from one. */
+export async function loadSubtitles (torrent: WebTorrentTorrent | null, tracks: readonly SubtitleTrack[]): Promise<SubtitleSource[]> {
   const sources = await Promise.all(tracks.map(async track => {
     try {
       return await loadOne(torrent, track)

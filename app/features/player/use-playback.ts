@@ -1,7 +1,8 @@
 /**
  * How the player plays a source: decided before play from the catalog's codec facts and this
  * browser's decoders (lib/codecs): directly from the torrent (use-item-stream.ts), through a
- * browser edition from the home server (use-edition-stream.ts), or not at all, saying why.
+ * browser edition from the home server (use-edition-stream.ts, with the subtitles the seed
+ * node serves), or not at all, saying why.
  */
 import { useMemo, type RefObject } from 'react'
 import type { EditionRequest } from '../../../protocol/api/editions.ts'
@@ -11,6 +12,7 @@ import type { PlayableSource } from './playable-source.ts'
 import { useEditionStream, type EditionState } from './use-edition-stream.ts'
 import { useItemStream, type StreamState } from './use-item-stream.ts'
 import type { SubtitleSource } from './load-subtitles.ts'
+import { useServedSubtitles } from './use-served-subtitles.ts'
 
 const UNKNOWN: Playability = { verdict: 'unknown' }
 
@@ -32,8 +34,9 @@ export function usePlayback (source: PlayableSource, video: RefObject<HTMLVideoE
     [playability]
   )
   const edition = useEditionStream(request === null ? null : source.infoHash, request, video)
+  const servedSubtitles = useServedSubtitles(request === null ? null : source.subtitles)
   const stream: StreamState = playability.verdict === 'blocked' || playability.verdict === 'damaged'
     ? { phase: 'error', message: playability.message }
     : state
-  return { playability, stream, edition, subtitles }
+  return { playability, stream, edition, subtitles: request === null ? subtitles : servedSubtitles }
 }
