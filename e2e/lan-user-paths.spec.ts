@@ -8,12 +8,17 @@
  * - a friend's phone, not paired, opens a share link and streams that film over WebRTC
  *   (issue 11's share path);
  * - a page on another host firing wrong tokens at the seed node gets nobody banned: the
- *   phone that visited it still plays (issue 11).
+ *   phone that visited it still plays (issue 11);
+ * - the phone pastes a magnet on the Downloads screen; the router fetches it from a classic
+ *   swarm elsewhere on the network (tracker and seeder in the test process, on the bridge)
+ *   and the film joins the library (issue 11's download path).
  */
 import { execFile } from 'node:child_process'
-import { cp, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { Server as TrackerServer } from 'bittorrent-tracker'
 import { test, expect } from '@playwright/test'
 import { canBuildTestLan, TEST_PROCESS_ADDRESS } from './lan/test-lan.ts'
 import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
@@ -22,6 +27,7 @@ import { lanApi, lanItemByMediaPath } from './lan/lan-api.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { startHostileSite } from './support/hostile-site.ts'
 import { CLIP_NAMES, makeCodecLibrary } from '../seed-node/testing/codec-clips.ts'
+import { makeTestTorrent, randomFile, startTestSeeder } from '../seed-node/testing/download-test-peer.ts'
 import { removeDir, SAMPLE_LIBRARY } from '../seed-node/testing/seed-node-process.ts'
 import type { Page } from '@playwright/test'
 
@@ -141,5 +147,35 @@ test('a page on another host firing wrong tokens gets nobody banned: the phone t
     await expect(page.getByText(/refused this device/i)).toHaveCount(0)
   } finally {
     await hostile.close()
+  }
+})
+
+/** A classic swarm elsewhere on the network: a tracker on the LAN's bridge address. */
+async function startSwarmTracker (): Promise<{ announce: string, close: () => void }> {
+  const tracker = new TrackerServer({ udp: false, ws: false, stats: false })
+  await new Promise<void>(resolve => (tracker as unknown as { listen: (port: number, host: string, cb: () => void) => void }).listen(0, TEST_PROCESS_ADDRESS, resolve))
+  const port = (tracker as unknown as { http: { address: () => { port: number } } }).http.address().port
+  return { announce: `http://${TEST_PROCESS_ADDRESS}:${port}/announce`, close: () => { tracker.close() } }
+}
+
+test('the phone pastes a magnet; the router downloads it from a swarm on the network and it joins the library', async () => {
+  const page = await pairedPhone()
+  const source = await mkdtemp(path.join(os.tmpdir(), 'hearth-lan-swarm-'))
+  const swarm = await startSwarmTracker()
+  const made = await makeTestTorrent(source, 'Harbour Lights (2026).mp4', [randomFile('Harbour Lights (2026).mp4', 2 * 1024 * 1024)])
+  const seeder = await startTestSeeder(made.torrent, source, [swarm.announce])
+  try {
+    await page.goto(household.node.url)
+    await page.getByTestId('downloads-link').click()
+    await page.getByTestId('download-magnet-input').fill(`magnet:?xt=urn:btih:${made.infoHash}&dn=Harbour%20Lights&tr=${encodeURIComponent(swarm.announce)}`)
+    await page.getByTestId('download-add').click()
+    const row = page.locator(`[data-testid="download-row"][data-info-hash="${made.infoHash}"]`)
+    await expect(row).toHaveAttribute('data-state', /seeding|completed/, { timeout: 60 * 1000 })
+    await page.goto(household.node.url)
+    await expect(page.locator(`[data-testid="library-item"][data-item-id="${made.infoHash}"]`)).toBeVisible({ timeout: 30 * 1000 })
+  } finally {
+    await seeder.close()
+    swarm.close()
+    await removeDir(source)
   }
 })
