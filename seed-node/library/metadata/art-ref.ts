@@ -36,3 +36,8 @@ export function frameTimeSec (durationSec: number | null): number {
   if (durationSec === null || !Number.isFinite(durationSec) || durationSec <= 0) return 5
   return Math.round(durationSec * 0.1 * 10) / 10
 }
+
+/** The origin-relative URL of an item's picture with `token` in its path (http/routes/art-route.ts serves it). */
+export function artUrl (token: string, id: string, key: string): string {
+  return `/art/${encodeURIComponent(token)}/${id}/${key}`
+}
