@@ -120,16 +120,7 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
         skipped.push({ relativePath, reason: 'still being written (partial download)' })
         continue
       }
-      if (!mediaTypeOf(entry.name) && subtitleFormatOf(entry.name) === undefined) {
-        const reason = unknownTypeReason(entry.name)
-        if (reason !== null) skipped.push({ relativePath, reason })
-        else if (isMetadataName(entry.name)) sidecars.push(relativePath)
-        continue
-      }
-      if (mediaTypeOf(entry.name) && isSample(relativePath)) {
-        samples.push(relativePath)
-        continue
-      }
+      if (passedOver(relativePath, entry.name, { skipped, sidecars, samples })) continue
       const file = await readEntry(ctx, relativePath, entry.isSymbolicLink())
       if (file) files.push(file)
     }
@@ -148,6 +139,25 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
   await walk('', 0)
   media.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
   return { media, skipped, outsideLinks, sidecars, samples }
+}
+
+/**
+ * Files that are no item: unknown types (skipped with a reason), pictures and NFO files (kept
+ * for metadata), samples (hidden). True when the file is passed over.
+ */
+function passedOver (relativePath: string, name: string, into: Pick<ScanResult, 'skipped' | 'sidecars' | 'samples'>): boolean {
+  const playable = mediaTypeOf(name) !== undefined
+  if (!playable && subtitleFormatOf(name) === undefined) {
+    const reason = unknownTypeReason(name)
+    if (reason !== null) into.skipped.push({ relativePath, reason })
+    else if (isMetadataName(name)) into.sidecars.push(relativePath)
+    return true
+  }
+  if (playable && isSample(relativePath)) {
+    into.samples.push(relativePath)
+    return true
+  }
+  return false
 }
 
 function isMetadataName (name: string): boolean {
