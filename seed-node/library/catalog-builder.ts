@@ -87,7 +87,9 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
 }
 
 function pictureUrl (item: LibraryItem, ref: ArtRef | null, context: CatalogContext): string | null {
-  if (ref === null || (ref.kind === 'frame' && !context.frameThumbnails)) return null
+  if (ref === null) return null
+  // A frame needs ffmpeg, and a video ffprobe could read: a damaged file gives no picture.
+  if (ref.kind === 'frame' && (!context.frameThumbnails || item.stored.probe.facts?.damaged != null || item.playable === 'damaged')) return null
   return artUrl(context.token, item.stored.infoHash, ref.key)
 }
 
