@@ -35,7 +35,8 @@ const ROOTS: Readonly<Record<string, NfoKind>> = { movie: 'movie', tvshow: 'tvsh
 const MAX_TEXT = 10_000
 const MAX_GENRES = 20
 
-const text = (max: number) => z.union([z.string(), z.number()]).transform(value => String(value).trim()).pipe(z.string().min(1).max(max))
+/** Text cut to `max` characters (a long plot is still worth its first pages). */
+const text = (max: number) => z.union([z.string(), z.number()]).transform(value => String(value).trim().slice(0, max)).pipe(z.string().min(1))
 const integer = (min: number, max: number) => z.union([z.string(), z.number()]).transform(value => Number(String(value).trim())).pipe(z.number().int().min(min).max(max))
 /** `<rating>7.8</rating>`, or Kodi's `<ratings><rating name="imdb" default="true"><value>7.8</value></rating></ratings>`. */
 const ratingValue = z.union([z.string(), z.number()]).transform(value => Number(String(value).trim().replace(',', '.'))).pipe(z.number().min(0).max(10))
