@@ -276,10 +276,24 @@ function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): S
   }
 }
 
+function pictureKeysInUse (registry: LibraryRegistry): Set<string> {
+  const keys = new Set<string>()
+  for (const item of registry.list()) {
+    if (item.metadata.poster !== null) keys.add(item.metadata.poster.key)
+    if (item.metadata.seriesPoster !== null) keys.add(item.metadata.seriesPoster.key)
+  }
+  return keys
+}
+
 /** Step 6: the first scan, the watcher and the downloads; `firstScan` settles when that scan ends. */
 async function startLibrary (parts: Parts, config: SeedNodeConfig, stack: TeardownStack, log: Logger): Promise<{ firstScan: Promise<void> }> {
-  const firstScan = parts.ingest.scan()
-  const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, async () => await parts.ingest.scan(), log)
+  const scan = async (): Promise<void> => {
+    await parts.ingest.scan()
+    // Pictures of what is gone or changed are removed once the scan knows what is current.
+    await parts.artwork.prune(pictureKeysInUse(parts.registry)).catch((err: unknown) => log.warn('artwork.prune_failed', { error: err instanceof Error ? err.message : String(err) }))
+  }
+  const firstScan = scan()
+  const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, scan, log)
   stack.push('library watcher', async () => {
     stopWatching()
     await firstScan.catch(() => {})

@@ -8,7 +8,7 @@
  * one run. Without ffmpeg a picture from disk or a file's cover is served as it is, when it
  * is small enough for a grid; frames need ffmpeg.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Logger } from '../lib/log.ts'
 import type { LibraryConfinement } from '../library/library-file-open.ts'
@@ -62,6 +62,29 @@ export class ArtworkService {
     const job = this.make(ref, confinement).finally(() => this.inFlight.delete(ref.key))
     this.inFlight.set(ref.key, job)
     return await job
+  }
+
+  /**
+   * Removes the pictures (and `.none` marks) no item refers to any more: a replaced poster, a
+   * re-ripped film, a deleted item. Run after each scan, so the folder stays the size of the
+   * library's pictures. Returns how many files went.
+   */
+  async prune (inUse: ReadonlySet<string>): Promise<number> {
+    let names: string[]
+    try {
+      names = await readdir(this.folder)
+    } catch {
+      return 0 // no picture made yet
+    }
+    let removed = 0
+    for (const name of names) {
+      const key = name.replace(/^\./, '').slice(0, 22)
+      if (inUse.has(key) || this.inFlight.has(key)) continue
+      await rm(path.join(this.folder, name), { force: true })
+      removed++
+    }
+    if (removed > 0) this.options.log.info('artwork.pruned', { removed })
+    return removed
   }
 
   private async cached (key: string): Promise<ArtOutcome | null> {
