@@ -20,6 +20,12 @@ export const MAX_SOURCE_PICTURE_BYTES = 25 * 1024 * 1024
 /** A made picture is ~10–40 KB; this bounds what ffmpeg's stdout may hand back. */
 const MAX_OUTPUT_BYTES = 4 * 1024 * 1024
 const FFMPEG_TIMEOUT_MS = 30 * 1000
+/**
+ * A picture bigger than 8K by 8K is refused before it is decoded: a small PNG can claim
+ * 60,000 × 60,000 pixels and ask for gigabytes (a decompression bomb).
+ */
+const MAX_PICTURE_PIXELS = 8192 * 8192
+const DECODE_LIMITS = ['-max_pixels', String(MAX_PICTURE_PIXELS)]
 
 export class ArtUnavailable extends Error {}
 
@@ -85,11 +91,11 @@ export async function embeddedPicture (handle: FileHandle): Promise<Uint8Array> 
 /** The picture for `ref` as WebP bytes, or throws `ArtUnavailable` with the reason. */
 export async function makeArt (ref: ArtRef, confinement: LibraryConfinement): Promise<Buffer> {
   return await withSource(ref, confinement, async handle => {
-    if (ref.kind === 'embedded') return await runFfmpeg(['-i', 'pipe:0', ...WEBP_OUTPUT], { bytes: await embeddedPicture(handle) })
+    if (ref.kind === 'embedded') return await runFfmpeg([...DECODE_LIMITS, '-i', 'pipe:0', ...WEBP_OUTPUT], { bytes: await embeddedPicture(handle) })
     if (ref.kind === 'file') {
       const { size } = await handle.stat()
       if (size > MAX_SOURCE_PICTURE_BYTES) throw new ArtUnavailable(`picture is larger than ${MAX_SOURCE_PICTURE_BYTES} bytes`)
-      return await runFfmpeg(['-i', '/dev/fd/3', ...WEBP_OUTPUT], { fd: handle.fd })
+      return await runFfmpeg([...DECODE_LIMITS, '-i', '/dev/fd/3', ...WEBP_OUTPUT], { fd: handle.fd })
     }
     try {
       return await runFfmpeg(['-ss', String(ref.atSec), '-i', '/dev/fd/3', ...WEBP_OUTPUT], { fd: handle.fd })
