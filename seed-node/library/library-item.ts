@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { ItemKind, Playable, SeriesInfo, SubtitleTrack } from '../../protocol/catalog.ts'
 import type { ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
 import { mediaTypeOf } from '../../protocol/media-types.ts'
-import { parseTitle } from './title-parser.ts'
+import { episodeLabel, parseTitle } from './title-parser.ts'
 import type { StoredItem } from './stored-item.ts'
 import type { LibraryConfinement } from './library-file-open.ts'
 import { NO_METADATA, type ItemMetadata } from './metadata/item-metadata.ts'
@@ -59,7 +59,9 @@ function describe (stored: StoredItem, metadata: ItemMetadata): { title: string,
   const series = parsed.series === null
     ? null
     : { name: showNfo?.title ?? nfo?.showTitle ?? parsed.series.name, season: nfo?.season ?? parsed.series.season, episode: nfo?.episode ?? parsed.series.episode }
-  const nameTitle = series ? parsed.title : (stored.probe.embeddedTitle ?? parsed.title)
+  // An episode with no name of its own is called after its show, as the NFO names the show.
+  const unnamedEpisode = series !== null && parsed.series !== null && parsed.title === episodeLabel(parsed.series.name, parsed.series.season, parsed.series.episode)
+  const nameTitle = series === null ? (stored.probe.embeddedTitle ?? parsed.title) : unnamedEpisode ? episodeLabel(series.name, series.season, series.episode) : parsed.title
   return {
     title: nfo?.title ?? (type?.kind === 'audio' ? tags?.title ?? nameTitle : nameTitle),
     series,
