@@ -116,7 +116,7 @@ test('a sample is not in the grid, and a trailer is listed under its film with t
   await expect(extra).toHaveCount(1)
   await expect(extra).toContainText('Trailer')
   await expect(extra).toContainText('Teaser')
-  if (SCREENSHOTS !== null) await page.screenshot({ path: `${SCREENSHOTS}/library-metadata-film.png` })
+  if (SCREENSHOTS !== null) await page.screenshot({ path: `${SCREENSHOTS}/library-metadata-film.png`, fullPage: true })
   await extra.click()
   await expect(page).toHaveURL(new RegExp(`/watch/${trailer.id}$`))
   await expect(page.getByTestId('player-video')).toBeVisible()
