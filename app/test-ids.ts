@@ -44,6 +44,8 @@
  * - `other-addresses` the "Other addresses" disclosure on "Add a device"; `reach-note` each note
  *                    under the link, with `data-kind` (fallback, loopback-only, tls-warning, household-ca)
  * - `show-card`      a show's tile in the library grid; carries `data-series="<name>"`
+ * - `poster-image`   a card's picture (poster, cover or frame) once offered; the placeholder has none
+ * - `item-details`   under the player: year, genres, plot; `item-extra` each extra (trailer…), `data-item-id`
  * - `library-search` the library's search box; `library-kind`, `library-filter`, `library-sort`
  *                    its selects (all mirrored in the URL)
  * - `up-next`        the "Up next" row (absent when empty); `up-next-item` each episode, `data-item-id`
@@ -62,6 +64,9 @@
 export const TEST_IDS = {
   libraryItem: 'library-item',
   showCard: 'show-card',
+  posterImage: 'poster-image',
+  itemDetails: 'item-details',
+  itemExtra: 'item-extra',
   librarySearch: 'library-search',
   libraryKind: 'library-kind',
   libraryFilter: 'library-filter',

@@ -5,6 +5,13 @@
 import { z } from 'zod'
 import { MediaFacts } from './media-facts.ts'
 
+/**
+ * What an extra is, named as Jellyfin and Plex name them (`Film-trailer.mp4`, `Trailers/`,
+ * `Behind The Scenes/`). Extras are listed under their film, not in the grid.
+ */
+export const ExtraKind = z.enum(['trailer', 'featurette', 'behind-the-scenes', 'deleted-scene', 'interview', 'scene', 'short', 'clip', 'extra'])
+export type ExtraKind = z.infer<typeof ExtraKind>
+
 /** A BitTorrent v1 infohash, 40 lowercase hex characters. It is also the item id. */
 export const InfoHash = z.string().regex(/^[0-9a-f]{40}$/, 'infohash must be 40 lowercase hex characters')
 export type InfoHash = z.infer<typeof InfoHash>
@@ -98,8 +105,31 @@ export const CatalogItem = z.object({
   subtitles: z.array(SubtitleTrack),
   /** Magnet link naming the tracker and the web seed, as reachable from the caller. */
   magnet: z.string().startsWith('magnet:?'),
-  posterUrl: z.string().nullable(),
-  /** Release year when the name or tags give one (`Film (2010).mkv` → 2010). */
+  /**
+   * Origin-relative URL of the item's picture (a poster or cover from the library, embedded
+   * cover art, or a frame of the video), resized for a grid and cached immutably: its last
+   * path segment changes when the picture does. It carries the caller's token in its path
+   * (as the web seed does), so an `<img src>` needs no header. Null: no picture.
+   */
+  posterUrl: z.string().startsWith('/').max(2048).nullable(),
+  /** Episodes: the show's (or season's) poster, for the show's card. Absent: none. */
+  seriesPosterUrl: z.string().startsWith('/').max(2048).nullable().optional(),
+  /** The plot or summary from an NFO file. Absent: none. */
+  plot: z.string().min(1).max(10_000).optional(),
+  /** Genres from an NFO file or tags. Absent: none. */
+  genres: z.array(z.string().min(1).max(100)).max(20).optional(),
+  /** The original title from an NFO file, when it differs from the title. */
+  originalTitle: z.string().min(1).max(500).optional(),
+  /** A rating from an NFO file (0–10). */
+  rating: z.number().min(0).max(10).optional(),
+  /** Audio: the track number from tags or the file name. */
+  trackNumber: z.number().int().min(0).max(10_000).optional(),
+  /**
+   * A trailer, featurette or other extra, and the id of the film it belongs to (null when no
+   * film was found beside it: then it is listed like any item). Absent: not an extra.
+   */
+  extra: z.object({ kind: ExtraKind, of: InfoHash.nullable() }).optional(),
+  /** Release year: from an NFO file, the tags, or the name (`Film (2010).mkv` → 2010), in that order. */
   year: z.number().int().min(1800).max(3000).nullable().optional(),
   /** Audio: the artist and album, from tags or the `Artist/Album/01 Track.mp3` folders. */
   artist: z.string().min(1).max(500).nullable().optional(),

@@ -34,6 +34,7 @@ import { defaultHashThreads, HashPool } from './library/hash-pool.ts'
 import { LibraryIngest } from './library/library-ingest.ts'
 import { openEditions } from './editions/open-editions.ts'
 import type { EditionService } from './editions/edition-service.ts'
+import { ArtworkService } from './artwork/artwork-service.ts'
 import { LibraryRegistry } from './library/library-registry.ts'
 import { watchLibrary } from './library/library-watcher.ts'
 import { TorrentSeeder } from './library/torrent-seeder.ts'
@@ -110,6 +111,7 @@ interface Parts {
   downloads: DownloadQueue
   sync: SyncSwarmMember
   editions: EditionService
+  artwork: ArtworkService
 }
 
 /** Names beyond the machine's own that the port answers for: the listen host, the public URL's and the household domain. */
@@ -232,6 +234,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   const { seeder, cache } = network
   const registry = new LibraryRegistry()
   const editions = await openEditions(config, registry, stack, log)
+  const artwork = new ArtworkService({ stateDir: config.stateDir, ffmpeg: editions.support() !== 'no-ffmpeg', log })
   const hashPool = new HashPool(defaultHashThreads(), log)
   stack.push('hash pool', async () => await hashPool.close())
   // Ingest skips what a download is still writing, and a finished download is admitted by
@@ -253,7 +256,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   // The sync swarm always meets at the embedded tracker, even with --tracker (see sync-swarm-member.ts).
   const announce = embeddedAnnounceUrls(network.selfAddress, household.credential)
   const sync = await joinSyncSwarm({ seeder, keys: household.keys, deviceId: household.deviceId, store: network.watchState, stateDir: config.stateDir, announce, log })
-  return { ...network, registry, ingest, downloads, sync, editions }
+  return { ...network, registry, ingest, downloads, sync, editions, artwork }
 }
 
 function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): StatusReply {
@@ -273,10 +276,24 @@ function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): S
   }
 }
 
+function pictureKeysInUse (registry: LibraryRegistry): Set<string> {
+  const keys = new Set<string>()
+  for (const item of registry.list()) {
+    if (item.metadata.poster !== null) keys.add(item.metadata.poster.key)
+    if (item.metadata.seriesPoster !== null) keys.add(item.metadata.seriesPoster.key)
+  }
+  return keys
+}
+
 /** Step 6: the first scan, the watcher and the downloads; `firstScan` settles when that scan ends. */
 async function startLibrary (parts: Parts, config: SeedNodeConfig, stack: TeardownStack, log: Logger): Promise<{ firstScan: Promise<void> }> {
-  const firstScan = parts.ingest.scan()
-  const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, async () => await parts.ingest.scan(), log)
+  const scan = async (): Promise<void> => {
+    await parts.ingest.scan()
+    // Pictures of what is gone or changed are removed once the scan knows what is current.
+    await parts.artwork.prune(pictureKeysInUse(parts.registry)).catch((err: unknown) => log.warn('artwork.prune_failed', { error: err instanceof Error ? err.message : String(err) }))
+  }
+  const firstScan = scan()
+  const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, scan, log)
   stack.push('library watcher', async () => {
     stopWatching()
     await firstScan.catch(() => {})
@@ -297,7 +314,7 @@ export async function startSeedNode (options: SeedNodeOptions, log: Logger = cre
     const config = { ...requested, port: parts.listener.port }
     const { registry, tracker, downloads } = parts
     const reach = (): ReachReply => parts.tls.reach(config.port)
-    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, status: () => statusOf(parts, config, startedAtMs), reach })
+    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, artwork: parts.artwork, status: () => statusOf(parts, config, startedAtMs), reach })
     parts.listener.serve(appHandler(app))
     const { firstScan } = await startLibrary(parts, config, stack, log)
     const url = `http://${parts.selfAddress}`

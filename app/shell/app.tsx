@@ -81,7 +81,7 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
         </StatusMessage>
       )
     }
-    return <LibraryPlayer key={item.id} item={item} onBack={goBack} />
+    return <LibraryPlayer key={item.id} item={item} items={state.catalog.items} onBack={goBack} onOpen={extra => navigate({ name: 'watch', itemId: extra.id })} />
   }
 
   function goBack (): void {

@@ -9,10 +9,28 @@ import type { OpenedMagnet } from '../features/open/components/open-magnet-page.
 import { PlayerPage } from '../features/player/components/player-page.tsx'
 import { librarySource, magnetSource } from '../features/player/playable-source.ts'
 import { ShareButton } from '../features/sharing/components/share-button.tsx'
+import { ItemDetails } from '../features/library/components/item-details.tsx'
+import { extrasOf } from '../features/library/browsable-items.ts'
 
-export function LibraryPlayer ({ item, onBack }: { item: CatalogItem, onBack: () => void }) {
+interface LibraryPlayerProps {
+  item: CatalogItem
+  /** The whole catalog: a film's extras are found in it. */
+  items: readonly CatalogItem[]
+  onBack: () => void
+  onOpen: (item: CatalogItem) => void
+}
+
+/** A library item's player, with "Share", then its details (NFO, tags) and extras under it. */
+export function LibraryPlayer ({ item, items, onBack, onOpen }: LibraryPlayerProps) {
   const source = useMemo(() => librarySource(item), [item])
-  return <PlayerPage source={source} onBack={onBack} renderItemActions={renderPlayerShare} />
+  const extras = useMemo(() => extrasOf(item, items), [item, items])
+  const renderActions = (shown: CatalogItem) => (
+    <>
+      {renderPlayerShare(shown)}
+      <ItemDetails item={shown} extras={shown.id === item.id ? extras : []} onOpen={onOpen} />
+    </>
+  )
+  return <PlayerPage source={source} onBack={onBack} renderItemActions={renderActions} />
 }
 
 export function OpenedPlayer ({ opened, onBack }: { opened: OpenedMagnet, onBack: () => void }) {

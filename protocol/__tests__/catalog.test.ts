@@ -113,7 +113,7 @@ describe('parseCatalog round trip', () => {
     audioCodec: fc.option(text(), { nil: null }),
     subtitles: fc.array(subtitle, { maxLength: 4 }),
     magnet: text().map(rest => `magnet:?${rest}`),
-    posterUrl: fc.option(text(), { nil: null }),
+    posterUrl: fc.option(text().map(rest => `/${rest}`.slice(0, 2048)), { nil: null }),
     addedAt: isoDate,
     availability: fc.constantFrom('online' as const, 'offline' as const)
   })

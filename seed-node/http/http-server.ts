@@ -27,18 +27,19 @@ import { isTrackerPath, passToTracker, upgradeToTracker } from './routes/tracker
 import { webSeedRoutes } from './routes/web-seed-route.ts'
 import { subtitleApiRoutes, subtitleTokenRoutes } from './routes/subtitle-route.ts'
 import { editionRoutes } from './routes/edition-routes.ts'
+import { artApiRoutes, artTokenRoutes } from './routes/art-route.ts'
 
 export type { HttpServerDeps } from './http-server-deps.ts'
 
 /** Every `/api/*` route: the ones the app's API client calls (protocol/api/api-paths.ts). */
 export function apiRoutes (deps: HttpServerDeps): Route[] {
-  return [...subtitleApiRoutes(deps), ...catalogRoutes(deps), ...statusRoutes(deps), ...reachRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps), ...editionRoutes(deps)]
+  return [...subtitleApiRoutes(deps), ...artApiRoutes(deps), ...catalogRoutes(deps), ...statusRoutes(deps), ...reachRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps), ...editionRoutes(deps)]
 }
 
 export function createHttpServer (deps: HttpServerDeps): http.Server {
   const { tracker, access, log } = deps
   const api = apiRoutes(deps)
-  const others = [...webSeedRoutes(deps), ...subtitleTokenRoutes(deps), ...staticRoutes(deps.config.appDir)]
+  const others = [...webSeedRoutes(deps), ...subtitleTokenRoutes(deps), ...artTokenRoutes(deps), ...staticRoutes(deps.config.appDir)]
 
   async function answerApi (request: HearthRequest, res: ServerResponse): Promise<void> {
     const allowed = gate(request, tracker.bans, log, () => access.checkAuthorization(request.header('authorization')))

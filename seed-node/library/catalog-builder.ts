@@ -5,6 +5,7 @@ import type { LibraryItem } from './library-item.ts'
 import type { StoredItem } from './stored-item.ts'
 import { buildMagnet } from '../../protocol/magnet/build-magnet.ts'
 import { webSeedUrl } from '../../protocol/announce-url.ts'
+import { artUrl, type ArtRef } from './metadata/art-ref.ts'
 
 export interface CatalogContext {
   libraryName: string
@@ -20,6 +21,10 @@ export interface CatalogContext {
   token: string
   /** What this seed node can do for a device that cannot play a file as it is. */
   editions: Pick<MediaFacts, 'transcodeVideo'> & { support: EditionSupport }
+  /** Whether frames of videos can be made into pictures here (ffmpeg): without it no frame URL is offered. */
+  frameThumbnails: boolean
+  /** The id of the item at a library path (an extra's film); absent: extras name no film. */
+  ownerId?: (relativePath: string) => string | undefined
 }
 
 /** The item's web seed URL carrying `token` (protocol/announce-url.ts has the format). */
@@ -74,11 +79,44 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
       trackers: context.classicTrackerUrl === null ? [context.trackerUrl] : [context.trackerUrl, context.classicTrackerUrl],
       webSeeds: context.webSeed ? [webSeedUrlFor(item, context.publicOrigin, context.token)] : []
     }),
-    posterUrl: null,
-    ...audioFolders(item),
+    ...describedBy(item, context),
     addedAt: stored.addedAt,
     availability: item.availability,
     ...mediaOf(stored.probe.facts, item.kind, context)
+  }
+}
+
+function pictureUrl (item: LibraryItem, ref: ArtRef | null, context: CatalogContext): string | null {
+  if (ref === null) return null
+  // A frame needs ffmpeg, and a video ffprobe could read: a damaged file gives no picture.
+  if (ref.kind === 'frame' && (!context.frameThumbnails || item.stored.probe.facts?.damaged != null || item.playable === 'damaged')) return null
+  return artUrl(context.token, item.stored.infoHash, ref.key)
+}
+
+/**
+ * What the NFO, the tags and the folders say (NFO first, then tags, then folders and name;
+ * title, series and year are decided in library-item.ts), the pictures, and an extra's film.
+ */
+function describedBy (item: LibraryItem, context: CatalogContext): Partial<CatalogItem> & Pick<CatalogItem, 'posterUrl'> {
+  const { nfo, poster, seriesPoster, extra } = item.metadata
+  const tags = item.stored.probe.tags
+  const folders = audioFolders(item)
+  const runtimeSec = nfo?.runtimeMin === null || nfo?.runtimeMin === undefined ? null : nfo.runtimeMin * 60
+  const genres = nfo !== null && nfo.genres.length > 0 ? nfo.genres : (tags?.genres ?? [])
+  const owner = extra?.ownerPath === null || extra === null ? undefined : context.ownerId?.(extra.ownerPath)
+  return {
+    posterUrl: pictureUrl(item, poster, context),
+    ...(item.series !== null ? { seriesPosterUrl: pictureUrl(item, seriesPoster, context) } : {}),
+    year: item.year,
+    artist: item.kind === 'audio' ? (tags?.artist ?? folders.artist) : null,
+    album: item.kind === 'audio' ? (tags?.album ?? folders.album) : null,
+    ...(item.kind === 'audio' && tags?.trackNumber !== null && tags?.trackNumber !== undefined ? { trackNumber: tags.trackNumber } : {}),
+    ...(nfo?.plot ? { plot: nfo.plot } : {}),
+    ...(genres.length > 0 ? { genres } : {}),
+    ...(nfo?.originalTitle && nfo.originalTitle !== item.title ? { originalTitle: nfo.originalTitle } : {}),
+    ...(nfo?.rating !== null && nfo?.rating !== undefined ? { rating: nfo.rating } : {}),
+    ...(extra !== null ? { extra: { kind: extra.kind, of: owner ?? null } } : {}),
+    ...(item.stored.probe.durationSec === null && runtimeSec !== null ? { durationSec: runtimeSec } : {})
   }
 }
 

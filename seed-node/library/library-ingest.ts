@@ -10,7 +10,7 @@ import type { Logger } from '../lib/log.ts'
 import type { ScannedMedia } from './library-scanner.ts'
 import { scanLibrary } from './library-scanner.ts'
 import { makeTorrent } from './torrent-maker.ts'
-import { probeFacts, probeMedia } from './media-probe.ts'
+import { probeFacts, probeMedia, probeTags } from './media-probe.ts'
 import { toLibraryItem } from './library-item.ts'
 import { emptyIngestStats, type IngestStats } from '../../protocol/api/status.ts'
 import type { StoredItem } from './stored-item.ts'
@@ -20,6 +20,10 @@ import { fingerprintOf } from './file-fingerprint.ts'
 import { pairSidecars } from './subtitles/sidecar-pairing.ts'
 import { ScanReport } from './scan-report.ts'
 import { findMoved, findReplaced, isLegacyFolderTorrent, mediaFingerprint, relocated, sameContent, withFormerIds } from './item-identity.ts'
+import { LibraryMetadata, type ItemMetadata } from './metadata/item-metadata.ts'
+import { EMPTY_LISTING, metadataListing, type MetadataListing } from './metadata/metadata-listing.ts'
+import { parseTitle } from './title-parser.ts'
+import { mediaTypeOf } from '../../protocol/media-types.ts'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -60,9 +64,34 @@ export class LibraryIngest {
   private readonly report: ScanReport
   /** Stored items whose file the current scan did not find; one claimed by a new file is removed. */
   private vanished: StoredItem[] = []
+  /** NFO files, pictures and extras as the last scan saw them. */
+  private listing: MetadataListing = EMPTY_LISTING
+  private readonly metadata: LibraryMetadata
 
   constructor (private readonly deps: LibraryIngestDeps) {
     this.report = new ScanReport(deps.log)
+    this.metadata = new LibraryMetadata({ root: deps.libraryRoot, followSymlinks: deps.followSymlinks ?? false }, deps.log)
+  }
+
+  /** The NFO files, pictures and extra status of a stored item, from the last scan's listing. */
+  private async metadataOf (stored: StoredItem): Promise<ItemMetadata> {
+    const series = parseTitle(stored.relativePath).series
+    const kind = mediaTypeOf(stored.relativePath)?.kind === 'audio' ? 'audio' : series !== null ? 'episode' : 'film'
+    return await this.metadata.resolve(stored, kind, series?.season ?? null, this.listing)
+  }
+
+  /** Samples are hidden: one listed before samples were told apart leaves the library. */
+  private async hideSamples (samples: readonly string[]): Promise<void> {
+    for (const relativePath of samples) {
+      const item = this.deps.registry.byRelativePath(relativePath)
+      if (item === undefined && this.deps.cache.at(relativePath) === undefined) continue
+      if (item) {
+        await this.deps.seeder.unseed(item.stored.infoHash)
+        this.deps.registry.remove(item.stored.infoHash)
+      }
+      this.deps.cache.forget(relativePath)
+      this.deps.log.info('ingest.sample_hidden', { path: relativePath })
+    }
   }
 
   /** Runs one scan; if one is running, waits for it instead of starting another. */
@@ -78,6 +107,8 @@ export class LibraryIngest {
     try {
       const result = await scanLibrary(libraryRoot, { log, excludeFolders: this.deps.excludeFolders, followSymlinks: this.deps.followSymlinks })
       this.report.report(result)
+      this.listing = metadataListing(result.sidecars, result.media.map(media => media.relativePath))
+      await this.hideSamples(result.samples)
       this.stats.filesSkipped = result.skipped.length + result.outsideLinks.length
       const seen = new Set<string>()
       const scanned = new Set(result.media.map(media => media.relativePath))
@@ -91,7 +122,7 @@ export class LibraryIngest {
         const stored = cache.lookup(media)
         if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online' && !isLegacyFolderTorrent(stored)) {
           // The media is unchanged; its sidecars may not be (a subtitle added by Bazarr).
-          registry.put(toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles))
+          registry.put(toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles, await this.metadataOf(stored)))
           continue
         }
         toAdmit.push({ media, stored })
@@ -199,14 +230,14 @@ export class LibraryIngest {
     } else {
       this.stats.itemsReused++
       log.debug('ingest.reused', { path: media.relativePath, infoHash: stored.infoHash })
-      stored = await this.withCodecFacts(stored, media.absolutePath)
+      stored = await this.withTags(await this.withCodecFacts(stored, media.absolutePath), media.absolutePath)
     }
     const previous = registry.byRelativePath(media.relativePath)
     if (previous && previous.stored.infoHash !== stored.infoHash) await seeder.unseed(previous.stored.infoHash)
     // A moved file keeps its torrent: a torrent already awake reads the old path, so it starts again.
     const moved = registry.get(stored.infoHash)
     if (moved && moved.stored.relativePath !== stored.relativePath) await seeder.unseed(stored.infoHash)
-    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles)
+    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles, await this.metadataOf(stored))
     const infoHash = stored.infoHash
     await seeder.seed(item, async () => await cache.readTorrent(infoHash))
     registry.put(item)
@@ -218,6 +249,16 @@ export class LibraryIngest {
     const facts = await probeFacts(absolutePath)
     if (facts === null) return stored
     const updated = { ...stored, probe: { ...stored.probe, facts } }
+    await this.deps.cache.remember(updated, await this.deps.cache.readTorrent(stored.infoHash))
+    return updated
+  }
+
+  /** Items stored before tags were read get them once (no rehash), then are remembered with them. */
+  private async withTags (stored: StoredItem, absolutePath: string): Promise<StoredItem> {
+    if (stored.probe.tags !== undefined) return stored
+    const tags = await probeTags(absolutePath)
+    if (tags === null || tags === undefined) return stored
+    const updated = { ...stored, probe: { ...stored.probe, tags } }
     await this.deps.cache.remember(updated, await this.deps.cache.readTorrent(stored.infoHash))
     return updated
   }

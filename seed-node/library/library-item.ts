@@ -3,9 +3,10 @@ import path from 'node:path'
 import type { ItemKind, Playable, SeriesInfo, SubtitleTrack } from '../../protocol/catalog.ts'
 import type { ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
 import { mediaTypeOf } from '../../protocol/media-types.ts'
-import { parseTitle } from './title-parser.ts'
+import { episodeLabel, parseTitle } from './title-parser.ts'
 import type { StoredItem } from './stored-item.ts'
 import type { LibraryConfinement } from './library-file-open.ts'
+import { NO_METADATA, type ItemMetadata } from './metadata/item-metadata.ts'
 
 /** A sidecar subtitle as the seed node serves it (subtitle-route.ts): what the catalog shows, and where it is. */
 export interface SidecarSubtitle {
@@ -19,6 +20,10 @@ export interface LibraryItem {
   title: string
   kind: ItemKind
   series: SeriesInfo | null
+  /** Release year: the NFO's, the tags', or the name's. */
+  year: number | null
+  /** NFO files, pictures and extras found beside the file (metadata/item-metadata.ts). */
+  metadata: ItemMetadata
   mimeType: string
   /** `edition` for containers no browser plays (protocol/media-types.ts). */
   playable: Playable
@@ -41,19 +46,44 @@ function toSidecar (subtitle: ScannedSubtitle, mediaDir: string): SidecarSubtitl
   }
 }
 
-export function toLibraryItem (stored: StoredItem, libraryRoot: string, followSymlinks = false, subtitles: readonly ScannedSubtitle[] = []): LibraryItem {
+/**
+ * What the item is called, by precedence (docs/metadata.md): its NFO file, then the file's own
+ * tags, then its name and folders. A show's name comes from `tvshow.nfo` (so every episode
+ * agrees), then the episode NFO's `<showtitle>`, then the folders.
+ */
+function describe (stored: StoredItem, metadata: ItemMetadata): { title: string, series: SeriesInfo | null, year: number | null, kind: ItemKind } {
+  const type = mediaTypeOf(path.posix.basename(stored.relativePath))
+  const parsed = parseTitle(stored.relativePath)
+  const { nfo, showNfo } = metadata
+  const tags = stored.probe.tags
+  const series = parsed.series === null
+    ? null
+    : { name: showNfo?.title ?? nfo?.showTitle ?? parsed.series.name, season: nfo?.season ?? parsed.series.season, episode: nfo?.episode ?? parsed.series.episode }
+  // An episode with no name of its own is called after its show, as the NFO names the show.
+  const unnamedEpisode = series !== null && parsed.series !== null && parsed.title === episodeLabel(parsed.series.name, parsed.series.season, parsed.series.episode)
+  const nameTitle = series === null ? (stored.probe.embeddedTitle ?? parsed.title) : unnamedEpisode ? episodeLabel(series.name, series.season, series.episode) : parsed.title
+  return {
+    title: nfo?.title ?? (type?.kind === 'audio' ? tags?.title ?? nameTitle : nameTitle),
+    series,
+    year: nfo?.year ?? tags?.year ?? parsed.year,
+    kind: series ? 'episode' : (type?.kind ?? 'film')
+  }
+}
+
+export function toLibraryItem (stored: StoredItem, libraryRoot: string, followSymlinks = false, subtitles: readonly ScannedSubtitle[] = [], metadata: ItemMetadata = NO_METADATA): LibraryItem {
   const mediaName = path.posix.basename(stored.relativePath)
   const type = mediaTypeOf(mediaName)
-  const parsed = parseTitle(stored.relativePath)
-  const kind: ItemKind = parsed.series ? 'episode' : (type?.kind ?? 'film')
+  const { title, series, year, kind } = describe(stored, metadata)
   const media = stored.torrentFiles.find(file => file.libraryPath === stored.relativePath)
   const diskPaths = Object.fromEntries(stored.torrentFiles.map(file => [file.torrentPath, path.join(libraryRoot, file.libraryPath)]))
   const mediaDir = path.posix.dirname(stored.relativePath)
   return {
     stored,
-    title: parsed.series ? parsed.title : (stored.probe.embeddedTitle ?? parsed.title),
+    title,
     kind,
-    series: parsed.series,
+    series,
+    year,
+    metadata,
     mimeType: type?.mimeType ?? 'application/octet-stream',
     playable: type?.editionOnly === true ? 'edition' : 'direct',
     mediaTorrentPath: media?.torrentPath ?? mediaName,

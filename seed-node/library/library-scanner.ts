@@ -16,6 +16,8 @@ import type { Logger } from '../lib/log.ts'
 import { errnoCode } from '../lib/errors.ts'
 import { isInside } from './library-file-open.ts'
 import { pairSidecars, subtitleFormatOf, SUBTITLE_FOLDER_NAMES, type ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
+import { isSample } from './metadata/extras-names.ts'
+import { ARTWORK_EXTENSIONS } from './metadata/artwork-names.ts'
 
 export type { ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
 
@@ -37,13 +39,17 @@ export interface ScanResult {
   skipped: Array<{ relativePath: string, reason: string }>
   /** Symlinks skipped because their target is outside the library (without `followSymlinks`). */
   outsideLinks: Array<{ relativePath: string, target: string }>
+  /** Pictures and NFO files (library-relative paths), read for posters and metadata (library/metadata/). */
+  sidecars: string[]
+  /** Samples (`sample.mp4`, `Film-sample.mkv`, `Sample/`): playable, but hidden from the library. */
+  samples: string[]
 }
 
 /**
  * Sidecars people keep beside films that Hearth passes over without calling them skipped:
  * artwork and metadata a media manager writes (`.nfo`, `poster.jpg`), checksums.
  */
-const QUIET_EXTENSIONS = new Set(['.nfo', '.jpg', '.jpeg', '.png', '.webp', '.gif', '.bmp', '.txt', '.sfv', '.md5', '.sha1', '.url', '.db', '.xml', '.json', '.ini', '.log'])
+const QUIET_EXTENSIONS = new Set(['.nfo', '.tbn', '.jpg', '.jpeg', '.png', '.webp', '.gif', '.bmp', '.txt', '.sfv', '.md5', '.sha1', '.url', '.db', '.xml', '.json', '.ini', '.log'])
 
 /** Why a file that is neither playable nor a subtitle is not listed, or null to pass it over quietly. */
 function unknownTypeReason (name: string): string | null {
@@ -80,6 +86,8 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
   const media: ScannedMedia[] = []
   const skipped: ScanResult['skipped'] = []
   const outsideLinks: ScanResult['outsideLinks'] = []
+  const sidecars: string[] = []
+  const samples: string[] = []
   const excluded = new Set(options.excludeFolders ?? [])
   const realRoot = await realpath(root)
   const ctx: ScanContext = { root, realRoot, options, skipped, outsideLinks }
@@ -112,11 +120,7 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
         skipped.push({ relativePath, reason: 'still being written (partial download)' })
         continue
       }
-      if (!mediaTypeOf(entry.name) && subtitleFormatOf(entry.name) === undefined) {
-        const reason = unknownTypeReason(entry.name)
-        if (reason !== null) skipped.push({ relativePath, reason })
-        continue
-      }
+      if (passedOver(relativePath, entry.name, { skipped, sidecars, samples })) continue
       const file = await readEntry(ctx, relativePath, entry.isSymbolicLink())
       if (file) files.push(file)
     }
@@ -134,7 +138,31 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
 
   await walk('', 0)
   media.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
-  return { media, skipped, outsideLinks }
+  return { media, skipped, outsideLinks, sidecars, samples }
+}
+
+/**
+ * Files that are no item: unknown types (skipped with a reason), pictures and NFO files (kept
+ * for metadata), samples (hidden). True when the file is passed over.
+ */
+function passedOver (relativePath: string, name: string, into: Pick<ScanResult, 'skipped' | 'sidecars' | 'samples'>): boolean {
+  const playable = mediaTypeOf(name) !== undefined
+  if (!playable && subtitleFormatOf(name) === undefined) {
+    const reason = unknownTypeReason(name)
+    if (reason !== null) into.skipped.push({ relativePath, reason })
+    else if (isMetadataName(name)) into.sidecars.push(relativePath)
+    return true
+  }
+  if (playable && isSample(relativePath)) {
+    into.samples.push(relativePath)
+    return true
+  }
+  return false
+}
+
+function isMetadataName (name: string): boolean {
+  const ext = extensionOf(name)
+  return ext === '.nfo' || ARTWORK_EXTENSIONS.has(ext)
 }
 
 interface ScanContext {

@@ -9,6 +9,7 @@ import { mediaTypeOf } from '../../protocol/media-types.ts'
 import { ffprobeMedia } from '../editions/ffprobe-media.ts'
 import type { ProbedFacts } from '../editions/ffprobe-output.ts'
 import type { MediaProbe } from './stored-item.ts'
+import { tagsOf } from './metadata/media-tags.ts'
 
 const UNKNOWN: MediaProbe = { durationSec: null, container: 'unknown', videoCodec: null, audioCodec: null, embeddedTitle: null }
 
@@ -43,9 +44,19 @@ export async function probeFacts (absolutePath: string): Promise<Omit<ProbedFact
   return kept
 }
 
+/** Tags alone, for items stored before tags were read; null when the file cannot be parsed. */
+export async function probeTags (absolutePath: string): Promise<MediaProbe['tags'] | null> {
+  try {
+    return tagsOf((await parseFile(absolutePath, { duration: false, skipCovers: false, skipPostHeaders: true })).common)
+  } catch {
+    return null
+  }
+}
+
 async function probeWithMusicMetadata (absolutePath: string): Promise<MediaProbe & { error?: string }> {
   try {
-    const meta = await parseFile(absolutePath, { duration: true, skipCovers: true })
+    // Covers are read (not kept) to learn whether the file has one: art is made from it later.
+    const meta = await parseFile(absolutePath, { duration: true, skipCovers: false })
     const tracks = meta.format.trackInfo ?? []
     const codecName = (name: string | undefined) => name?.replace(/^<|>$/g, '') ?? null
     const video = tracks.find(track => track.video !== undefined || /avc|hevc|vp[089]|av1|h26[45]/i.test(track.codecName ?? ''))
@@ -55,7 +66,8 @@ async function probeWithMusicMetadata (absolutePath: string): Promise<MediaProbe
       container: meta.format.container ?? 'unknown',
       videoCodec: codecName(video?.codecName),
       audioCodec: codecName(audio?.codecName) ?? meta.format.codec ?? null,
-      embeddedTitle: meta.common.title?.trim() || null
+      embeddedTitle: meta.common.title?.trim() || null,
+      tags: tagsOf(meta.common)
     }
   } catch (err) {
     return { ...UNKNOWN, error: err instanceof Error ? err.message : String(err) }

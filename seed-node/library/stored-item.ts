@@ -12,6 +12,19 @@ export const FileFingerprintSchema = z.object({
   inode: z.number().int().nonnegative()
 })
 
+/** What a file's own tags say (ID3, Vorbis comments, MP4 atoms, Matroska tags), read with music-metadata. */
+export const MediaTagsSchema = z.object({
+  title: z.string().max(500).nullable(),
+  artist: z.string().max(500).nullable(),
+  album: z.string().max(500).nullable(),
+  trackNumber: z.number().int().min(0).max(10_000).nullable(),
+  year: z.number().int().min(1800).max(3000).nullable(),
+  genres: z.array(z.string().max(100)).max(20),
+  /** The file carries a picture (ID3 APIC, FLAC picture, MP4 `covr`, a Matroska cover attachment). */
+  cover: z.boolean()
+})
+export type MediaTags = z.infer<typeof MediaTagsSchema>
+
 export const MediaProbeSchema = z.object({
   durationSec: z.number().nonnegative().nullable(),
   container: z.string(),
@@ -20,7 +33,9 @@ export const MediaProbeSchema = z.object({
   /** Title from the file's own metadata, when it has one. */
   embeddedTitle: z.string().nullable(),
   /** What ffprobe found (codec strings, audio tracks, damage); absent without ffprobe or before it was asked. */
-  facts: MediaFacts.omit({ editions: true, transcodeVideo: true }).optional()
+  facts: MediaFacts.omit({ editions: true, transcodeVideo: true }).optional(),
+  /** The file's tags; absent for items stored before tags were read (read once then, no rehash). */
+  tags: MediaTagsSchema.optional()
 })
 export type MediaProbe = z.infer<typeof MediaProbeSchema>
 

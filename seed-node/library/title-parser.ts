@@ -31,7 +31,8 @@ function tidy (text: string): string {
   return text.replace(/[._]+/g, ' ').replace(/\s+-\s*$|^\s*-\s+/g, '').replace(/\s+/g, ' ').trim()
 }
 
-function episodeLabel (name: string, season: number, episode: number): string {
+/** `The Show S01E02`: an episode's title when its name gives none. */
+export function episodeLabel (name: string, season: number, episode: number): string {
   return `${name} S${String(season).padStart(2, '0')}E${String(episode).padStart(2, '0')}`
 }
 

@@ -190,10 +190,10 @@ describe('download queue: a real download', () => {
       expect(item).toMatchObject({ mediaPath: 'Meadow at Noon (2026)/Meadow at Noon (2026).mp4', sizeBytes: original.length })
       expect(item?.subtitles.map(sub => sub.language)).toEqual(['en'])
 
-      // A rescan reuses the item; the sample is picked up as its own item (hashed once).
+      // A rescan reuses the item; the release's sample is hidden, never an item (docs/metadata.md).
       await node.ingest.scan()
       expect(node.registry.get(infoHash)?.availability).toBe('online')
-      expect(node.registry.byRelativePath('Downloads/Meadow at Noon (2026)/Sample.mp4')).toBeDefined()
+      expect(node.registry.byRelativePath('Downloads/Meadow at Noon (2026)/Sample.mp4')).toBeUndefined()
     } finally {
       await peer.close()
     }

@@ -15,6 +15,7 @@ import type { StatusReply } from '../../../protocol/api/status.ts'
 import { createTracker, type HearthTracker } from '../../../tracker/tracker-server.ts'
 import { HouseholdAccess } from '../../access/household-access.ts'
 import { EditionService } from '../../editions/edition-service.ts'
+import { ArtworkService } from '../../artwork/artwork-service.ts'
 import { LibraryRegistry } from '../../library/library-registry.ts'
 import { createLogger, type LogLevel } from '../../lib/log.ts'
 import { apiRoutes, createHttpServer, listen, type HttpServerDeps } from '../http-server.ts'
@@ -31,6 +32,7 @@ const API_SAMPLES: ReadonlyArray<[string, string]> = [
   ['/api/catalog', 'GET, HEAD'],
   [`/api/catalog/${HASH}`, 'GET, HEAD'],
   [`/api/catalog/${HASH}/subtitles/0.vtt`, 'GET, HEAD'],
+  [`/api/catalog/${HASH}/art/${'k'.repeat(22)}`, 'GET, HEAD'],
   ['/api/status', 'GET, HEAD'],
   ['/api/reach', 'GET, HEAD'],
   ['/api/share/rotate', 'POST, GET, HEAD'],
@@ -69,6 +71,7 @@ beforeAll(async () => {
     log,
     downloads: () => null,
     editions: new EditionService({ stateDir: scratch, mode: 'off', maxGb: 1, transcodeVideo: false, tools: { ffmpeg: null, ffprobe: null }, registry: new LibraryRegistry(), log }),
+    artwork: new ArtworkService({ stateDir: scratch, ffmpeg: false, log }),
     status: emptyStatus,
     reach: () => ({ origins: ['http://127.0.0.1:1'], tls: { mode: 'off', expiresAt: null, warning: null, caFingerprint: null }, onboardingUrl: null })
   }

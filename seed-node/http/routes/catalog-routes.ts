@@ -13,8 +13,8 @@ import { requestOrigin, trackersFor } from '../request-origin.ts'
 import type { Route } from '../router.ts'
 
 /** The household's view of the catalog: its credential rides in every tracker and web-seed URL. */
-export function catalogContext (request: HearthRequest, deps: Pick<HttpServerDeps, 'config' | 'access' | 'editions'>): CatalogContext {
-  const { config, access, editions } = deps
+export function catalogContext (request: HearthRequest, deps: Pick<HttpServerDeps, 'config' | 'access' | 'editions' | 'artwork' | 'registry'>): CatalogContext {
+  const { config, access, editions, artwork, registry } = deps
   const origin = requestOrigin(request, config.host, config.port)
   return {
     libraryName: config.libraryName,
@@ -22,7 +22,9 @@ export function catalogContext (request: HearthRequest, deps: Pick<HttpServerDep
     ...trackersFor(origin.http, access.credential, config.trackerUrl),
     webSeed: config.webSeed,
     token: access.credential,
-    editions: { support: editions.support(), transcodeVideo: editions.transcodeVideo }
+    editions: { support: editions.support(), transcodeVideo: editions.transcodeVideo },
+    frameThumbnails: artwork.makesFrames,
+    ownerId: relativePath => registry.byRelativePath(relativePath)?.stored.infoHash
   }
 }
 

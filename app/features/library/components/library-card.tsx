@@ -66,6 +66,7 @@ export function LibraryCard ({ item, record, onMark, onOpen, actions, tabIndex }
             <span className='badge'>{KIND_LABELS[item.kind]}</span>
             {item.series && <span className='card__episode'>{item.series.name} · {formatEpisode(item.series)}</span>}
             {item.artist && <span className='card__episode'>{item.artist}{item.album ? ` · ${item.album}` : ''}</span>}
+            {item.year != null && item.kind !== 'episode' && !item.title.includes(`(${item.year})`) && <span className='card__year'>{item.year}</span>}
             <span className='card__size'>{formatBytes(item.sizeBytes)}</span>
           </p>
           <CardCodecNotice item={item} />

@@ -13,6 +13,7 @@ import { continueWatching } from '../../../lib/watch-state/continue-watching.ts'
 import { useWatchRecords } from '../../../lib/watch-state/use-watch-state.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
 import type { Show } from '../group-shows.ts'
+import { browsableItems } from '../browsable-items.ts'
 import { libraryIndexFor } from '../library-index-cache.ts'
 import { queryLibrary } from '../query-library.ts'
 import { entryKey, type LibraryEntry } from '../search-index.ts'
@@ -41,16 +42,17 @@ interface LibraryPageProps {
 }
 
 export function LibraryPage ({ catalog, query = DEFAULT_LIBRARY_QUERY, onQueryChange, onOpen, onOpenShow, banner, renderItemActions }: LibraryPageProps) {
-  const index = libraryIndexFor(catalog.items)
+  const items = browsableItems(catalog.items)
+  const index = libraryIndexFor(items)
   const records = useWatchRecords()
   const onMark = useMarkWatched(records)
   const entries = useMemo(() => queryLibrary(index, query, records, Date.now()), [index, query, records])
   const home = isDefaultLibraryQuery(query)
-  const recent = useMemo(() => [...catalog.items].sort((a, b) => b.addedAt.localeCompare(a.addedAt)).slice(0, RECENT_ROW_ITEMS), [catalog.items])
+  const recent = useMemo(() => [...items].sort((a, b) => b.addedAt.localeCompare(a.addedAt)).slice(0, RECENT_ROW_ITEMS), [items])
   const renderTile = (entry: LibraryEntry, tabIndex: 0 | -1): ReactNode => entry.type === 'show'
     ? <ShowCard show={entry.show} records={records} onOpenShow={onOpenShow} tabIndex={tabIndex} />
     : <LibraryCard item={entry.item} record={records.get(entry.item.id)} onMark={onMark} onOpen={onOpen} actions={renderItemActions?.(entry.item)} tabIndex={tabIndex} />
-  const count = catalog.items.length
+  const count = items.length
   return (
     <main className='library'>
       <header className='library__header'>
@@ -61,7 +63,7 @@ export function LibraryPage ({ catalog, query = DEFAULT_LIBRARY_QUERY, onQueryCh
       {count > 0 && <LibraryToolbar query={query} onChange={onQueryChange} resultCount={entries.length} />}
       {home && (
         <>
-          <ContinueWatchingRow rows={continueWatching(catalog.items, records)} onOpen={onOpen} />
+          <ContinueWatchingRow rows={continueWatching(items, records)} onOpen={onOpen} />
           <ShelfRow title='Up next' items={upNext(index.shows, records).map(row => row.item)} onOpen={onOpen} testId={TEST_IDS.upNext} itemTestId={TEST_IDS.upNextItem} />
           {count > RECENT_ROW_ITEMS && <ShelfRow title='Recently added' items={recent} onOpen={onOpen} testId={TEST_IDS.recentlyAdded} itemTestId={TEST_IDS.recentItem} />}
         </>
