@@ -42,7 +42,7 @@ function load (current: RuntimeState): unknown {
     current.state = 'unavailable'
     current.reason = `@roamhq/wrtc did not load: ${binaryLoadError() ?? (err instanceof Error ? err.message : String(err))}`
     current.log.warn('webrtc.unavailable', { reason: current.reason, serving: 'web seed and TCP/uTP only' })
-    throw new Error(`WebRTC is off: ${current.reason}`)
+    throw new Error(`WebRTC is off: ${current.reason}`, { cause: err })
   }
   const wrtc = require('@roamhq/wrtc') as { RTCPeerConnection: unknown }
   wrapLoadedWebRTC(binding, wrtc.RTCPeerConnection, current.log)
