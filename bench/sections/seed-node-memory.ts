@@ -76,7 +76,7 @@ async function waitForItems (node: BenchSeedNode, count: number, timeoutMs: numb
 /** A Node WebRTC peer downloads the viewer file from the seed node; returns the largest tree RSS seen meanwhile. */
 async function viewerPeakRss (node: BenchSeedNode, credential: string): Promise<{ peakKiB: number, mbPerSec: number }> {
   const items = parseCatalog((await api({ url: node.url, credential }, 'GET', '/api/catalog')).json).items
-  const item = items.find(candidate => candidate.mediaPath === VIEWER_FILE)
+  const item = items.find(candidate => VIEWER_FILE.endsWith(candidate.mediaPath))
   if (!item) throw new Error(`${VIEWER_FILE} is not in the catalog`)
   const client = new WebTorrent({ dht: false, lsd: false, utPex: false, natUpnp: false, natPmp: false, webSeeds: false, tracker: { rtcConfig: { iceServers: [] } } })
   client.on('error', () => {})
@@ -134,22 +134,26 @@ async function credentialOf (pairingLink: string): Promise<string> {
 async function transmissionIdleKiB (ctx: BenchContext, files: string[], timeoutMs: number): Promise<number> {
   const configDir = await mkdtemp(path.join(ctx.tmpDir, 'transmission-memory-'))
   const downloadDir = path.dirname(files[0] ?? ctx.tmpDir)
+  const allSeeding = async (daemon: Awaited<ReturnType<typeof startTransmission>>): Promise<void> => {
+    const started = Date.now()
+    for (let state = await daemon.seedingCount(); state.seeding < files.length; state = await daemon.seedingCount()) {
+      if (Date.now() - started > timeoutMs) throw new Error(`not every torrent seeding after ${timeoutMs / 1000} s (${state.seeding} of ${files.length})`)
+      await sleep(250)
+    }
+  }
   let daemon = await startTransmission(configDir, downloadDir)
   try {
     for (const file of files) {
       const torrent = await new Promise<Buffer>((resolve, reject) => createTorrent(file, { createdBy: 'hearth-bench', creationDate: 0 }, (err, made) => err ? reject(err) : resolve(Buffer.from(made))))
       await daemon.rpc('torrent-add', { metainfo: torrent.toString('base64'), 'download-dir': path.dirname(file) })
     }
+    await allSeeding(daemon) // verified, so the restart below reads its resume files only
   } finally {
     await daemon.stop()
   }
   daemon = await startTransmission(configDir, downloadDir)
   try {
-    const started = Date.now()
-    while ((await daemon.seedingCount()).seeding < files.length) {
-      if (Date.now() - started > timeoutMs) throw new Error(`transmission: not every torrent seeding after ${timeoutMs / 1000} s`)
-      await sleep(50)
-    }
+    await allSeeding(daemon)
     await sleep(SETTLE_MS)
     return (await processTreeRssKiB(await daemon.process.pid())).rssKiB
   } finally {

@@ -54,7 +54,15 @@ export const NODE_BUILD_OPTIONS: BuildOptions = {
   format: 'esm',
   target: 'node20',
   splitting: false,
-  minify: false,
+  // Whitespace and comments out, names kept (readable stack traces; the source map has the
+  // rest). Why it matters: V8 keeps each script's source in memory, and one non-Latin-1
+  // character in a comment (a typographic apostrophe) doubles it to two bytes a character:
+  // the unminified bundle cost 11 MiB of heap as a string, the minified one under 3 MiB.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: false,
+  keepNames: true,
+  charset: 'ascii',
   sourcemap: 'linked',
   legalComments: 'none',
   external: EXTERNAL_PACKAGES,
