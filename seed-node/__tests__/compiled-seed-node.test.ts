@@ -60,7 +60,8 @@ describe('the compiled seed node', () => {
   it('runs plain JavaScript: no TypeScript loader in its flags, environment or status', async () => {
     const pid = node.cli.launched.child.pid ?? 0
     const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean)
-    expect(argv.slice(1)).toEqual([...COMPILED_NODE_FLAGS, path.join(REPO_ROOT, COMPILED_SEED_NODE), ...argv.slice(2 + COMPILED_NODE_FLAGS.length)])
+    expect(argv.slice(1, 1 + COMPILED_NODE_FLAGS.length)).toEqual([...COMPILED_NODE_FLAGS])
+    expect(argv[1 + COMPILED_NODE_FLAGS.length]).toBe(path.join(REPO_ROOT, COMPILED_SEED_NODE))
     expect(argv.join(' ')).not.toMatch(/tsx|--import|--loader|--require/)
     const environ = (await readFile(`/proc/${pid}/environ`, 'utf8')).split('\0')
     expect(environ.filter(entry => entry.startsWith('NODE_OPTIONS=')).join(' ')).not.toMatch(/tsx|--import|--loader/)
