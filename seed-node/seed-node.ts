@@ -216,6 +216,9 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
   listener.servePlain(plainHttpHandler({ ca: tls.ca, fallbackOrigin: () => reachOrigins(tls.facts(listener.port))[0] ?? '', log }))
   const selfAddress = selfAddressOf(config.host, listener.port)
   const webrtc = installWebRTCRuntime(log)
+  if (!webrtc && config.trackerUrl !== null && /^wss?:/.test(config.trackerUrl)) {
+    log.warn('webrtc.external_tracker_unusable', { tracker: config.trackerUrl, reason: 'a WebSocket tracker relays WebRTC offers, which this node cannot answer; browsers fetch from the web seed' })
+  }
   const ownAnnounce = ownAnnounceUrls(config.trackerUrl, selfAddress, household.credential, webrtc)
   const seeder = new TorrentSeeder({
     announce: ownAnnounce,
