@@ -116,7 +116,7 @@ const IMPORT_POLICIES = [
 ]
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'vendor/**', 'public/**', 'sample-library/**', 'test-results/**', 'playwright-report/**', '.hearth-state/**'] },
+  { ignores: ['dist/**', 'dist-node/**', 'node_modules/**', 'vendor/**', 'public/**', 'sample-library/**', 'test-results/**', 'playwright-report/**', '.hearth-state/**'] },
   {
     // The disable comments in the code must name rules that are on and must still be needed.
     linterOptions: { reportUnusedDisableDirectives: 'error' }

@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['**/__tests__/**/*.test.ts'],
     setupFiles: ['./vitest.setup.ts'],
-    exclude: ['**/node_modules/**', 'dist/**', 'e2e/**'],
+    exclude: ['**/node_modules/**', 'dist/**', 'dist-node/**', 'e2e/**'],
     // Tests never fail on a timing: these bounds only stop a hung test. Many tests spawn the
     // seed node or real peers, which on a loaded two-core machine can take several seconds.
     testTimeout: 60 * 1000,

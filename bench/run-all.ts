@@ -25,6 +25,7 @@ const SECTIONS: Record<string, { title: string, load: () => Promise<Section> }> 
   throughput: { title: '3–4. Throughput and two sources', load: async () => (await import('./sections/throughput.ts')).runThroughput },
   tracker: { title: '5. Tracker load', load: async () => (await import('./sections/tracker-load.ts')).runTrackerLoad },
   'seed-node-scale': { title: '8. Seed node at scale', load: async () => (await import('./sections/seed-node-scale.ts')).runSeedNodeScale },
+  'seed-node-memory': { title: '11. Seed node memory', load: async () => (await import('./sections/seed-node-memory.ts')).runSeedNodeMemory },
   'edition-first-frame': { title: '9. First frame through a browser edition', load: async () => (await import('./sections/edition-first-frame.ts')).runEditionFirstFrame },
   thumbnails: { title: '10. Pictures: frame thumbnails and posters', load: async () => (await import('./sections/thumbnails.ts')).runThumbnails },
 }

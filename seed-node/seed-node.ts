@@ -44,6 +44,8 @@ import { checkFdHeadroom } from './lib/fd-headroom.ts'
 import { defaultAllowedHosts } from './http/host-allow-list.ts'
 import { appHandler, PortListener, trackerOnlyHandler } from './port-listener.ts'
 import { TeardownStack } from './teardown-stack.ts'
+import { runtimeStats } from './lib/runtime-stats.ts'
+import { installWebRTCRuntime, webrtcStats, webrtcUsable } from './webrtc/webrtc-runtime.ts'
 import type { CertificateSource } from './tls/certificate-source.ts'
 import { openTls, type TlsSetup } from './tls/open-tls.ts'
 import { reachOrigins } from './tls/reach.ts'
@@ -163,15 +165,19 @@ function selfAddressOf (host: string, port: number): string {
   return `${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`
 }
 
-/** The embedded tracker, over WebSocket (browsers, WebRTC) and HTTP (classic clients find the TCP/uTP port). */
-function embeddedAnnounceUrls (selfAddress: string, credential: string): string[] {
+/**
+ * The embedded tracker, over WebSocket (browsers, WebRTC) and HTTP (classic clients find the
+ * TCP/uTP port). Without WebRTC (webrtc-runtime.ts) over HTTP only, so no browser's offer is
+ * relayed to a node that cannot answer it.
+ */
+function embeddedAnnounceUrls (selfAddress: string, credential: string, webrtc: boolean): string[] {
   const urls = announceUrls(`http://${selfAddress}`, credential)
-  return [urls.webSocket, urls.http]
+  return webrtc ? [urls.webSocket, urls.http] : [urls.http]
 }
 
 /** Where the seed node announces its own torrents: `--tracker` when given, else the embedded tracker. */
-function ownAnnounceUrls (trackerUrl: string | null, selfAddress: string, credential: string): string[] {
-  return trackerUrl !== null ? [trackerUrl] : embeddedAnnounceUrls(selfAddress, credential)
+function ownAnnounceUrls (trackerUrl: string | null, selfAddress: string, credential: string, webrtc: boolean): string[] {
+  return trackerUrl !== null ? [trackerUrl] : embeddedAnnounceUrls(selfAddress, credential, webrtc)
 }
 
 function createSeedNodeTracker (config: SeedNodeConfig, access: HouseholdAccess, seeder: TorrentSeeder, log: Logger): HearthTracker {
@@ -211,7 +217,11 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
   // Plain HTTP from other devices, while the port speaks HTTPS: a redirect or the onboarding page.
   listener.servePlain(plainHttpHandler({ ca: tls.ca, fallbackOrigin: () => reachOrigins(tls.facts(listener.port))[0] ?? '', log }))
   const selfAddress = selfAddressOf(config.host, listener.port)
-  const ownAnnounce = ownAnnounceUrls(config.trackerUrl, selfAddress, household.credential)
+  const webrtc = installWebRTCRuntime(log)
+  if (!webrtc && config.trackerUrl !== null && /^wss?:/.test(config.trackerUrl)) {
+    log.warn('webrtc.external_tracker_unusable', { tracker: config.trackerUrl, reason: 'a WebSocket tracker relays WebRTC offers, which this node cannot answer; browsers fetch from the web seed' })
+  }
+  const ownAnnounce = ownAnnounceUrls(config.trackerUrl, selfAddress, household.credential, webrtc)
   const seeder = new TorrentSeeder({
     announce: ownAnnounce,
     wakeOnDemand: config.trackerUrl === null,
@@ -254,8 +264,10 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   })
   stack.push('download queue', async () => await downloads.close())
   // The sync swarm always meets at the embedded tracker, even with --tracker (see sync-swarm-member.ts).
-  const announce = embeddedAnnounceUrls(network.selfAddress, household.credential)
-  const sync = await joinSyncSwarm({ seeder, keys: household.keys, deviceId: household.deviceId, store: network.watchState, stateDir: config.stateDir, announce, log })
+  const announce = embeddedAnnounceUrls(network.selfAddress, household.credential, webrtcUsable())
+  // Offers of our own (each a WebRTC peer: webrtc-runtime.ts) only while a browser is in the swarm to take them.
+  const wantsOffers = (infoHash: string): boolean => network.tracker.webRtcPeers(infoHash, seeder.peerId) > 0
+  const sync = await joinSyncSwarm({ seeder, keys: household.keys, deviceId: household.deviceId, store: network.watchState, stateDir: config.stateDir, announce, wantsOffers, log })
   return { ...network, registry, ingest, downloads, sync, editions, artwork }
 }
 
@@ -272,7 +284,9 @@ function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): S
     tracker: { ...tracker.stats() },
     sync: { infoHash: sync.infoHash, peers: sync.peers(), ...sync.stats },
     watchState: watchState.stats,
-    webSeed: config.webSeed
+    webSeed: config.webSeed,
+    webrtc: webrtcStats(),
+    runtime: runtimeStats()
   }
 }
 

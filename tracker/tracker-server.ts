@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { Server, type FilterParams } from 'bittorrent-tracker'
+import { Server, type FilterParams, type Swarm } from 'bittorrent-tracker'
 import type { WebSocketServer } from 'ws'
 import { admits, type Principal } from './access-control.ts'
 import { queryInfoHashesHex } from './announce-path.ts'
@@ -33,6 +33,8 @@ export interface HearthTracker {
   /** Serves an HTTP announce or scrape (`GET /announce[/<token>]?...`, `GET /scrape[/<token>]?...`). */
   handleHttp (req: IncomingMessage, res: ServerResponse): void
   stats (): TrackerStats
+  /** WebSocket (WebRTC) peers in a swarm other than `exceptPeerIdHex`: who would take an offer. */
+  webRtcPeers (infoHash: string, exceptPeerIdHex: string): number
   /**
    * The tracker's fail2ban list, for a host that guards its other endpoints with the same
    * credential (the seed node's API and web seed): one failure count and one ban per address.
@@ -143,6 +145,16 @@ function trackerStats ({ server, connections, counters, bans, offers }: TrackerP
   }
 }
 
+function webRtcPeersIn (swarm: Swarm | undefined, exceptPeerIdHex: string): number {
+  if (!swarm) return 0
+  let count = 0
+  for (const key of swarm.peers.keys) {
+    const peer = swarm.peers.peek(key)
+    if (peer?.type === 'ws' && peer.peerId !== exceptPeerIdHex) count++
+  }
+  return count
+}
+
 export function createTracker (trackerOptions: TrackerOptions = {}): HearthTracker {
   const options = resolveTrackerOptions(trackerOptions)
   const counters = new TrackerCounters()
@@ -172,6 +184,7 @@ export function createTracker (trackerOptions: TrackerOptions = {}): HearthTrack
       }
     },
     stats: () => trackerStats(parts),
+    webRtcPeers: (infoHash, exceptPeerIdHex) => webRtcPeersIn(server.torrents[infoHash], exceptPeerIdHex),
     async close () {
       stopSwarmSweep()
       bans.close()

@@ -32,18 +32,28 @@ export interface BenchSeedNode {
   stop: () => Promise<TimeReport | null>
 }
 
-export async function startBenchSeedNode (options: { library: string, stateDir: string, args?: string[], waitForScan?: boolean, timeoutMs?: number }): Promise<BenchSeedNode> {
+export async function startBenchSeedNode (options: {
+  library: string
+  stateDir: string
+  args?: string[]
+  waitForScan?: boolean
+  timeoutMs?: number
+  /** Run the compiled node (`dist-node/`, plain node and npm start's V8 flags) instead of the sources under tsx. */
+  compiled?: boolean
+  env?: NodeJS.ProcessEnv
+}): Promise<BenchSeedNode> {
   const started = performance.now()
   const timeoutMs = options.timeoutMs ?? STARTUP_TIMEOUT_MS
   let measured: MeasuredProcess | null = null
-  const launch: Launcher = (command, args, cwd) => {
-    const proc = startMeasured(command, args, { cwd })
+  const launch: Launcher = (command, args, cwd, env) => {
+    const proc = startMeasured(command, args, { cwd, env })
     measured = proc
     return { child: proc.child, signal: async signal => { await proc.stop(signal) } }
   }
   const node = await startSeedNodeProcess({
     library: options.library, stateDir: options.stateDir, root: TARGET_ROOT, launch,
-    args: ['--log-level', 'warn', ...(options.args ?? [])], waitForScan: false, startupTimeoutMs: timeoutMs
+    args: ['--log-level', 'warn', ...(options.args ?? [])], waitForScan: false, startupTimeoutMs: timeoutMs,
+    compiled: options.compiled, env: options.env
   })
   const proc = measured as MeasuredProcess | null // assigned by `launch`, which startSeedNodeProcess called
   if (proc === null) throw new Error('the harness did not launch the seed node')

@@ -67,6 +67,36 @@ export const SyncStatus = z.object({
 }).loose()
 export type SyncStatus = z.infer<typeof SyncStatus>
 
+/**
+ * WebRTC in the seed node (seed-node/webrtc/): loaded only once the first WebRTC peer
+ * appears; `unavailable` where it cannot load (musl, armv7, old glibc, `HEARTH_WEBRTC=off`),
+ * with the reason, and browsers are then served through the web seed.
+ */
+export const WebRTCStats = z.object({
+  state: z.enum(['not-loaded', 'loaded', 'unavailable']),
+  /** True once @roamhq/wrtc is loaded in the process (the first WebRTC peer appeared). */
+  loaded: z.boolean(),
+  /** Why WebRTC is off, when it is. */
+  reason: z.string().nullable(),
+  /** The peer cap's counters (seed-node/webrtc/peer-connection-cap.ts). */
+  peerConnections: z.object({ live: count, max: count, refused: count, evicted: count })
+})
+export type WebRTCStats = z.infer<typeof WebRTCStats>
+
+/** What the process holds, for tests and benchmarks: how it runs, and its memory. */
+export const RuntimeStats = z.object({
+  /** `process.execArgv`: the V8 and loader flags the process was started with. */
+  execArgv: z.array(z.string()),
+  /** Whether the code runs compiled (`dist-node/`), not from TypeScript through a loader. */
+  compiled: z.boolean(),
+  /** Whether a TypeScript loader (tsx) is registered in the process. */
+  typeScriptLoader: z.boolean(),
+  /** Resident memory of the main process in bytes (worker threads included: they share it). */
+  rssBytes: count,
+  heapUsedBytes: count
+})
+export type RuntimeStats = z.infer<typeof RuntimeStats>
+
 export const StatusReply = z.object({
   version: z.literal(1),
   uptimeSec: count,
@@ -79,6 +109,8 @@ export const StatusReply = z.object({
   tracker: z.record(z.string(), z.unknown()),
   sync: SyncStatus.nullable(),
   watchState: WatchStateLogStats.nullable(),
-  webSeed: z.boolean()
+  webSeed: z.boolean(),
+  webrtc: WebRTCStats,
+  runtime: RuntimeStats
 })
 export type StatusReply = z.infer<typeof StatusReply>

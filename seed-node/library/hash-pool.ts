@@ -10,6 +10,7 @@ import { makeTorrent, type MadeTorrent } from './torrent-maker.ts'
 import { probeMedia } from './media-probe.ts'
 import type { MediaProbe } from './stored-item.ts'
 import type { Logger } from '../lib/log.ts'
+import { hashWorkerUrl } from './hash-worker-url.ts'
 
 export interface HashResult { made: MadeTorrent, probe: MediaProbe & { error?: string } }
 
@@ -54,7 +55,7 @@ export class HashPool {
   }
 
   private spawn (): void {
-    const worker = new Worker(new URL('./hash-worker-bootstrap.mjs', import.meta.url))
+    const worker = new Worker(hashWorkerUrl())
     worker.unref()
     worker.on('message', (reply: Reply) => {
       const job = this.busy.get(worker)

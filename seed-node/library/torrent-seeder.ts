@@ -15,7 +15,7 @@
 import os from 'node:os'
 import WebTorrent, { type Torrent, type Wire } from 'webtorrent'
 import { LibraryChunkStore } from './library-chunk-store.ts'
-import { capPeerConnections, type PeerConnectionStats } from './peer-connection-cap.ts'
+import { capPeerConnections, type PeerConnectionStats } from '../webrtc/peer-connection-cap.ts'
 import type { LibraryItem } from './library-item.ts'
 import type { Logger } from '../lib/log.ts'
 import type { SeederStats } from '../../protocol/api/status.ts'
@@ -43,6 +43,8 @@ export interface SeedBytesOptions {
   storeDir: string
   /** Announce URLs for these bytes instead of the seeder's own (the sync swarm always meets at the embedded tracker). */
   announce?: string[]
+  /** Peers (WebRTC offers) to ask for at each announce, given the torrent's infohash; WebTorrent's default when absent. */
+  numwant?: (infoHash: string) => number
 }
 
 
@@ -203,7 +205,13 @@ export class TorrentSeeder {
    * `onWire` for each new wire before its extended handshake, so extensions can be used.
    */
   async seedBytes (content: Uint8Array, options: SeedBytesOptions, onWire: (wire: Wire) => void): Promise<Torrent> {
-    const torrent = this.client.seed(content, { ...options.createOptions, announce: options.announce ?? this.options.announce, path: options.storeDir })
+    const numwant = options.numwant
+    const torrent: Torrent = this.client.seed(content, {
+      ...options.createOptions,
+      announce: options.announce ?? this.options.announce,
+      path: options.storeDir,
+      ...(numwant ? { getAnnounceOpts: () => ({ numwant: numwant(torrent.infoHash) }) } : {})
+    })
     torrent.on('wire', onWire)
     await new Promise<void>((resolve, reject) => {
       torrent.once('seed', () => resolve())

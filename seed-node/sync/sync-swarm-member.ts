@@ -24,6 +24,9 @@ import type { TorrentSeeder } from '../library/torrent-seeder.ts'
 import type { WatchStateLog } from './watch-state-log.ts'
 import { WireReplica } from './wire-replica.ts'
 
+/** Offers per announce while devices are in the swarm (bittorrent-tracker makes at most 5). */
+const SYNC_OFFERS = 5
+
 /** A wire after `wire.use(Extension)`: bittorrent-protocol stores the handler under its name. */
 type WireWithSync = Wire & { hearth_sync?: { session: { peer: SyncPeerInfo | null } } }
 
@@ -65,6 +68,12 @@ export async function joinSyncSwarm (options: {
   stateDir: string
   /** The embedded tracker's announce URLs (see the comment at the top). */
   announce: string[]
+  /**
+   * Whether an announce should carry WebRTC offers: only while another WebRTC peer is in the
+   * swarm, so an idle seed node makes no peer connection (and loads no WebRTC). Devices that
+   * join later send offers of their own, which the tracker relays to us.
+   */
+  wantsOffers: (infoHash: string) => boolean
   log: Logger
 }): Promise<SyncSwarmMember> {
   const { seeder, keys, deviceId, store, log } = options
@@ -74,7 +83,8 @@ export async function joinSyncSwarm (options: {
   const torrent = await seeder.seedBytes(content, {
     createOptions: { ...syncTorrentSeedOptions },
     storeDir: path.join(options.stateDir, 'sync-swarm'),
-    announce: options.announce
+    announce: options.announce,
+    numwant: infoHash => options.wantsOffers(infoHash) ? SYNC_OFFERS : 0
   }, wire => wire.use(extensionForWire()))
   log.info('sync.joined', { infoHash: torrent.infoHash })
   return {

@@ -13,13 +13,14 @@ export interface LaunchedProcess {
   signal: (signal: NodeJS.Signals) => Promise<void>
 }
 
-export type Launcher = (command: string, args: string[], cwd: string) => LaunchedProcess
+/** `env`: variables added to this process's environment for the program. */
+export type Launcher = (command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) => LaunchedProcess
 
 export interface Exit { code: number | null, signal: NodeJS.Signals | null }
 
 /** The default launcher: the program as a plain child process, output piped, no colours. */
-export const spawnLauncher: Launcher = (command, args, cwd) => {
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } })
+export const spawnLauncher: Launcher = (command, args, cwd, env = {}) => {
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env, FORCE_COLOR: '0' } })
   const exited = exitOf(child)
   return {
     child,
@@ -50,8 +51,8 @@ export interface CliProcess {
   waitForOutput: (condition: RegExp | ((output: string) => boolean), timeoutMs: number) => Promise<RegExpExecArray | null>
 }
 
-export function startCli (command: string, args: string[], cwd: string, launch: Launcher = spawnLauncher): CliProcess {
-  const launched = launch(command, args, cwd)
+export function startCli (command: string, args: string[], cwd: string, launch: Launcher = spawnLauncher, env?: NodeJS.ProcessEnv): CliProcess {
+  const launched = launch(command, args, cwd, env)
   const { child } = launched
   let output = ''
   let stdout = ''

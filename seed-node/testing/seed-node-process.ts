@@ -14,6 +14,7 @@ import { pairingLink as makePairingLink, parsePairingFragment } from '../../prot
 import { readLibraryKey } from '../access/library-key-file.ts'
 import { startCli, type CliProcess, type Exit, type Launcher } from './cli-process.ts'
 import { api } from './seed-node-api.ts'
+import { COMPILED_NODE_FLAGS, COMPILED_SEED_NODE } from './compiled-seed-node.ts'
 import { parseSeedNodeStatus, type SeedNodeStatus } from './seed-node-status.ts'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -43,6 +44,14 @@ export interface SeedNodeLaunchOptions {
   startupTimeoutMs?: number
   /** Wait for the first library scan to finish. Default true. */
   waitForScan?: boolean
+  /**
+   * Run the compiled seed node (`dist-node/seed-node.js`, made by `npm run build`) with plain
+   * `node` and the flags `npm start` uses, as a user runs it, instead of the TypeScript sources
+   * through tsx. Default false.
+   */
+  compiled?: boolean
+  /** Environment variables for the node (e.g. `HEARTH_WEBRTC: 'off'`). */
+  env?: NodeJS.ProcessEnv
 }
 
 export interface SeedNodeProcess {
@@ -71,7 +80,8 @@ export async function removeDir (dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true })
 }
 
-function cliArgs (root: string, args: string[]): string[] {
+function cliArgs (root: string, args: string[], compiled = false): string[] {
+  if (compiled) return [...COMPILED_NODE_FLAGS, path.join(root, COMPILED_SEED_NODE), ...args]
   return ['--import', 'tsx', path.join(root, 'seed-node/cli.ts'), ...args]
 }
 
@@ -109,7 +119,7 @@ export async function startSeedNodeProcess (options: SeedNodeLaunchOptions): Pro
   const cli = startCli(process.execPath, cliArgs(root, [
     '--library', options.library ?? SAMPLE_LIBRARY, '--state', options.stateDir,
     '--host', options.host ?? '127.0.0.1', '--port', String(options.port ?? 0), ...(options.args ?? [])
-  ]), root, options.launch)
+  ], options.compiled), root, options.launch, options.env)
   let stopping = false
   void cli.exited.then(exit => {
     // A seed node that dies on its own is a bug worth seeing in the test output.

@@ -12,6 +12,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { ApiErrorBody } from '../../../protocol/api/api-error.ts'
 import type { StatusReply } from '../../../protocol/api/status.ts'
+import { runtimeStats } from '../../lib/runtime-stats.ts'
+import { webrtcStats } from '../../webrtc/webrtc-runtime.ts'
 import { createTracker, type HearthTracker } from '../../../tracker/tracker-server.ts'
 import { HouseholdAccess } from '../../access/household-access.ts'
 import { EditionService } from '../../editions/edition-service.ts'
@@ -55,7 +57,7 @@ const logLines: string[] = []
 
 function emptyStatus (): StatusReply {
   if (statusFails) throw new Error('the status source broke')
-  return { version: 1, uptimeSec: 0, items: 0, itemsOffline: 0, ingest: null, seeder: null, tracker: {}, sync: null, watchState: null, webSeed: true }
+  return { version: 1, uptimeSec: 0, items: 0, itemsOffline: 0, ingest: null, seeder: null, tracker: {}, sync: null, watchState: null, webSeed: true, webrtc: webrtcStats(), runtime: runtimeStats() }
 }
 
 beforeAll(async () => {

@@ -14,14 +14,16 @@
  * never completed: what a flood leaves behind) and is older than MIN_EVICT_AGE_MS is closed
  * for the newcomer; if there is none, the newcomer is refused: the constructor throws, which
  * simple-peer turns into a peer 'error' (ERR_PC_CONSTRUCTOR) and bittorrent-tracker into a
- * warning. The cap is per process, like descriptors: the last `install` sets it.
+ * warning. The cap is per process, like descriptors: the last `capPeerConnections` sets it.
+ * Nothing here loads WebRTC: the wrapping happens when webrtc-runtime.ts first loads it.
  */
-import { createRequire } from 'node:module'
 import type { Logger } from '../lib/log.ts'
 
 /** A negotiation younger than this is left alone (an answer on a LAN takes well under it). */
 const MIN_EVICT_AGE_MS = 3 * 1000
 const LOG_INTERVAL_MS = 10 * 1000
+/** The cap before the seeder sets one from the descriptor limit. */
+const DEFAULT_MAX_PEER_CONNECTIONS = 100
 
 interface NativePeerConnection {
   readonly connectionState?: string
@@ -93,15 +95,25 @@ function wrapNative (binding: Binding, wrapper: Wrapper, cap: CapState): void {
   }
 }
 
-/** Installs the cap (once per process) or changes it; returns its counters. */
+/** Sets the cap (once per process, or changes it); returns its counters. Applies once WebRTC loads (`wrapLoadedWebRTC`). */
 export function capPeerConnections (max: number, log: Logger): () => PeerConnectionStats {
-  if (state === null) {
-    const require = createRequire(import.meta.url)
-    state = { max, log, live: new Map(), refused: 0, evicted: 0, lastLogAt: 0 }
-    wrapNative(require('@roamhq/wrtc/lib/binding.js') as Binding, (require('@roamhq/wrtc') as { RTCPeerConnection: Wrapper }).RTCPeerConnection, state)
-  }
+  state ??= { max, log, live: new Map(), refused: 0, evicted: 0, lastLogAt: 0 }
   state.max = max
   state.log = log
-  const cap = state
-  return () => ({ live: cap.live.size, max: cap.max, refused: cap.refused, evicted: cap.evicted })
+  return peerConnectionStats
+}
+
+/** The cap's counters (zero until WebRTC is loaded and a peer is made). */
+export function peerConnectionStats (): PeerConnectionStats {
+  return { live: state?.live.size ?? 0, max: state?.max ?? DEFAULT_MAX_PEER_CONNECTIONS, refused: state?.refused ?? 0, evicted: state?.evicted ?? 0 }
+}
+
+/**
+ * Wraps the native constructor of a freshly loaded @roamhq/wrtc (webrtc-runtime.ts calls it
+ * once, right after the load): `binding` is `@roamhq/wrtc/lib/binding.js`, `wrapper` the
+ * module's `RTCPeerConnection`.
+ */
+export function wrapLoadedWebRTC (binding: unknown, wrapper: unknown, log: Logger): void {
+  state ??= { max: DEFAULT_MAX_PEER_CONNECTIONS, log, live: new Map(), refused: 0, evicted: 0, lastLogAt: 0 }
+  wrapNative(binding as Binding, wrapper as Wrapper, state)
 }
