@@ -34,6 +34,7 @@ import { defaultHashThreads, HashPool } from './library/hash-pool.ts'
 import { LibraryIngest } from './library/library-ingest.ts'
 import { openEditions } from './editions/open-editions.ts'
 import type { EditionService } from './editions/edition-service.ts'
+import { EmbeddedSubtitleStore } from './library/subtitles/embedded-subtitle-store.ts'
 import { LibraryRegistry } from './library/library-registry.ts'
 import { watchLibrary } from './library/library-watcher.ts'
 import { TorrentSeeder } from './library/torrent-seeder.ts'
@@ -297,7 +298,7 @@ export async function startSeedNode (options: SeedNodeOptions, log: Logger = cre
     const config = { ...requested, port: parts.listener.port }
     const { registry, tracker, downloads } = parts
     const reach = (): ReachReply => parts.tls.reach(config.port)
-    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, status: () => statusOf(parts, config, startedAtMs), reach })
+    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, embeddedSubtitles: new EmbeddedSubtitleStore(config.stateDir, log), status: () => statusOf(parts, config, startedAtMs), reach })
     parts.listener.serve(appHandler(app))
     const { firstScan } = await startLibrary(parts, config, stack, log)
     const url = `http://${parts.selfAddress}`

@@ -5,6 +5,7 @@ import type { LibraryItem } from './library-item.ts'
 import type { StoredItem } from './stored-item.ts'
 import { buildMagnet } from '../../protocol/magnet/build-magnet.ts'
 import { webSeedUrl } from '../../protocol/announce-url.ts'
+import { embeddedSubtitles } from './subtitles/embedded-subtitles.ts'
 
 export interface CatalogContext {
   libraryName: string
@@ -68,6 +69,7 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     videoCodec: stored.probe.videoCodec,
     audioCodec: stored.probe.audioCodec,
     subtitles: item.subtitles.map((subtitle, index) => ({ ...subtitle.track, url: subtitleUrl(stored.infoHash, index) })),
+    ...subtitlesNotShown(stored),
     magnet: buildMagnet({
       infoHash: stored.infoHash,
       displayName: torrentName,
@@ -80,6 +82,12 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     availability: item.availability,
     ...mediaOf(stored.probe.facts, item.kind, context)
   }
+}
+
+/** Picture subtitles inside the file (PGS, VobSub), listed with the reason they are not offered. */
+function subtitlesNotShown (stored: StoredItem): Pick<CatalogItem, 'subtitlesNotShown'> {
+  const notShown = embeddedSubtitles(stored.probe.facts?.subtitles ?? []).notShown
+  return notShown.length > 0 ? { subtitlesNotShown: notShown } : {}
 }
 
 /**

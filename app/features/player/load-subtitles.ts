@@ -30,16 +30,16 @@ async function fetchText (url: string, headers: Record<string, string> = {}): Pr
   return await response.text()
 }
 
-async function loadOne (torrent: WebTorrentTorrent, track: SubtitleTrack): Promise<SubtitleSource | null> {
+async function loadOne (torrent: WebTorrentTorrent | null, track: SubtitleTrack): Promise<SubtitleSource | null> {
   const common = { language: track.language, label: track.label, forced: track.forced === true, sdh: track.sdh === true, namedDefault: track.default === true }
   if (track.url !== undefined) {
     const credential = await currentCredential()
     const vtt = await fetchText(track.url, credential === null ? {} : { authorization: `Bearer ${credential}` })
     return { ...common, src: URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' })), ownsUrl: true }
   }
-  const file = findTorrentFile(torrent.files, track.path)
+  const file = torrent === null ? undefined : findTorrentFile(torrent.files, track.path)
   if (!file) {
-    console.warn(`[hearth] subtitle ${track.path} is not in torrent ${torrent.infoHash}`)
+    console.warn(`[hearth] subtitle ${track.path} is not in torrent ${torrent?.infoHash ?? '(none)'}`)
     return null
   }
   if (track.format === 'vtt') return { ...common, src: file.streamURL, ownsUrl: false }
@@ -48,7 +48,8 @@ async function loadOne (torrent: WebTorrentTorrent, track: SubtitleTrack): Promi
   return { ...common, src: URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' })), ownsUrl: true }
 }
 
-export async function loadSubtitles (torrent: WebTorrentTorrent, tracks: readonly SubtitleTrack[]): Promise<SubtitleSource[]> {
+/** `torrent`: the one the media streams from (for tracks inside a foreign torrent), or null when it plays through an edition. */
+export async function loadSubtitles (torrent: WebTorrentTorrent | null, tracks: readonly SubtitleTrack[]): Promise<SubtitleSource[]> {
   const sources = await Promise.all(tracks.map(async track => {
     try {
       return await loadOne(torrent, track)

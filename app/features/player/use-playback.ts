@@ -11,6 +11,7 @@ import type { PlayableSource } from './playable-source.ts'
 import { useEditionStream, type EditionState } from './use-edition-stream.ts'
 import { useItemStream, type StreamState } from './use-item-stream.ts'
 import type { SubtitleSource } from './load-subtitles.ts'
+import { useServedSubtitles } from './use-served-subtitles.ts'
 
 const UNKNOWN: Playability = { verdict: 'unknown' }
 
@@ -32,8 +33,9 @@ export function usePlayback (source: PlayableSource, video: RefObject<HTMLVideoE
     [playability]
   )
   const edition = useEditionStream(request === null ? null : source.infoHash, request, video)
+  const editionSubtitles = useServedSubtitles(request === null ? null : source.subtitles)
   const stream: StreamState = playability.verdict === 'blocked' || playability.verdict === 'damaged'
     ? { phase: 'error', message: playability.message }
     : state
-  return { playability, stream, edition, subtitles }
+  return { playability, stream, edition, subtitles: request === null ? subtitles : editionSubtitles }
 }

@@ -23,6 +23,7 @@ import { readJsonBody } from '../request-body.ts'
 import { lookup } from '../router.ts'
 import { sendError } from '../send-error.ts'
 import { jsonAnswer } from '../answer.ts'
+import { EmbeddedSubtitleStore } from '../../library/subtitles/embedded-subtitle-store.ts'
 
 const HASH = 'ab'.repeat(20)
 const CREDENTIAL = 'household-credential-for-tests'
@@ -69,6 +70,7 @@ beforeAll(async () => {
     log,
     downloads: () => null,
     editions: new EditionService({ stateDir: scratch, mode: 'off', maxGb: 1, transcodeVideo: false, tools: { ffmpeg: null, ffprobe: null }, registry: new LibraryRegistry(), log }),
+    embeddedSubtitles: new EmbeddedSubtitleStore(scratch, log),
     status: emptyStatus,
     reach: () => ({ origins: ['http://127.0.0.1:1'], tls: { mode: 'off', expiresAt: null, warning: null, caFingerprint: null }, onboardingUrl: null })
   }

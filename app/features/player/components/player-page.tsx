@@ -15,6 +15,7 @@ import { useSubtitleChoice } from '../use-subtitle-choice.ts'
 import { LibraryWatchControls } from './library-watch-controls.tsx'
 import { StatsBar } from './stats-bar.tsx'
 import { SubtitleLanguageSetting } from './subtitle-language-setting.tsx'
+import { SubtitlesNotShown } from './subtitles-not-shown.tsx'
 import { StreamOverlay } from './stream-overlay.tsx'
 import { CodecNotice } from './codec-notice.tsx'
 import { EditionOverlay } from './edition-overlay.tsx'
@@ -83,6 +84,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
         )}
         {item === null && <p className='player__notice'>Not in your library: this device streams it from the link’s peers while the page is open, and does not remember where you stopped.</p>}
         <SubtitleLanguageSetting choice={subtitleChoice} trackLanguages={subtitles.map(track => track.language)} />
+        <SubtitlesNotShown tracks={item?.subtitlesNotShown ?? []} />
         <StatsBar stats={stats} />
       </section>
     </main>
