@@ -34,6 +34,7 @@ import { defaultHashThreads, HashPool } from './library/hash-pool.ts'
 import { LibraryIngest } from './library/library-ingest.ts'
 import { openEditions } from './editions/open-editions.ts'
 import type { EditionService } from './editions/edition-service.ts'
+import type { EditionsAhead } from './editions/edition-ahead.ts'
 import { EmbeddedSubtitleStore } from './library/subtitles/embedded-subtitle-store.ts'
 import { LibraryRegistry } from './library/library-registry.ts'
 import { watchLibrary } from './library/library-watcher.ts'
@@ -111,6 +112,7 @@ interface Parts {
   downloads: DownloadQueue
   sync: SyncSwarmMember
   editions: EditionService
+  editionsAhead: EditionsAhead
 }
 
 /** Names beyond the machine's own that the port answers for: the listen host, the public URL's and the household domain. */
@@ -232,7 +234,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   const network = await startNetwork(config, household, stack, log)
   const { seeder, cache } = network
   const registry = new LibraryRegistry()
-  const editions = await openEditions(config, registry, stack, log)
+  const { editions, editionsAhead } = await openEditions(config, registry, stack, log, seeder)
   const hashPool = new HashPool(defaultHashThreads(), log)
   stack.push('hash pool', async () => await hashPool.close())
   // Ingest skips what a download is still writing, and a finished download is admitted by
@@ -254,7 +256,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   // The sync swarm always meets at the embedded tracker, even with --tracker (see sync-swarm-member.ts).
   const announce = embeddedAnnounceUrls(network.selfAddress, household.credential)
   const sync = await joinSyncSwarm({ seeder, keys: household.keys, deviceId: household.deviceId, store: network.watchState, stateDir: config.stateDir, announce, log })
-  return { ...network, registry, ingest, downloads, sync, editions }
+  return { ...network, registry, ingest, downloads, sync, editions, editionsAhead }
 }
 
 function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): StatusReply {
@@ -270,7 +272,8 @@ function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): S
     tracker: { ...tracker.stats() },
     sync: { infoHash: sync.infoHash, peers: sync.peers(), ...sync.stats },
     watchState: watchState.stats,
-    webSeed: config.webSeed
+    webSeed: config.webSeed,
+    editions: parts.editionsAhead.status()
   }
 }
 
