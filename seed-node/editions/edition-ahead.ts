@@ -110,7 +110,11 @@ export class EditionsAhead {
         if (!(err instanceof ApiError && err.code === 'HEARTH_E_BUSY')) throw err
       })
       const job = this.editions.runInBackground(itemId, key)
-      if (job === null) return
+      if (job === null) {
+        // Finished while it was being asked for (a short film), or ready already.
+        if (await this.editions.isComplete(itemId, key)) this.counted(itemId, key)
+        return
+      }
       const progress = setInterval(() => {
         job.progress().then(({ preparedSec }) => {
           if (this.current !== null) this.current = { ...this.current, preparedSec }
@@ -118,10 +122,8 @@ export class EditionsAhead {
         }, () => undefined)
       }, TICK_MS)
       const end = await job.done.finally(() => clearInterval(progress))
-      if (end.kind === 'complete') {
-        this.made++
-        this.log.info('editions.ahead_made', { item: itemId, key })
-      } else if (end.kind === 'failed' && !/stopped/.test(end.reason)) {
+      if (end.kind === 'complete') this.counted(itemId, key)
+      else if (end.kind === 'failed' && !/stopped/.test(end.reason)) {
         this.failed.add(itemId)
       }
     } catch (err) {
@@ -131,6 +133,13 @@ export class EditionsAhead {
       this.current = null
       this.state = 'idle'
     }
+  }
+
+  private counted (itemId: string, key: string): void {
+    this.made++
+    this.remaining = Math.max(0, this.remaining - 1)
+    this.settled.add(`${itemId}/${key}`)
+    this.log.info('editions.ahead_made', { item: itemId, key })
   }
 
   status (): EditionsStatus {
