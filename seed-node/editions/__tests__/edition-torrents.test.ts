@@ -144,8 +144,8 @@ describe('--editions ahead', () => {
 
   it('makes and seeds an edition for every item that needs one, without any request', async () => {
     // Both clips are MKV (no Safari opens MKV), one with AC-3 audio: both need an edition.
-    await expect.poll(async () => (await editionsStatus(node)).ahead?.made, { timeout: 120_000, intervals: [1000] }).toBe(2)
-    await expect.poll(async () => (await editionsStatus(node)).seeding, { timeout: 60_000, intervals: [1000] }).toBe(2)
+    await expect.poll(async () => (await editionsStatus(node)).ahead?.made, { timeout: 120_000, interval: 1000 }).toBe(2)
+    await expect.poll(async () => (await editionsStatus(node)).seeding, { timeout: 60_000, interval: 1000 }).toBe(2)
     const status = await editionsStatus(node)
     expect(status.mode).toBe('ahead')
     expect(status.ahead).toMatchObject({ state: 'idle', remaining: 0, failed: 0, current: null })

@@ -63,7 +63,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
             <track key={track.src} kind='subtitles' src={track.src} srcLang={track.language} label={track.label} default={index === subtitleChoice.chosen} />
           ))}
         </video>
-        {edition.phase === 'idle' || mediaError !== null
+        {edition.phase === 'idle' || edition.phase === 'torrent' || mediaError !== null
           ? <StreamOverlay state={state} foreign={item === null} />
           : <EditionOverlay state={edition} />}
       </div>
