@@ -24,10 +24,18 @@ export interface SubtitleSource {
   ownsUrl: boolean
 }
 
+/** Subtitles inside a large file take the home server minutes to extract the first time: it answers 503 meanwhile. */
+const BUSY_RETRY_MS = 5 * 1000
+const BUSY_MAX_TRIES = 180
+
 async function fetchText (url: string, headers: Record<string, string> = {}): Promise<string> {
-  const response = await fetch(url, { headers })
-  if (!response.ok) throw new Error(`HTTP ${response.status}`)
-  return await response.text()
+  for (let tries = 1; ; tries++) {
+    const response = await fetch(url, { headers })
+    if (response.ok) return await response.text()
+    const busy = response.status === 503 && (await response.text()).includes('HEARTH_E_BUSY')
+    if (!busy || tries >= BUSY_MAX_TRIES) throw new Error(`HTTP ${response.status}`)
+    await new Promise(resolve => setTimeout(resolve, BUSY_RETRY_MS))
+  }
 }
 
 async function loadOne (torrent: WebTorrentTorrent | null, track: SubtitleTrack): Promise<SubtitleSource | null> {

@@ -26,6 +26,8 @@ const MAX_WAITING = 32
 /** Below the seed node's own priority: serving bytes comes first. */
 const FFMPEG_NICENESS = 10
 const STDERR_TAIL_CHARS = 600
+/** A request waits this long for the extraction, then is told to come back (the run goes on): a large film on a USB disk takes minutes. */
+const REQUEST_WAIT_MS = 20 * 1000
 
 export class EmbeddedSubtitleStore {
   private readonly root: string
@@ -49,7 +51,16 @@ export class EmbeddedSubtitleStore {
       return cached
     }
     if (item.availability === 'offline') throw new ApiError('HEARTH_E_ITEM_OFFLINE', 'the item\'s file cannot be read right now')
-    await this.extract(item)
+    const extraction = this.extract(item)
+    let timer: NodeJS.Timeout | undefined
+    const waited = await Promise.race([
+      extraction.then(() => true),
+      new Promise<false>(resolve => { timer = setTimeout(() => resolve(false), REQUEST_WAIT_MS) })
+    ]).finally(() => clearTimeout(timer))
+    if (!waited) {
+      extraction.catch(() => undefined)
+      throw new ApiError('HEARTH_E_BUSY', 'the subtitles inside this file are still being extracted; ask again in a few seconds')
+    }
     const made = await readFile(file).catch(() => null)
     if (made === null) throw new ApiError('HEARTH_E_SUBTITLE_FAILED', `ffmpeg found no subtitle stream ${stream} in this file`)
     return made
