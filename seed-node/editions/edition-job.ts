@@ -68,6 +68,11 @@ export class EditionJob {
     if (this.state.kind === 'running') this.child.kill('SIGKILL')
   }
 
+  /** ffmpeg's process id while it runs (for tests and diagnostics). */
+  get pid (): number | undefined {
+    return this.child.pid
+  }
+
   /** Makes this a background run: lowest CPU priority from now on. */
   runInBackground (): void {
     this.background = true
