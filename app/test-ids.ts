@@ -57,6 +57,7 @@
  * - `codec-notice`   what this browser cannot decode of an item and what happens instead (card and
  *                    player); carries `data-verdict` (edition, blocked, damaged)
  * - `edition-status` the player's line about the compatible copy being prepared or ready
+ * - `subtitles-not-shown` the player's list of the file's picture subtitles (PGS, VobSub), with why
  *
  * The numbers behind the stats, and per-piece / per-wire detail, are on `window.__hearth`
  * (see `diagnostics/expose-diagnostics.ts`).

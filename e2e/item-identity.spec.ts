@@ -34,10 +34,15 @@ const GERMAN_SRT = '1\n00:00:00,000 --> 00:00:30,000\nGuten Abend\n'
 test.describe.configure({ mode: 'serial' })
 
 /** A 20-second 320×180 H.264/AAC film; `tone` makes two rips of it differ. */
+/**
+ * Written under a `.part` name the scanner passes over, then renamed: the file appears whole,
+ * as a copy or a finished download does (a rescan while ffmpeg wrote would hash half a file).
+ */
 async function makeFilm (file: string, tone: number): Promise<void> {
   await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y',
     '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=24:duration=20', '-f', 'lavfi', '-i', `sine=frequency=${tone}:duration=20`,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', file])
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', '-f', 'mp4', `${file}.part`])
+  await rename(`${file}.part`, file)
 }
 
 let node: SeedNodeProcess

@@ -48,9 +48,26 @@ export const SubtitleTrack = z.object({
   /** Subtitles for the deaf and hard of hearing (`.sdh`, `.cc`, `.hi`). Absent: false. */
   sdh: z.boolean().optional(),
   /** The file is named as the default track (`Film.en.default.srt`). Absent: false. */
-  default: z.boolean().optional()
+  default: z.boolean().optional(),
+  /**
+   * A text stream inside the media file (MKV, MP4), extracted by the seed node to WebVTT
+   * once, rather than a file beside it: ffprobe's stream index and ffmpeg's codec name.
+   * `path` then names the media file and the stream (`Film.mkv#2`). Absent: a file.
+   */
+  embedded: z.object({ stream: z.number().int().nonnegative().max(1023), codec: z.string().min(1).max(50) }).optional()
 })
 export type SubtitleTrack = z.infer<typeof SubtitleTrack>
+
+/** A subtitle stream of the file that cannot be shown (pictures: PGS, VobSub, DVB), and why. */
+export const SubtitleNotShown = z.object({
+  language: z.string().min(1).max(35),
+  label: z.string().min(1).max(200),
+  /** ffmpeg's codec name (`hdmv_pgs_subtitle`). */
+  codec: z.string().min(1).max(50),
+  /** In words, for the player: `PGS (Blu-ray) subtitles are pictures; Hearth shows text subtitles only`. */
+  reason: z.string().min(1).max(300)
+})
+export type SubtitleNotShown = z.infer<typeof SubtitleNotShown>
 
 export const SeriesInfo = z.object({
   name: z.string().min(1),
@@ -103,6 +120,8 @@ export const CatalogItem = z.object({
   videoCodec: z.string().nullable(),
   audioCodec: z.string().nullable(),
   subtitles: z.array(SubtitleTrack),
+  /** Subtitle streams inside the file that are not offered, with the reason. Absent: none. */
+  subtitlesNotShown: z.array(SubtitleNotShown).max(64).optional(),
   /** Magnet link naming the tracker and the web seed, as reachable from the caller. */
   magnet: z.string().startsWith('magnet:?'),
   /**

@@ -39,6 +39,30 @@ export type AudioTrackFacts = z.infer<typeof AudioTrackFacts>
 /** Most audio tracks listed per item (a disc rip can hold dozens of dubs). */
 export const MAX_AUDIO_TRACKS = 32
 
+/**
+ * A subtitle stream inside the media file (MKV, MP4), as ffprobe describes it. Text streams
+ * (`subrip`, `ass`, `ssa`, `mov_text`, `webvtt`) are extracted once to WebVTT and offered
+ * beside the sidecar files; picture streams (`hdmv_pgs_subtitle`, `dvd_subtitle`,
+ * `dvb_subtitle`) are listed as not shown, with the reason.
+ */
+export const EmbeddedSubtitleFacts = z.object({
+  /** ffprobe's stream index in the file (`-map 0:<stream>`): the key of its extracted copy. */
+  stream: z.number().int().nonnegative().max(1023),
+  /** ffmpeg's codec name (`subrip`, `ass`, `mov_text`, `hdmv_pgs_subtitle`). */
+  codec: z.string().min(1).max(50).regex(/^[a-z0-9_]+$/),
+  /** ISO 639-2 code from the file (`eng`), or null when it says none / `und`. */
+  language: z.string().min(2).max(35).nullable(),
+  title: z.string().max(200).nullable(),
+  forced: z.boolean(),
+  isDefault: z.boolean(),
+  /** Marked for the hearing impaired (SDH). */
+  hearingImpaired: z.boolean()
+})
+export type EmbeddedSubtitleFacts = z.infer<typeof EmbeddedSubtitleFacts>
+
+/** Most embedded subtitle streams listed per item (a disc remux can carry forty). */
+export const MAX_EMBEDDED_SUBTITLES = 64
+
 /** How the seed node can help a device that cannot play the file as it is. */
 export const EditionSupport = z.enum(['on-demand', 'off', 'no-ffmpeg'])
 export type EditionSupport = z.infer<typeof EditionSupport>
@@ -48,6 +72,8 @@ export const MediaFacts = z.object({
   container: z.string().min(1).max(80),
   video: VideoTrackFacts.nullable(),
   audio: z.array(AudioTrackFacts).max(MAX_AUDIO_TRACKS),
+  /** Subtitle streams inside the file. Absent: probed before embedded subtitles were read (asked again once). */
+  subtitles: z.array(EmbeddedSubtitleFacts).max(MAX_EMBEDDED_SUBTITLES).optional(),
   /** Why the file cannot be read (truncated, corrupt), or null when ffprobe read it. */
   damaged: z.string().max(300).nullable(),
   /** Whether this seed node makes browser editions (`--editions`, and ffmpeg being present). */

@@ -98,7 +98,7 @@ export const SEED_NODE_OPTIONS = {
   tlsCert: { kind: 'file', flag: '--tls-cert', arg: '<file>', doc: 'certificate (PEM, with its chain) instead of the household CA; reloaded on change', fallback: null },
   tlsKey: { kind: 'file', flag: '--tls-key', arg: '<file>', doc: "the certificate's private key (PEM); give both or neither", fallback: null },
   trustProxy: { kind: 'addresses', flag: '--trust-proxy', arg: '<addresses>', doc: 'reverse proxies (comma-separated IPs) whose X-Forwarded-Proto/Host/For count', fallback: [] },
-  editions: enumOption({ flag: '--editions', arg: '<mode>', doc: 'browser editions (ffmpeg: audio to AAC, container to fMP4) for files a device cannot play', values: ['on-demand', 'off'], fallback: 'on-demand' }),
+  editions: enumOption({ flag: '--editions', arg: '<mode>', doc: 'browser editions (ffmpeg: audio to AAC, container to MP4) for files a device cannot play; ahead: also made in the background for every file that needs one', values: ['on-demand', 'ahead', 'off'], fallback: 'on-demand' }),
   editionsMaxGb: { kind: 'int', flag: '--editions-max-gb', arg: '<GB>', doc: 'disk space for finished editions; least recently used removed first', fallback: 20, min: 1, max: 100_000, unit: 'GB' },
   transcodeVideo: { kind: 'boolean', flag: '--transcode-video', doc: 'editions may also convert video (HEVC etc. to H.264): heavy, slow on a router', fallback: false },
   logLevel: enumOption({ flag: '--log-level', arg: '<level>', doc: 'how much to log', values: ['debug', 'info', 'warn', 'error'], fallback: 'info' }),

@@ -35,6 +35,8 @@ import { LibraryIngest } from './library/library-ingest.ts'
 import { openEditions } from './editions/open-editions.ts'
 import type { EditionService } from './editions/edition-service.ts'
 import { ArtworkService } from './artwork/artwork-service.ts'
+import type { EditionsAhead } from './editions/edition-ahead.ts'
+import { EmbeddedSubtitleStore } from './library/subtitles/embedded-subtitle-store.ts'
 import { LibraryRegistry } from './library/library-registry.ts'
 import { watchLibrary } from './library/library-watcher.ts'
 import { TorrentSeeder } from './library/torrent-seeder.ts'
@@ -114,6 +116,7 @@ interface Parts {
   sync: SyncSwarmMember
   editions: EditionService
   artwork: ArtworkService
+  editionsAhead: EditionsAhead
 }
 
 /** Names beyond the machine's own that the port answers for: the listen host, the public URL's and the household domain. */
@@ -243,7 +246,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   const network = await startNetwork(config, household, stack, log)
   const { seeder, cache } = network
   const registry = new LibraryRegistry()
-  const editions = await openEditions(config, registry, stack, log)
+  const { editions, editionsAhead } = await openEditions(config, registry, stack, log, seeder)
   const artwork = new ArtworkService({ stateDir: config.stateDir, ffmpeg: editions.support() !== 'no-ffmpeg', log })
   const hashPool = new HashPool(defaultHashThreads(), log)
   stack.push('hash pool', async () => await hashPool.close())
@@ -268,7 +271,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   // Offers of our own (each a WebRTC peer: webrtc-runtime.ts) only while a browser is in the swarm to take them.
   const wantsOffers = (infoHash: string): boolean => network.tracker.webRtcPeers(infoHash, seeder.peerId) > 0
   const sync = await joinSyncSwarm({ seeder, keys: household.keys, deviceId: household.deviceId, store: network.watchState, stateDir: config.stateDir, announce, wantsOffers, log })
-  return { ...network, registry, ingest, downloads, sync, editions, artwork }
+  return { ...network, registry, ingest, downloads, sync, editions, editionsAhead, artwork }
 }
 
 function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): StatusReply {
@@ -286,7 +289,8 @@ function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): S
     watchState: watchState.stats,
     webSeed: config.webSeed,
     webrtc: webrtcStats(),
-    runtime: runtimeStats()
+    runtime: runtimeStats(),
+    editions: parts.editionsAhead.status()
   }
 }
 
@@ -328,7 +332,7 @@ export async function startSeedNode (options: SeedNodeOptions, log: Logger = cre
     const config = { ...requested, port: parts.listener.port }
     const { registry, tracker, downloads } = parts
     const reach = (): ReachReply => parts.tls.reach(config.port)
-    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, artwork: parts.artwork, status: () => statusOf(parts, config, startedAtMs), reach })
+    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, artwork: parts.artwork, embeddedSubtitles: new EmbeddedSubtitleStore(config.stateDir, log), status: () => statusOf(parts, config, startedAtMs), reach })
     parts.listener.serve(appHandler(app))
     const { firstScan } = await startLibrary(parts, config, stack, log)
     const url = `http://${parts.selfAddress}`

@@ -39,6 +39,8 @@ export const API_ERROR_STATUS = {
   HEARTH_E_DOWNLOAD_FAILED: 500,
   /** ffmpeg could not make the edition (a damaged file, most often); the message says why. */
   HEARTH_E_EDITION_FAILED: 500,
+  /** ffmpeg could not extract a subtitle stream from the media file; the message says why. */
+  HEARTH_E_SUBTITLE_FAILED: 500,
   /** A part of the seed node is still loading (the download queue at start-up). */
   HEARTH_E_STARTING: 503,
   /** Out of file descriptors or connections for the moment: refused, logged, try again soon. */

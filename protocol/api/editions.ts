@@ -34,7 +34,22 @@ export const EditionReply = z.object({
   playlistUrl: z.string().startsWith(`${EDITIONS_PATH}/`),
   /** Seconds of the film already prepared (the part one can seek in). */
   preparedSec: z.number().nonnegative(),
-  durationSec: z.number().nonnegative().nullable()
+  durationSec: z.number().nonnegative().nullable(),
+  /**
+   * A finished edition seeded as a torrent (one MP4, index first): a device prefers it to the
+   * HLS playlist, so it comes peer to peer from the seed node and from household devices
+   * that have it. The magnet names the tracker and web seed as the caller reached the seed
+   * node, with the household credential. Absent while the edition is made, and for a short
+   * while after (the MP4 is remuxed and hashed in the background).
+   */
+  torrent: z.object({
+    infoHash: z.string().regex(/^[0-9a-f]{40}$/),
+    magnet: z.string().startsWith('magnet:?'),
+    /** The MP4's name inside the torrent. */
+    fileName: z.string().min(1).max(200),
+    sizeBytes: z.number().int().nonnegative(),
+    pieceCount: z.number().int().positive()
+  }).optional()
 })
 export type EditionReply = z.infer<typeof EditionReply>
 

@@ -96,6 +96,32 @@ export const RuntimeStats = z.object({
   heapUsedBytes: count
 })
 export type RuntimeStats = z.infer<typeof RuntimeStats>
+/** Browser editions: ffmpeg runs, finished editions seeded as torrents, and `--editions ahead`'s progress. */
+export const EditionsStatus = z.object({
+  /** `--editions` (`on-demand`, `ahead`, `off`), or `no-ffmpeg`. */
+  mode: z.string(),
+  /** ffmpeg runs making editions now (on demand and ahead). */
+  running: count,
+  /** Finished editions seeded as torrents. */
+  seeding: count,
+  /** Finished editions waiting for their MP4 and torrent. */
+  torrentsPending: count,
+  /** Bytes the editions folder holds (bounded by `--editions-max-gb`). */
+  cachedBytes: count,
+  /** `--editions ahead`: null in other modes. */
+  ahead: z.object({
+    /** `working`: making one; `paused`: yielding to an edition a device waits for; `full`: the next would not fit `--editions-max-gb`; `idle`: nothing left to make. */
+    state: z.enum(['idle', 'working', 'paused', 'full']),
+    /** Items that need an edition and have none yet (the current one included). */
+    remaining: count,
+    /** Editions made ahead since start, and those ffmpeg could not make. */
+    made: count,
+    failed: count,
+    /** The edition being made: its item, and seconds prepared of its duration. */
+    current: z.object({ itemId: z.string(), preparedSec: z.number().nonnegative(), durationSec: z.number().nonnegative().nullable() }).nullable()
+  }).nullable()
+})
+export type EditionsStatus = z.infer<typeof EditionsStatus>
 
 export const StatusReply = z.object({
   version: z.literal(1),
@@ -111,6 +137,8 @@ export const StatusReply = z.object({
   watchState: WatchStateLogStats.nullable(),
   webSeed: z.boolean(),
   webrtc: WebRTCStats,
-  runtime: RuntimeStats
+  runtime: RuntimeStats,
+  /** Absent from seed nodes before editions were reported here. */
+  editions: EditionsStatus.optional()
 })
 export type StatusReply = z.infer<typeof StatusReply>

@@ -31,7 +31,7 @@ describe('seed node options table', () => {
       libraryDir: string, followSymlinks: boolean, stateDir: string, host: string, port: number, trackerUrl: string | null, webSeed: boolean,
       peerPort: number, uploadLimitKiBps: number, rescanIntervalSec: number, appDir: string, banMaxRetry: number,
       banFindTimeSec: number, banTimeSec: number, banExemptLoopback: boolean, maxActiveDownloads: number,
-      editions: 'on-demand' | 'off', editionsMaxGb: number, transcodeVideo: boolean,
+      editions: 'on-demand' | 'ahead' | 'off', editionsMaxGb: number, transcodeVideo: boolean,
       https: 'auto' | 'on' | 'off', publicUrl: string | null, tlsCert: string | null, tlsKey: string | null, trustProxy: string[],
       logLevel: LogLevel, libraryName: string,
       domain: string | null, dnsProvider: 'duckdns' | 'hook', dnsHook: string | null, dnsTokenFile: string | null, domainAddress: string,

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { playlistProgress } from './edition-args.ts'
 import { FFMPEG_COMMAND } from './ffmpeg-tools.ts'
@@ -14,6 +15,8 @@ import { FFMPEG_COMMAND } from './ffmpeg-tools.ts'
 const STDERR_TAIL_LINES = 8
 /** How often a waiting caller looks for the first segment. */
 const POLL_MS = 200
+/** `--editions ahead` runs below everything else on the machine. */
+const BACKGROUND_NICENESS = 19
 
 export const COMPLETE_MARKER = 'complete'
 
@@ -27,6 +30,9 @@ export class EditionJob {
   /** Wall time of the last request for this edition (for the idle stop). */
   lastUsedMs = Date.now()
   readonly startedAtMs = Date.now()
+  /** Made ahead of time (`--editions ahead`): never stopped as idle, paused while a device waits for another edition. */
+  background = false
+  paused = false
   private readonly child: ChildProcess
   private stderrTail: string[] = []
   readonly done: Promise<JobState>
@@ -60,6 +66,25 @@ export class EditionJob {
 
   stop (): void {
     if (this.state.kind === 'running') this.child.kill('SIGKILL')
+  }
+
+  /** ffmpeg's process id while it runs (for tests and diagnostics). */
+  get pid (): number | undefined {
+    return this.child.pid
+  }
+
+  /** Makes this a background run: lowest CPU priority from now on. */
+  runInBackground (): void {
+    this.background = true
+    if (this.child.pid === undefined) return
+    try { os.setPriority(this.child.pid, BACKGROUND_NICENESS) } catch { /* not permitted: it keeps its priority */ }
+  }
+
+  /** Holds ffmpeg still (SIGSTOP) or lets it go on (SIGCONT); a stopped run keeps its place in the file. */
+  setPaused (paused: boolean): void {
+    if (this.state.kind !== 'running' || this.paused === paused) return
+    this.paused = paused
+    this.child.kill(paused ? 'SIGSTOP' : 'SIGCONT')
   }
 
   /** Resolves once the playlist lists a first segment (or the job ended); false if `timeoutMs` passed first. */

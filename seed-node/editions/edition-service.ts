@@ -20,6 +20,8 @@ import { editionArgs } from './edition-args.ts'
 import { evictEditions, isCompleteEdition, listEditions, removeUnfinished, touchEdition } from './edition-cache.ts'
 import { EditionJob } from './edition-job.ts'
 import type { FfmpegTools } from './ffmpeg-tools.ts'
+import { EditionSeeding, type EditionSeeder } from './edition-seeding.ts'
+import type { EditionTorrent } from './edition-torrent.ts'
 
 /** ffmpeg runs at once: a router has few cores, and each run is one viewer's film. */
 const MAX_RUNNING_JOBS = 2
@@ -32,12 +34,14 @@ const BYTES_PER_GB = 1024 ** 3
 
 export interface EditionServiceOptions {
   stateDir: string
-  mode: 'on-demand' | 'off'
+  mode: 'on-demand' | 'ahead' | 'off'
   maxGb: number
   transcodeVideo: boolean
   tools: FfmpegTools
   registry: LibraryRegistry
   log: Logger
+  /** The seed node's WebTorrent client: finished editions are seeded as torrents (edition-seeding.ts). Absent: not seeded. */
+  seeder?: EditionSeeder
 }
 
 export class EditionService {
@@ -46,11 +50,14 @@ export class EditionService {
   /** Asks being answered per edition folder: two devices asking at once get the same ffmpeg run. */
   private readonly starting = new Map<string, Promise<EditionJob | null>>()
   private readonly idleTimer: NodeJS.Timeout
+  /** Finished editions as torrents. */
+  readonly seeding: EditionSeeding
 
   constructor (private readonly options: EditionServiceOptions) {
     this.root = path.join(options.stateDir, 'editions')
     this.idleTimer = setInterval(() => { this.stopIdle() }, IDLE_CHECK_MS)
     this.idleTimer.unref()
+    this.seeding = new EditionSeeding(this.root, options.seeder ?? null, options.log, () => { this.evict() })
   }
 
   /** What the catalog tells devices about editions here. */
@@ -67,7 +74,9 @@ export class EditionService {
   async open (): Promise<void> {
     const removed = await removeUnfinished(this.root, new Set())
     const evicted = await evictEditions(this.root, this.options.maxGb * BYTES_PER_GB, new Set())
-    const kept = (await listEditions(this.root)).length
+    const keptEditions = await listEditions(this.root)
+    const kept = keptEditions.length
+    if (this.support() !== 'no-ffmpeg') await this.seeding.restore(keptEditions)
     this.options.log.info('editions.ready', { mode: this.support(), kept, removedUnfinished: removed, evicted: evicted.length, maxGb: this.options.maxGb })
   }
 
@@ -110,6 +119,10 @@ export class EditionService {
     const running = this.jobs.get(dir)
     if (running !== undefined) {
       running.lastUsedMs = Date.now()
+      // A device now waits for the edition being made ahead: it runs on as any other (at the priority it had).
+      running.background = false
+      running.setPaused(false)
+      this.yieldToDevices()
       return running
     }
     const pending = this.starting.get(dir)
@@ -129,6 +142,7 @@ export class EditionService {
     await mkdir(dir, { recursive: true, mode: 0o700 })
     const job = new EditionJob(dir, editionArgs(input, request, dir))
     this.jobs.set(dir, job)
+    this.yieldToDevices()
     this.options.log.info('editions.started', { item: itemId, key: path.basename(dir), video: request.video, audioFrom: input.audioCodec ?? 'none' })
     job.done.then(state => this.finished(dir, job, state), () => undefined)
     return job
@@ -136,13 +150,12 @@ export class EditionService {
 
   private finished (dir: string, job: EditionJob, state: EditionJob['state']): void {
     this.jobs.delete(dir)
+    this.yieldToDevices()
     const tookSec = Math.round((Date.now() - job.startedAtMs) / 100) / 10
     if (state.kind === 'complete') {
       this.options.log.info('editions.complete', { dir: path.relative(this.root, dir), tookSec })
-      evictEditions(this.root, this.options.maxGb * BYTES_PER_GB, new Set(this.jobs.keys())).then(
-        removed => { if (removed.length > 0) this.options.log.info('editions.evicted', { count: removed.length }) },
-        (err: unknown) => this.options.log.warn('editions.evict_failed', { error: String(err) })
-      )
+      this.seeding.enqueue(dir)
+      this.evict()
       return
     }
     if (state.kind === 'failed') this.options.log.warn('editions.failed', { dir: path.relative(this.root, dir), reason: state.reason })
@@ -159,17 +172,63 @@ export class EditionService {
     return { itemId, key, state: job.state.kind === 'complete' ? 'ready' : 'preparing', playlistUrl, preparedSec: progress.preparedSec, durationSec }
   }
 
+  /** Fits the folder to `--editions-max-gb`; evicted editions stop being seeded. */
+  private evict (): void {
+    const busy = new Set([...this.jobs.keys(), ...this.seeding.busy()])
+    evictEditions(this.root, this.options.maxGb * BYTES_PER_GB, busy).then(
+      async removed => {
+        if (removed.length === 0) return
+        this.options.log.info('editions.evicted', { count: removed.length })
+        await this.seeding.forget(removed)
+      },
+      (err: unknown) => this.options.log.warn('editions.evict_failed', { error: String(err) })
+    )
+  }
+
+  /** Background runs (`--editions ahead`) hold still while a device waits for another edition, and go on after. */
+  private yieldToDevices (): void {
+    const devicesWaiting = [...this.jobs.values()].some(job => !job.background)
+    for (const job of this.jobs.values()) if (job.background) job.setPaused(devicesWaiting)
+  }
+
+  /** Marks the run making this edition as a background one (`--editions ahead`); returns it, or null when none runs. */
+  runInBackground (itemId: string, key: string): EditionJob | null {
+    const job = this.jobs.get(path.join(this.root, itemId, key)) ?? null
+    if (job !== null && job.state.kind === 'running') {
+      job.runInBackground()
+      this.yieldToDevices()
+    }
+    return job
+  }
+
+  /** Whether the edition is complete in the cache. */
+  async isComplete (itemId: string, key: string): Promise<boolean> {
+    return await isCompleteEdition(path.join(this.root, itemId, key))
+  }
+
+  /** ffmpeg runs now, and the bytes the editions folder holds. */
+  async usage (): Promise<{ running: number, cachedBytes: number, maxBytes: number }> {
+    const cachedBytes = (await listEditions(this.root)).reduce((sum, edition) => sum + edition.sizeBytes, 0)
+    return { running: this.jobs.size, cachedBytes, maxBytes: this.options.maxGb * BYTES_PER_GB }
+  }
+
+  /** The torrent of a finished edition, once it is seeded (the app then prefers it to HLS). */
+  torrentFor (itemId: string, key: string): EditionTorrent | undefined {
+    return this.seeding.torrentOf(path.join(this.root, itemId, key))
+  }
+
   /** Stops the least recently used running job when all slots are taken. */
   private makeRoom (): void {
     if (this.jobs.size < MAX_RUNNING_JOBS) return
-    const oldest = [...this.jobs.values()].sort((a, b) => a.lastUsedMs - b.lastUsedMs)[0]
+    // A run made ahead of time goes first: nobody waits for it.
+    const oldest = [...this.jobs.values()].sort((a, b) => Number(b.background) - Number(a.background) || a.lastUsedMs - b.lastUsedMs)[0]
     oldest?.stop()
     if (oldest !== undefined) this.options.log.info('editions.stopped_for_room', { dir: path.relative(this.root, oldest.dir) })
   }
 
   private stopIdle (): void {
     for (const job of this.jobs.values()) {
-      if (Date.now() - job.lastUsedMs > IDLE_STOP_MS) {
+      if (!job.background && Date.now() - job.lastUsedMs > IDLE_STOP_MS) {
         this.options.log.info('editions.stopped_idle', { dir: path.relative(this.root, job.dir) })
         job.stop()
       }

@@ -47,5 +47,5 @@ export async function ffprobeMedia (absolutePath: string): Promise<ProbedFacts |
 }
 
 function damaged (reason: string): ProbedFacts {
-  return { container: 'unknown', video: null, audio: [], damaged: reason, durationSec: null }
+  return { container: 'unknown', video: null, audio: [], subtitles: [], damaged: reason, durationSec: null }
 }

@@ -4,10 +4,11 @@
  * a stream that does not parse is skipped, not fatal.
  */
 import { z } from 'zod'
-import { AudioTrackFacts, MAX_AUDIO_TRACKS, type VideoTrackFacts } from '../../protocol/media-facts.ts'
+import { AudioTrackFacts, EmbeddedSubtitleFacts, MAX_AUDIO_TRACKS, MAX_EMBEDDED_SUBTITLES, type VideoTrackFacts } from '../../protocol/media-facts.ts'
 import { codecStringOf } from './codec-string.ts'
 
 const Stream = z.object({
+  index: z.number().int().nonnegative().optional(),
   codec_type: z.string().optional(),
   codec_name: z.string().optional(),
   profile: z.string().optional(),
@@ -18,7 +19,7 @@ const Stream = z.object({
   width: z.number().optional(),
   height: z.number().optional(),
   channels: z.number().optional(),
-  disposition: z.object({ default: z.number().optional(), attached_pic: z.number().optional() }).partial().optional(),
+  disposition: z.object({ default: z.number(), attached_pic: z.number(), forced: z.number(), hearing_impaired: z.number() }).partial().optional(),
   tags: z.record(z.string(), z.string()).optional()
 })
 type Stream = z.infer<typeof Stream>
@@ -36,6 +37,7 @@ export interface ProbedFacts {
   container: string
   video: VideoTrackFacts | null
   audio: AudioTrackFacts[]
+  subtitles: EmbeddedSubtitleFacts[]
   damaged: string | null
   durationSec: number | null
 }
@@ -83,6 +85,18 @@ export function factsFromFfprobe (json: unknown): ProbedFacts {
       isDefault: stream.disposition?.default === 1
     })
   })
+  const subtitles = streams.filter(stream => stream.codec_type === 'subtitle' && stream.index !== undefined).slice(0, MAX_EMBEDDED_SUBTITLES).map(stream => {
+    const language = tagOf(stream, 'language')
+    return EmbeddedSubtitleFacts.parse({
+      stream: stream.index,
+      codec: stream.codec_name.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 50),
+      language: language === null || language === 'und' ? null : language.slice(0, 35),
+      title: tagOf(stream, 'title'),
+      forced: stream.disposition?.forced === 1,
+      isDefault: stream.disposition?.default === 1,
+      hearingImpaired: stream.disposition?.hearing_impaired === 1
+    })
+  })
   const duration = Number(output.format?.duration)
   return {
     container: (output.format?.format_name ?? 'unknown').slice(0, 80) || 'unknown',
@@ -90,6 +104,7 @@ export function factsFromFfprobe (json: unknown): ProbedFacts {
       ? null
       : { codec: codecOf(videoStream), width: videoStream.width ?? null, height: videoStream.height ?? null },
     audio,
+    subtitles,
     damaged: videoStream === undefined && audio.length === 0 ? 'the file holds no audio or video stream ffprobe can read' : null,
     durationSec: Number.isFinite(duration) && duration >= 0 ? duration : null
   }

@@ -9,6 +9,7 @@ import type { HouseholdAccess } from '../access/household-access.ts'
 import type { DownloadQueue } from '../downloads/download-queue.ts'
 import type { EditionService } from '../editions/edition-service.ts'
 import type { ArtworkService } from '../artwork/artwork-service.ts'
+import type { EmbeddedSubtitleStore } from '../library/subtitles/embedded-subtitle-store.ts'
 
 export interface HttpServerDeps {
   config: Pick<SeedNodeConfig, 'appDir' | 'host' | 'port' | 'libraryName' | 'trackerUrl' | 'webSeed'>
@@ -25,6 +26,8 @@ export interface HttpServerDeps {
   editions: EditionService
   /** Items' pictures, resized and cached in the state folder (`/art/…`, and what the catalog offers). */
   artwork: ArtworkService
+  /** Text subtitle streams inside media files, extracted to WebVTT on first request. */
+  embeddedSubtitles: EmbeddedSubtitleStore
   /** Everything `GET /api/status` reports. */
   status: () => StatusReply
   /** What `GET /api/reach` answers: how other devices reach this node. */

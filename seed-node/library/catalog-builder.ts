@@ -6,6 +6,7 @@ import type { StoredItem } from './stored-item.ts'
 import { buildMagnet } from '../../protocol/magnet/build-magnet.ts'
 import { webSeedUrl } from '../../protocol/announce-url.ts'
 import { artUrl, type ArtRef } from './metadata/art-ref.ts'
+import { embeddedSubtitles } from './subtitles/embedded-subtitles.ts'
 
 export interface CatalogContext {
   libraryName: string
@@ -73,6 +74,7 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     videoCodec: stored.probe.videoCodec,
     audioCodec: stored.probe.audioCodec,
     subtitles: item.subtitles.map((subtitle, index) => ({ ...subtitle.track, url: subtitleUrl(stored.infoHash, index) })),
+    ...subtitlesNotShown(stored),
     magnet: buildMagnet({
       infoHash: stored.infoHash,
       displayName: torrentName,
@@ -118,6 +120,12 @@ function describedBy (item: LibraryItem, context: CatalogContext): Partial<Catal
     ...(extra !== null ? { extra: { kind: extra.kind, of: owner ?? null } } : {}),
     ...(item.stored.probe.durationSec === null && runtimeSec !== null ? { durationSec: runtimeSec } : {})
   }
+}
+
+/** Picture subtitles inside the file (PGS, VobSub), listed with the reason they are not offered. */
+function subtitlesNotShown (stored: StoredItem): Pick<CatalogItem, 'subtitlesNotShown'> {
+  const notShown = embeddedSubtitles(stored.probe.facts?.subtitles ?? []).notShown
+  return notShown.length > 0 ? { subtitlesNotShown: notShown } : {}
 }
 
 /**

@@ -243,9 +243,13 @@ export class LibraryIngest {
     registry.put(item)
   }
 
-  /** Items stored before ffprobe was asked get its codec facts once (no rehash), then are remembered with them. */
+  /**
+   * Items stored before ffprobe was asked, or before it was asked for subtitle streams, get
+   * its facts once (no rehash), then are remembered with them.
+   */
   private async withCodecFacts (stored: StoredItem, absolutePath: string): Promise<StoredItem> {
-    if (stored.probe.facts !== undefined) return stored
+    const known = stored.probe.facts
+    if (known !== undefined && (known.subtitles !== undefined || known.damaged !== null)) return stored
     const facts = await probeFacts(absolutePath)
     if (facts === null) return stored
     const updated = { ...stored, probe: { ...stored.probe, facts } }

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type { ItemKind, Playable, SeriesInfo, SubtitleTrack } from '../../protocol/catalog.ts'
 import type { ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
+import { embeddedSubtitles, embeddedTrack } from './subtitles/embedded-subtitles.ts'
 import { mediaTypeOf } from '../../protocol/media-types.ts'
 import { episodeLabel, parseTitle } from './title-parser.ts'
 import type { StoredItem } from './stored-item.ts'
@@ -10,10 +11,21 @@ import { NO_METADATA, type ItemMetadata } from './metadata/item-metadata.ts'
 
 /** A sidecar subtitle as the seed node serves it (subtitle-route.ts): what the catalog shows, and where it is. */
 export interface SidecarSubtitle {
+  kind: 'file'
   track: Omit<SubtitleTrack, 'url'>
   /** Absolute path on disk; open it with `openLibraryFile` and the item's confinement. */
   diskPath: string
 }
+
+/** A text stream inside the media file, served as WebVTT extracted by ffmpeg (embedded-subtitle-store.ts). */
+export interface EmbeddedSubtitle {
+  kind: 'embedded'
+  track: Omit<SubtitleTrack, 'url'>
+  /** ffprobe's stream index (`-map 0:<stream>`). */
+  stream: number
+}
+
+export type ServedSubtitle = SidecarSubtitle | EmbeddedSubtitle
 
 export interface LibraryItem {
   stored: StoredItem
@@ -29,8 +41,8 @@ export interface LibraryItem {
   playable: Playable
   /** Path of the playable file inside the torrent. */
   mediaTorrentPath: string
-  /** Sidecar subtitles, in the order of their URLs (`…/subtitles/<n>.vtt`). */
-  subtitles: SidecarSubtitle[]
+  /** Sidecar subtitles, then the file's own text streams, in the order of their URLs (`…/subtitles/<n>.vtt`). */
+  subtitles: ServedSubtitle[]
   /** Absolute path on disk of every file in the torrent, by torrent path. */
   diskPaths: Record<string, string>
   /** Where `diskPaths` may be read from: open them with `openLibraryFile` (library-file-open.ts). */
@@ -41,6 +53,7 @@ export interface LibraryItem {
 function toSidecar (subtitle: ScannedSubtitle, mediaDir: string): SidecarSubtitle {
   const relative = path.posix.relative(mediaDir, subtitle.relativePath)
   return {
+    kind: 'file',
     track: { path: relative, language: subtitle.language, label: subtitle.label, format: subtitle.format, forced: subtitle.forced, sdh: subtitle.sdh, default: subtitle.isDefault },
     diskPath: subtitle.absolutePath
   }
@@ -87,7 +100,10 @@ export function toLibraryItem (stored: StoredItem, libraryRoot: string, followSy
     mimeType: type?.mimeType ?? 'application/octet-stream',
     playable: type?.editionOnly === true ? 'edition' : 'direct',
     mediaTorrentPath: media?.torrentPath ?? mediaName,
-    subtitles: subtitles.map(subtitle => toSidecar(subtitle, mediaDir)),
+    subtitles: [
+      ...subtitles.map(subtitle => toSidecar(subtitle, mediaDir)),
+      ...embeddedSubtitles(stored.probe.facts?.subtitles ?? []).text.map((facts): EmbeddedSubtitle => ({ kind: 'embedded', track: embeddedTrack(facts, mediaName), stream: facts.stream }))
+    ],
     diskPaths,
     confinement: { root: libraryRoot, followSymlinks },
     availability: 'online'

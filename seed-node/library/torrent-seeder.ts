@@ -48,8 +48,16 @@ export interface SeedBytesOptions {
 }
 
 
+/** Where a registered torrent's bytes are read from: a library item's files, or a finished edition's in the state folder. */
+export interface SeedFiles {
+  /** Torrent file path → absolute path on disk. */
+  diskPaths: Record<string, string>
+  /** Where those paths may be read from (library-file-open.ts). */
+  confinement: LibraryItem['confinement']
+}
+
 interface Registered {
-  item: LibraryItem
+  item: SeedFiles
   loadTorrent: () => Promise<Uint8Array>
   torrent: Torrent | null
   waking: Promise<void> | null
@@ -125,7 +133,11 @@ export class TorrentSeeder {
 
   /** Registers an item, dormant: nothing is loaded until a peer asks (see `wake`). */
   register (item: LibraryItem, loadTorrent: () => Promise<Uint8Array>): void {
-    const infoHash = item.stored.infoHash
+    this.registerFiles(item.stored.infoHash, item, loadTorrent)
+  }
+
+  /** Registers a torrent over files read in place (read-only), dormant like a library item: a finished browser edition. */
+  registerFiles (infoHash: string, item: SeedFiles, loadTorrent: () => Promise<Uint8Array>): void {
     const existing = this.items.get(infoHash)
     if (existing) {
       existing.item = item

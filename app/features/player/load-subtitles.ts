@@ -24,10 +24,18 @@ export interface SubtitleSource {
   ownsUrl: boolean
 }
 
+/** Subtitles inside a large file take the home server minutes to extract the first time: it answers 503 meanwhile. */
+const BUSY_RETRY_MS = 5 * 1000
+const BUSY_MAX_TRIES = 180
+
 async function fetchText (url: string, headers: Record<string, string> = {}): Promise<string> {
-  const response = await fetch(url, { headers })
-  if (!response.ok) throw new Error(`HTTP ${response.status}`)
-  return await response.text()
+  for (let tries = 1; ; tries++) {
+    const response = await fetch(url, { headers })
+    if (response.ok) return await response.text()
+    const busy = response.status === 503 && (await response.text()).includes('HEARTH_E_BUSY')
+    if (!busy || tries >= BUSY_MAX_TRIES) throw new Error(`HTTP ${response.status}`)
+    await new Promise(resolve => setTimeout(resolve, BUSY_RETRY_MS))
+  }
 }
 
 async function loadOne (torrent: WebTorrentTorrent | null, track: SubtitleTrack): Promise<SubtitleSource | null> {
@@ -37,11 +45,9 @@ async function loadOne (torrent: WebTorrentTorrent | null, track: SubtitleTrack)
     const vtt = await fetchText(track.url, credential === null ? {} : { authorization: `Bearer ${credential}` })
     return { ...common, src: URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' })), ownsUrl: true }
   }
-  // Without a torrent (a browser edition plays), only tracks the seed node serves can load.
-  if (torrent === null) return null
-  const file = findTorrentFile(torrent.files, track.path)
+  const file = torrent === null ? undefined : findTorrentFile(torrent.files, track.path)
   if (!file) {
-    console.warn(`[hearth] subtitle ${track.path} is not in torrent ${torrent.infoHash}`)
+    console.warn(`[hearth] subtitle ${track.path} is not in torrent ${torrent?.infoHash ?? '(none)'}`)
     return null
   }
   if (track.format === 'vtt') return { ...common, src: file.streamURL, ownsUrl: false }
@@ -50,7 +56,7 @@ async function loadOne (torrent: WebTorrentTorrent | null, track: SubtitleTrack)
   return { ...common, src: URL.createObjectURL(new Blob([vtt], { type: 'text/vtt' })), ownsUrl: true }
 }
 
-/** The tracks as `<track>` sources; `torrent` is null when the video does not come from one. */
+/** `torrent`: the one the media streams from (for tracks inside a foreign torrent), or null when it plays through an edition. */
 export async function loadSubtitles (torrent: WebTorrentTorrent | null, tracks: readonly SubtitleTrack[]): Promise<SubtitleSource[]> {
   const sources = await Promise.all(tracks.map(async track => {
     try {

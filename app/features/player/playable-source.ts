@@ -3,6 +3,7 @@
  * library). Both become the same shape, so one player, one stream hook and one stats bar
  * serve both; only library items record watch progress (`libraryItem`).
  */
+import type { EditionReply } from '../../../protocol/api/editions.ts'
 import type { CatalogItem, SubtitleTrack } from '../../../protocol/catalog.ts'
 import { formatBytes } from '../../lib/format/format-bytes.ts'
 import { formatDuration } from '../../lib/format/format-duration.ts'
@@ -48,6 +49,15 @@ export function librarySource (item: CatalogItem): PlayableSource {
     ].filter((detail): detail is string => Boolean(detail)),
     libraryItem: item
   }
+}
+
+/**
+ * A library item's finished browser edition, seeded by the home server as a torrent: played
+ * like the item itself (same title, same watch state), from the edition's one MP4. Its
+ * subtitles are the item's, loaded from the home server (use-served-subtitles.ts).
+ */
+export function editionTorrentSource (item: PlayableSource, torrent: NonNullable<EditionReply['torrent']>): PlayableSource {
+  return { ...item, infoHash: torrent.infoHash, magnet: torrent.magnet, announce: [], mediaPath: torrent.fileName, mimeType: 'video/mp4', pieceCount: torrent.pieceCount, subtitles: [] }
 }
 
 /**

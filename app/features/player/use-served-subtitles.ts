@@ -1,6 +1,7 @@
 /**
- * Subtitles for a video that does not come from the item's torrent (a browser edition): the
- * tracks the seed node serves as WebVTT, loaded once per item and released on leaving it.
+ * The subtitles of an item that plays through a browser edition (no torrent in the page):
+ * the seed node serves each track as WebVTT (sidecar files and the file's own text streams
+ * alike), so they are loaded from there. Null `tracks`: nothing to load.
  */
 import { useEffect, useState } from 'react'
 import type { SubtitleTrack } from '../../../protocol/catalog.ts'
@@ -13,14 +14,14 @@ export function useServedSubtitles (tracks: readonly SubtitleTrack[] | null): Su
     if (tracks === null || tracks.length === 0) return
     let cancelled = false
     let owned: SubtitleSource[] = []
-    loadSubtitles(null, tracks).then(sources => {
-      owned = sources.filter(subtitle => subtitle.ownsUrl)
-      if (cancelled) for (const subtitle of owned) URL.revokeObjectURL(subtitle.src)
+    loadSubtitles(null, tracks.filter(track => track.url !== undefined)).then(sources => {
+      owned = sources.filter(source => source.ownsUrl)
+      if (cancelled) owned.forEach(source => URL.revokeObjectURL(source.src))
       else setSubtitles(sources)
-    }).catch((err: unknown) => { console.warn('[hearth] subtitles could not be loaded', err) })
+    }, (err: unknown) => console.warn('[hearth] subtitles could not be loaded', err))
     return () => {
       cancelled = true
-      for (const subtitle of owned) URL.revokeObjectURL(subtitle.src)
+      owned.forEach(source => URL.revokeObjectURL(source.src))
     }
   }, [tracks])
   return subtitles

@@ -26,6 +26,7 @@ import { readJsonBody } from '../request-body.ts'
 import { lookup } from '../router.ts'
 import { sendError } from '../send-error.ts'
 import { jsonAnswer } from '../answer.ts'
+import { EmbeddedSubtitleStore } from '../../library/subtitles/embedded-subtitle-store.ts'
 
 const HASH = 'ab'.repeat(20)
 const CREDENTIAL = 'household-credential-for-tests'
@@ -74,6 +75,7 @@ beforeAll(async () => {
     downloads: () => null,
     editions: new EditionService({ stateDir: scratch, mode: 'off', maxGb: 1, transcodeVideo: false, tools: { ffmpeg: null, ffprobe: null }, registry: new LibraryRegistry(), log }),
     artwork: new ArtworkService({ stateDir: scratch, ffmpeg: false, log }),
+    embeddedSubtitles: new EmbeddedSubtitleStore(scratch, log),
     status: emptyStatus,
     reach: () => ({ origins: ['http://127.0.0.1:1'], tls: { mode: 'off', expiresAt: null, warning: null, caFingerprint: null }, onboardingUrl: null })
   }

@@ -3,14 +3,18 @@
  * `POST /api/editions/<itemId>` starts or reuses an edition and answers when its first
  * segment is ready; `GET /api/editions/<itemId>/<key>/<file>` serves its playlist and
  * segments (the playlist uncached, since it grows; segments cacheable, since they never change).
+ * A finished edition seeded as a torrent is named in the reply with a magnet for this caller.
  */
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { pipeline } from 'node:stream'
 import { ApiError } from '../../../protocol/api/api-error.ts'
-import { EDITION_FILE, EditionKey, EditionRequest, EDITIONS_PATH } from '../../../protocol/api/editions.ts'
+import { EDITION_FILE, EditionKey, EditionRequest, EDITIONS_PATH, type EditionReply } from '../../../protocol/api/editions.ts'
 import { InfoHash } from '../../../protocol/catalog.ts'
-import type { EditionService } from '../../editions/edition-service.ts'
+import { buildMagnet } from '../../../protocol/magnet/build-magnet.ts'
+import { webSeedUrl } from '../../../protocol/announce-url.ts'
+import { catalogContext } from './catalog-routes.ts'
+import type { HearthRequest } from '../request.ts'
 import { jsonAnswer, streamAnswer } from '../answer.ts'
 import type { HttpServerDeps } from '../http-server-deps.ts'
 import { readJsonBody } from '../request-body.ts'
@@ -25,11 +29,25 @@ function itemIdOf (text: string): string {
   return parsed.data
 }
 
+/** Names the finished edition's torrent, as this caller reaches the tracker and the web seed. */
+function withTorrent (reply: EditionReply, request: HearthRequest, deps: Pick<HttpServerDeps, 'config' | 'access' | 'editions' | 'artwork' | 'registry'>): EditionReply {
+  const made = reply.state === 'ready' ? deps.editions.torrentFor(reply.itemId, reply.key) : undefined
+  if (made === undefined) return reply
+  const context = catalogContext(request, deps)
+  const magnet = buildMagnet({
+    infoHash: made.infoHash,
+    displayName: made.fileName,
+    trackers: context.classicTrackerUrl === null ? [context.trackerUrl] : [context.trackerUrl, context.classicTrackerUrl],
+    webSeeds: context.webSeed ? [webSeedUrl(context.publicOrigin, context.token, made.infoHash, made.fileName)] : []
+  })
+  return { ...reply, torrent: { infoHash: made.infoHash, magnet, fileName: made.fileName, sizeBytes: made.sizeBytes, pieceCount: made.pieceCount } }
+}
+
 function contentTypeOf (file: string): string {
   return file.endsWith('.m3u8') ? 'application/vnd.apple.mpegurl' : 'video/mp4'
 }
 
-export function editionRoutes (deps: Pick<HttpServerDeps, 'log'> & { editions: EditionService }): Route[] {
+export function editionRoutes (deps: Pick<HttpServerDeps, 'log' | 'config' | 'access' | 'editions' | 'artwork' | 'registry'>): Route[] {
   const { editions, log } = deps
   return [
     {
@@ -39,7 +57,7 @@ export function editionRoutes (deps: Pick<HttpServerDeps, 'log'> & { editions: E
         const itemId = itemIdOf(id)
         const body = EditionRequest.safeParse(await readJsonBody(request, MAX_EDITION_BODY_BYTES, BODY_SHAPE))
         if (!body.success) throw new ApiError('HEARTH_E_BAD_REQUEST', `an edition request is ${BODY_SHAPE}`)
-        return jsonAnswer(await editions.request(itemId, body.data))
+        return jsonAnswer(withTorrent(await editions.request(itemId, body.data), request, deps))
       }
     },
     {

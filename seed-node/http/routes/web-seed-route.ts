@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError } from '../../../protocol/api/api-error.ts'
 import type { LibraryRegistry } from '../../library/library-registry.ts'
+import type { SeedFiles } from '../../library/torrent-seeder.ts'
 import { gate } from '../../access/access-gate.ts'
 import { parseRange } from '../byte-range.ts'
 import type { Logger } from '../../lib/log.ts'
@@ -27,7 +28,7 @@ export const WEB_SEED_PATH = /^\/webseed\/([A-Za-z0-9._-]{1,200})\/([0-9a-f]{40}
 /** `/webseed/…` that is not a well-formed web seed path: it carries no usable token. */
 const ANY_WEB_SEED_PATH = /^\/webseed\/.*$/
 
-export function webSeedRoutes (deps: Pick<HttpServerDeps, 'config' | 'registry' | 'tracker' | 'access' | 'log'>): Route[] {
+export function webSeedRoutes (deps: Pick<HttpServerDeps, 'config' | 'registry' | 'tracker' | 'access' | 'log' | 'editions'>): Route[] {
   const { config, registry, tracker, access, log } = deps
   const webSeedOff = (): ApiError => new ApiError('HEARTH_E_WEB_SEED_OFF', 'the web seed is turned off on this seed node')
   const admit = (request: HearthRequest, token: string, infoHash: string): void => {
@@ -41,7 +42,7 @@ export function webSeedRoutes (deps: Pick<HttpServerDeps, 'config' | 'registry' 
       path: WEB_SEED_PATH,
       handle: (request, [token = '', infoHash = '', encodedRest = '']) => {
         admit(request, token, infoHash)
-        return streamAnswer(async res => await serveWebSeed(registry, request.raw, res, { infoHash, encodedRest }, log))
+        return streamAnswer(async res => await serveWebSeed(registry, request.raw, res, { infoHash, encodedRest }, log, infoHash => deps.editions.seeding.filesOf(infoHash)))
       }
     },
     {
@@ -66,9 +67,12 @@ function resolveTorrentPath (diskPaths: Record<string, string>, rest: string): s
 
 interface WebSeedTarget { infoHash: string, encodedRest: string }
 
-export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMessage, res: ServerResponse, target: WebSeedTarget, log: Logger): Promise<void> {
+/** What the web seed reads for an infohash that is no library item: a finished edition's MP4 (edition-seeding.ts). */
+type OtherSeedFiles = (infoHash: string) => (SeedFiles & { availability: 'online' | 'offline' }) | undefined
+
+export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMessage, res: ServerResponse, target: WebSeedTarget, log: Logger, others: OtherSeedFiles = () => undefined): Promise<void> {
   const { infoHash, encodedRest } = target
-  const item = registry.get(infoHash)
+  const item = registry.get(infoHash) ?? others(infoHash)
   if (!item) return plain(res, 404, `no item ${infoHash}`)
   if (item.availability === 'offline') return plain(res, 503, 'item offline: its file cannot be read right now', { 'retry-after': '60' })
   let rest: string

@@ -2,7 +2,7 @@
 import type { EditionState } from '../use-edition-stream.ts'
 
 export function EditionOverlay ({ state }: { state: EditionState }) {
-  if (state.phase === 'idle' || state.phase === 'playing') return null
+  if (state.phase === 'idle' || state.phase === 'playing' || state.phase === 'torrent') return null
   if (state.phase === 'error') {
     return (
       <div className='player__overlay player__overlay--error' role='alert'>

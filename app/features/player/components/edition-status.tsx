@@ -10,12 +10,15 @@ import type { EditionState } from '../use-edition-stream.ts'
 
 export function EditionStatus ({ state, video, durationSec }: { state: EditionState, video: RefObject<HTMLVideoElement | null>, durationSec: number | null }) {
   const preparedSec = usePreparedSec(state.phase === 'playing' && !state.complete ? video : null)
+  if (state.phase === 'torrent') {
+    return <p className='player__note' data-testid={TEST_IDS.editionStatus} data-source='torrent'>Playing the compatible copy the home server made of this file, peer to peer.</p>
+  }
   if (state.phase !== 'playing') return null
   const text = state.complete
     ? 'Playing the compatible copy the home server made of this file.'
     : `Playing a compatible copy while the home server makes it (${formatDuration(preparedSec)} of ${formatDuration(durationSec)} ready): ` +
       'you can seek within the prepared part, not beyond it yet. If you stopped further in, the film waits there, paused, until that part is ready (press play to watch from the start instead).'
-  return <p className='player__note' data-testid={TEST_IDS.editionStatus}>{text}</p>
+  return <p className='player__note' data-testid={TEST_IDS.editionStatus} data-source='hls'>{text}</p>
 }
 
 function usePreparedSec (video: RefObject<HTMLVideoElement | null> | null): number | null {

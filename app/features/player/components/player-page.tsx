@@ -15,6 +15,7 @@ import { useSubtitleChoice } from '../use-subtitle-choice.ts'
 import { LibraryWatchControls } from './library-watch-controls.tsx'
 import { StatsBar } from './stats-bar.tsx'
 import { SubtitleLanguageSetting } from './subtitle-language-setting.tsx'
+import { SubtitlesNotShown } from './subtitles-not-shown.tsx'
 import { StreamOverlay } from './stream-overlay.tsx'
 import { CodecNotice } from './codec-notice.tsx'
 import { EditionOverlay } from './edition-overlay.tsx'
@@ -62,7 +63,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
             <track key={track.src} kind='subtitles' src={track.src} srcLang={track.language} label={track.label} default={index === subtitleChoice.chosen} />
           ))}
         </video>
-        {edition.phase === 'idle' || mediaError !== null
+        {edition.phase === 'idle' || edition.phase === 'torrent' || mediaError !== null
           ? <StreamOverlay state={state} foreign={item === null} />
           : <EditionOverlay state={edition} />}
       </div>
@@ -83,6 +84,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
         )}
         {item === null && <p className='player__notice'>Not in your library: this device streams it from the link’s peers while the page is open, and does not remember where you stopped.</p>}
         <SubtitleLanguageSetting choice={subtitleChoice} trackLanguages={subtitles.map(track => track.language)} />
+        <SubtitlesNotShown tracks={item?.subtitlesNotShown ?? []} />
         <StatsBar stats={stats} />
       </section>
     </main>
