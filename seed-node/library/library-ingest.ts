@@ -143,9 +143,8 @@ export class LibraryIngest {
       this.deps.cache.forget(moved.relativePath)
       return { stored: relocated(moved, media.relativePath, media.fingerprint), torrent: await cache.readTorrent(moved.infoHash), newTorrent: false }
     }
-    const { made, probe } = this.deps.hashPool
-      ? await this.deps.hashPool.hash(media)
-      : { made: await makeTorrent(media), probe: await probeMedia(media.absolutePath) }
+    // The probe runs beside the hashing, never on a hashing thread (hash-worker.ts).
+    const [made, probe] = await Promise.all([this.deps.hashPool ? this.deps.hashPool.hash(media) : makeTorrent(media), probeMedia(media.absolutePath)])
     this.stats.itemsHashed++
     this.stats.piecesHashed += made.pieceCount
     this.stats.bytesHashed += media.fingerprint.sizeBytes
