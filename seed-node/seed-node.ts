@@ -197,7 +197,7 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
   const watchState = await WatchStateLog.open(config.stateDir, log)
   stack.push('watch-state log', async () => await watchState.close())
   const cache = await FingerprintCache.open(config.stateDir, log)
-  stack.push('fingerprint cache', async () => await cache.flush())
+  stack.push('fingerprint cache', async () => await cache.settle())
   const tls = await openTls(config, log)
   const source = tls.source
   if (source !== null) stack.push('certificate source', async () => await source.close())

@@ -118,7 +118,7 @@ export class LibraryIngest {
       log.warn('ingest.library_unreadable', { path: libraryRoot, error: err instanceof Error ? err.message : String(err) })
       for (const item of registry.list()) if (item.availability === 'online') await this.takeOffline(item.stored.infoHash)
     } finally {
-      await cache.flush()
+      await cache.settle()
       this.stats.scanning = false
     }
   }
@@ -254,7 +254,7 @@ export class LibraryIngest {
     const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, subtitles)
     await seeder.seed(item, async () => await cache.readTorrent(download.infoHash))
     registry.put(item)
-    await cache.flush()
+    await cache.settle()
     log.info('ingest.downloaded', { path: download.mediaPath, infoHash: download.infoHash, pieces: download.pieceCount })
     return item
   }
@@ -266,7 +266,7 @@ export class LibraryIngest {
     await this.deps.seeder.unseed(infoHash)
     this.deps.registry.remove(infoHash)
     this.deps.cache.forget(item.stored.relativePath)
-    await this.deps.cache.flush()
+    await this.deps.cache.settle()
   }
 
   private async takeOffline (infoHash: string): Promise<void> {
