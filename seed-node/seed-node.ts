@@ -273,12 +273,22 @@ function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): S
   }
 }
 
-/** Step 6: the first scan, the watcher and the downloads; `firstScan` settles when that scan ends. */
+/**
+ * Step 6: the catalog from the index (served at once: the app handler is already in place),
+ * then the first scan, the watcher and the downloads; `firstScan` settles when that scan ends.
+ * Folders are watched only once the first scan has listed them, so serving waits for neither.
+ */
 async function startLibrary (parts: Parts, config: SeedNodeConfig, stack: TeardownStack, log: Logger): Promise<{ firstScan: Promise<void> }> {
+  await parts.ingest.restore()
   const firstScan = parts.ingest.scan()
-  const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, async () => await parts.ingest.scan(), log)
+  const rescan = async (): Promise<readonly string[]> => {
+    await parts.ingest.scan()
+    return parts.ingest.folders
+  }
+  const watcher = watchLibrary(config.libraryDir, config.rescanIntervalSec, rescan, log)
+  firstScan.then(() => watcher.sync(parts.ingest.folders), () => {})
   stack.push('library watcher', async () => {
-    stopWatching()
+    watcher.stop()
     await firstScan.catch(() => {})
   })
   await parts.downloads.start()

@@ -2,6 +2,10 @@
  * Keeps the registry and the seeder in step with the library folder: each scan reuses
  * unchanged items from the fingerprint cache, hashes new or changed ones, and takes items
  * whose files have vanished offline. A file that fails is logged and skipped; the rest go on.
+ *
+ * On a restart the catalog is served from the index first (`restore`), before the first
+ * scan has stat'ed a file: an item that scan finds changed is marked `checking` (unseeded,
+ * shown as unavailable) until it is hashed again, and one whose file is gone goes offline.
  */
 import type { FingerprintCache } from './fingerprint-cache.ts'
 import type { LibraryRegistry } from './library-registry.ts'
@@ -38,8 +42,8 @@ export interface LibraryIngestDeps {
   followSymlinks?: boolean
 }
 
-/** Items admitted at once (hashing ones wait for a free hashing thread). */
-const ADMIT_CONCURRENCY = 4
+/** Items admitted at once, at least (hashing ones wait for a free hashing thread); twice the threads, so none waits for work. */
+const MIN_ADMIT_CONCURRENCY = 4
 
 /** A finished download, admitted with the torrent it was downloaded by (no hashing). */
 export interface DownloadedItem {
@@ -60,9 +64,37 @@ export class LibraryIngest {
   private readonly report: ScanReport
   /** Stored items whose file the current scan did not find; one claimed by a new file is removed. */
   private vanished: StoredItem[] = []
+  /** Paths of items served from the index by `restore` that no scan has checked yet. */
+  private readonly unchecked = new Set<string>()
+  /** Folders the last scan walked (the watcher watches them). */
+  private walked: readonly string[] = []
 
   constructor (private readonly deps: LibraryIngestDeps) {
     this.report = new ScanReport(deps.log)
+  }
+
+  /** Folders the last scan walked, relative to the library root. */
+  get folders (): readonly string[] {
+    return this.walked
+  }
+
+  /**
+   * Serves the catalog from the index before the first scan: every stored item whose
+   * torrent is in the state folder is registered and seeded (dormant) as it was. The scan
+   * that follows checks each file; nothing here reads the library.
+   */
+  async restore (): Promise<void> {
+    const { cache, registry, seeder, libraryRoot, log } = this.deps
+    for (const stored of cache.all()) {
+      if (!cache.hasTorrent(stored.infoHash) || isLegacyFolderTorrent(stored) || registry.byRelativePath(stored.relativePath)) continue
+      const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks)
+      const infoHash = stored.infoHash
+      await seeder.seed(item, async () => await cache.readTorrent(infoHash))
+      registry.put(item)
+      this.unchecked.add(stored.relativePath)
+    }
+    this.stats.itemsRestored = this.unchecked.size
+    log.info('ingest.restored', { items: this.unchecked.size })
   }
 
   /** Runs one scan; if one is running, waits for it instead of starting another. */
@@ -77,6 +109,7 @@ export class LibraryIngest {
     this.vanished = []
     try {
       const result = await scanLibrary(libraryRoot, { log, excludeFolders: this.deps.excludeFolders, followSymlinks: this.deps.followSymlinks })
+      this.walked = result.folders
       this.report.report(result)
       this.stats.filesSkipped = result.skipped.length + result.outsideLinks.length
       const seen = new Set<string>()
@@ -89,16 +122,22 @@ export class LibraryIngest {
         if (this.deps.isBusy?.(media.relativePath) === true) continue
         const current = registry.byRelativePath(media.relativePath)
         const stored = cache.lookup(media)
-        if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online' && !isLegacyFolderTorrent(stored)) {
+        const restored = this.unchecked.delete(media.relativePath)
+        // Items stored before ffprobe was asked go through `admit`, which asks it once.
+        const complete = !restored || stored?.probe.facts !== undefined
+        if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online' && !isLegacyFolderTorrent(stored) && complete) {
           // The media is unchanged; its sidecars may not be (a subtitle added by Bazarr).
           registry.put(toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles))
+          if (restored) this.stats.itemsReused++
           continue
         }
+        if (current && current.availability === 'online' && !stored) await this.markChecking(current)
         toAdmit.push({ media, stored })
       }
       this.stats.queued = toAdmit.filter(entry => entry.stored === undefined).length
       if (this.stats.queued > 0) log.info('ingest.hashing', { items: this.stats.queued, threads: this.deps.hashPool?.threads ?? 0 })
-      await forEachLimited(toAdmit, ADMIT_CONCURRENCY, async ({ media, stored }) => {
+      const admitConcurrency = Math.max(MIN_ADMIT_CONCURRENCY, 2 * (this.deps.hashPool?.threads ?? 0))
+      await forEachLimited(toAdmit, admitConcurrency, async ({ media, stored }) => {
         try {
           await this.admit(media, stored)
         } catch (err) {
@@ -109,14 +148,16 @@ export class LibraryIngest {
         }
       })
       for (const item of registry.list()) {
-        if (!seen.has(item.stored.relativePath) && item.availability === 'online') await this.takeOffline(item.stored.infoHash)
+        if (!seen.has(item.stored.relativePath) && item.availability !== 'offline') await this.takeOffline(item.stored.infoHash)
       }
+      this.unchecked.clear()
       this.stats.scans++
       log.info('ingest.scan_done', { items: registry.size, hashed: this.stats.itemsHashed, reused: this.stats.itemsReused, piecesHashed: this.stats.piecesHashed, skipped: result.skipped.length })
     } catch (err) {
       // The library root itself is unreadable (disk unplugged): everything goes offline.
       log.warn('ingest.library_unreadable', { path: libraryRoot, error: err instanceof Error ? err.message : String(err) })
-      for (const item of registry.list()) if (item.availability === 'online') await this.takeOffline(item.stored.infoHash)
+      this.walked = []
+      for (const item of registry.list()) if (item.availability !== 'offline') await this.takeOffline(item.stored.infoHash)
     } finally {
       await cache.settle()
       this.stats.scanning = false
@@ -201,7 +242,8 @@ export class LibraryIngest {
       stored = await this.withCodecFacts(stored, media.absolutePath)
     }
     const previous = registry.byRelativePath(media.relativePath)
-    if (previous && previous.stored.infoHash !== stored.infoHash) await seeder.unseed(previous.stored.infoHash)
+    // A `checking` item was unseeded when its change was found.
+    if (previous && previous.stored.infoHash !== stored.infoHash && previous.availability !== 'checking') await seeder.unseed(previous.stored.infoHash)
     // A moved file keeps its torrent: a torrent already awake reads the old path, so it starts again.
     const moved = registry.get(stored.infoHash)
     if (moved && moved.stored.relativePath !== stored.relativePath) await seeder.unseed(stored.infoHash)
@@ -267,6 +309,13 @@ export class LibraryIngest {
     this.deps.registry.remove(infoHash)
     this.deps.cache.forget(item.stored.relativePath)
     await this.deps.cache.settle()
+  }
+
+  /** A served item whose file changed: no longer seeded (its pieces no longer match) until it is hashed again. */
+  private async markChecking (item: LibraryItem): Promise<void> {
+    await this.deps.seeder.unseed(item.stored.infoHash)
+    this.deps.registry.put({ ...item, availability: 'checking' })
+    this.deps.log.info('ingest.item_checking', { path: item.stored.relativePath, infoHash: item.stored.infoHash })
   }
 
   private async takeOffline (infoHash: string): Promise<void> {

@@ -30,7 +30,11 @@ export interface LibraryItem {
   diskPaths: Record<string, string>
   /** Where `diskPaths` may be read from: open them with `openLibraryFile` (library-file-open.ts). */
   confinement: LibraryConfinement
-  availability: 'online' | 'offline'
+  /**
+   * `checking`: served from the index at start, then found changed by the first scan; not
+   * seeded until hashed again. The catalog shows it as `offline` (catalog-builder.ts).
+   */
+  availability: 'online' | 'offline' | 'checking'
 }
 
 function toSidecar (subtitle: ScannedSubtitle, mediaDir: string): SidecarSubtitle {
