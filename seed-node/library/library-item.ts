@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { ItemKind, Playable, SeriesInfo, SubtitleTrack } from '../../protocol/catalog.ts'
 import type { ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
 import { mediaTypeOf } from '../../protocol/media-types.ts'
-import { parseTitle } from './title-parser.ts'
+import { parseTitle, type ParsedTitle } from './title-parser.ts'
 import type { StoredItem } from './stored-item.ts'
 import type { LibraryConfinement } from './library-file-open.ts'
 
@@ -45,10 +45,22 @@ function toSidecar (subtitle: ScannedSubtitle, mediaDir: string): SidecarSubtitl
   }
 }
 
+/** Titles parsed per stored item: every rescan rebuilds each item, and its path has not changed. */
+const parsedTitles = new WeakMap<StoredItem, ParsedTitle>()
+
+function titleOf (stored: StoredItem): ParsedTitle {
+  let parsed = parsedTitles.get(stored)
+  if (parsed === undefined) {
+    parsed = parseTitle(stored.relativePath)
+    parsedTitles.set(stored, parsed)
+  }
+  return parsed
+}
+
 export function toLibraryItem (stored: StoredItem, libraryRoot: string, followSymlinks = false, subtitles: readonly ScannedSubtitle[] = []): LibraryItem {
   const mediaName = path.posix.basename(stored.relativePath)
   const type = mediaTypeOf(mediaName)
-  const parsed = parseTitle(stored.relativePath)
+  const parsed = titleOf(stored)
   const kind: ItemKind = parsed.series ? 'episode' : (type?.kind ?? 'film')
   const media = stored.torrentFiles.find(file => file.libraryPath === stored.relativePath)
   const diskPaths = Object.fromEntries(stored.torrentFiles.map(file => [file.torrentPath, path.join(libraryRoot, file.libraryPath)]))
