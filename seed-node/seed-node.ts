@@ -208,7 +208,7 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
   const watchState = await WatchStateLog.open(config.stateDir, log)
   stack.push('watch-state log', async () => await watchState.close())
   const cache = await FingerprintCache.open(config.stateDir, log)
-  stack.push('fingerprint cache', async () => await cache.flush())
+  stack.push('fingerprint cache', async () => await cache.settle())
   const tls = await openTls(config, log)
   const source = tls.source
   if (source !== null) stack.push('certificate source', async () => await source.close())
@@ -303,21 +303,28 @@ function pictureKeysInUse (registry: LibraryRegistry): Set<string> {
   return keys
 }
 
-/** Step 6: the first scan, the watcher and the downloads; `firstScan` settles when that scan ends. */
+/**
+ * Step 6: the catalog from the index (served at once: the app handler is already in place),
+ * then the first scan, the watcher and the downloads; `firstScan` settles when that scan ends.
+ * Folders are watched only once the first scan has listed them, so serving waits for neither.
+ */
 async function startLibrary (parts: Parts, config: SeedNodeConfig, stack: TeardownStack, log: Logger): Promise<{ firstScan: Promise<void> }> {
-  const scan = async (): Promise<void> => {
+  await parts.ingest.restore()
+  const scan = async (): Promise<readonly string[]> => {
     await parts.ingest.scan()
     // Pictures of what is gone or changed are removed once the scan knows what is current.
     await parts.artwork.prune(pictureKeysInUse(parts.registry)).catch((err: unknown) => log.warn('artwork.prune_failed', { error: err instanceof Error ? err.message : String(err) }))
+    return parts.ingest.folders
   }
   const firstScan = scan()
-  const stopWatching = watchLibrary(config.libraryDir, config.rescanIntervalSec, scan, log)
+  const watcher = watchLibrary(config.libraryDir, config.rescanIntervalSec, scan, log)
+  firstScan.then(folders => watcher.sync(folders), () => {})
   stack.push('library watcher', async () => {
-    stopWatching()
+    watcher.stop()
     await firstScan.catch(() => {})
   })
   await parts.downloads.start()
-  return { firstScan }
+  return { firstScan: firstScan.then(() => {}) }
 }
 
 export async function startSeedNode (options: SeedNodeOptions, log: Logger = createLogger(options.logLevel ?? 'info')): Promise<RunningSeedNode> {

@@ -13,6 +13,8 @@ declare module 'parse-torrent' {
     pieces?: string[]
     info?: unknown
     infoBuffer?: Uint8Array
+    /** The torrent's `creation date`. */
+    created?: Date
   }
   export default function parseTorrent (input: string | Uint8Array | ParsedTorrent): Promise<ParsedTorrent>
   export function toMagnetURI (parsed: Partial<ParsedTorrent> & { infoHash: string, xs?: string, ws?: string[] | string, dn?: string, tr?: string[] }): string

@@ -13,6 +13,8 @@ export const IngestStats = z.object({
   itemsHashed: count,
   /** Items served from the fingerprint cache without reading their bytes. */
   itemsReused: count,
+  /** Items served from the index at start, before the first scan checked their files. */
+  itemsRestored: count.optional(),
   /** Pieces hashed since start; zero on a restart over an unchanged library. */
   piecesHashed: count,
   bytesHashed: count,
@@ -28,7 +30,7 @@ export const IngestStats = z.object({
 export type IngestStats = z.infer<typeof IngestStats>
 
 export function emptyIngestStats (): IngestStats {
-  return { itemsHashed: 0, itemsReused: 0, piecesHashed: 0, bytesHashed: 0, filesSkipped: 0, scans: 0, scanning: false, queued: 0 }
+  return { itemsHashed: 0, itemsReused: 0, itemsRestored: 0, piecesHashed: 0, bytesHashed: 0, filesSkipped: 0, scans: 0, scanning: false, queued: 0 }
 }
 
 /** The seeder: library items registered, how many are awake (in the WebTorrent client), and traffic. */

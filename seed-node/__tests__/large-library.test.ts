@@ -1,14 +1,15 @@
 /**
  * A library of 2,000 small files: the first start hashes them all, a restart serves the
- * whole catalog with zero pieces hashed (a counter, not a timer), and nothing is awake
- * until a peer asks — items nobody watches cost a registry entry, not a torrent.
+ * whole catalog with zero pieces hashed (a counter, not a timer) and before its first scan
+ * has checked the files (the order of events), and nothing is awake until a peer asks —
+ * items nobody watches cost a registry entry, not a torrent.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { startSeedNode, type RunningSeedNode } from '../seed-node.ts'
-import { silentLogger } from '../lib/log.ts'
+import { silentLogger, type Logger, type LogFields } from '../lib/log.ts'
 import { parseCatalog } from '../../protocol/catalog.ts'
 import { deterministicBytes } from '../testing/deterministic-bytes.ts'
 
@@ -38,8 +39,17 @@ beforeAll(async () => {
 
 afterAll(async () => { await rm(scratch, { recursive: true, force: true }) })
 
-async function start (): Promise<RunningSeedNode> {
-  const node = await startSeedNode({ libraryDir: library, stateDir: path.join(scratch, 'state'), host: '127.0.0.1', port: 0, rescanIntervalSec: 3600 }, silentLogger)
+interface LoggedEvent { event: string, fields: LogFields | undefined }
+
+/** A logger that keeps every event, in order. */
+function recordingLogger (events: LoggedEvent[]): Logger {
+  const keep = (event: string, fields?: LogFields): void => { events.push({ event, fields }) }
+  return { debug: keep, info: keep, warn: keep, error: keep }
+}
+
+async function start (log: Logger = silentLogger, onStarted?: (node: RunningSeedNode) => void): Promise<RunningSeedNode> {
+  const node = await startSeedNode({ libraryDir: library, stateDir: path.join(scratch, 'state'), host: '127.0.0.1', port: 0, rescanIntervalSec: 3600 }, log)
+  onStarted?.(node)
   await node.firstScan
   return node
 }
@@ -51,8 +61,20 @@ describe(`a library of ${FILES} files`, () => {
     expect(first.ingest.stats.piecesHashed).toBeGreaterThanOrEqual(FILES)
     await first.close()
 
-    const second = await start()
+    const events: LoggedEvent[] = []
+    let listedAtStart = 0
+    const second = await start(recordingLogger(events), node => { listedAtStart = node.registry.size })
     try {
+      // The catalog was whole when start returned (its port already serving), and it came
+      // from the index before the first scan had checked a file: restored → scan done.
+      expect(listedAtStart).toBe(FILES)
+      const names = events.map(e => e.event)
+      const restoredAt = names.indexOf('ingest.restored')
+      expect(events[restoredAt]?.fields).toEqual({ items: FILES })
+      expect(restoredAt).toBeGreaterThanOrEqual(0)
+      expect(restoredAt).toBeLessThan(names.indexOf('ingest.scan_done'))
+      expect(names.filter(name => name === 'ingest.hashed')).toEqual([])
+      expect(second.ingest.stats.itemsRestored).toBe(FILES)
       expect(second.ingest.stats.piecesHashed).toBe(0)
       expect(second.ingest.stats.itemsHashed).toBe(0)
       expect(second.ingest.stats.itemsReused).toBe(FILES)

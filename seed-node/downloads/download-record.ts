@@ -47,19 +47,30 @@ export const DOWNLOAD_TORRENTS_FOLDER = 'downloads'
 
 export class DownloadRecordStore {
   private writing: Promise<void> = Promise.resolve()
+  /** What the file holds now (as loaded or last written): an unchanged queue is not written again (flash wear). */
+  private onDisk: string | null = null
 
   constructor (private readonly stateDir: string, private readonly log: Logger) {}
 
   async load (): Promise<DownloadRecord[]> {
     const file = await readJsonStateFile(path.join(this.stateDir, INDEX_FILE), FileSchema, this.log, 'downloads.index_corrupt')
+    if (file) this.onDisk = this.encode(file.downloads)
     return file?.downloads ?? []
   }
 
   /** Writes the whole queue; writes are serialised so the last call wins on disk. */
   async save (records: DownloadRecord[]): Promise<void> {
-    const text = JSON.stringify({ version: 1, downloads: records }, null, 1)
-    this.writing = this.writing.catch(() => {}).then(async () => await writeFileAtomic(path.join(this.stateDir, INDEX_FILE), text))
+    const text = this.encode(records)
+    this.writing = this.writing.catch(() => {}).then(async () => {
+      if (text === this.onDisk) return
+      await writeFileAtomic(path.join(this.stateDir, INDEX_FILE), text)
+      this.onDisk = text
+    })
     await this.writing
+  }
+
+  private encode (records: DownloadRecord[]): string {
+    return JSON.stringify({ version: 1, downloads: records }, null, 1)
   }
 
   async readTorrent (infoHash: string): Promise<Uint8Array> {

@@ -83,7 +83,8 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
     }),
     ...describedBy(item, context),
     addedAt: stored.addedAt,
-    availability: item.availability,
+    // A changed item being hashed again is unavailable to the app as an unreadable one is.
+    availability: item.availability === 'online' ? 'online' : 'offline',
     ...mediaOf(stored.probe.facts, item.kind, context)
   }
 }

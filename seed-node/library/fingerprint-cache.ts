@@ -3,49 +3,59 @@
  * (size, mtime, inode) of the files it was made from. On restart an item whose files all
  * still match is served from here without reading, let alone hashing, a byte of it.
  *
- * Layout: `<state>/library-index.json` (the index, written atomically),
- * `<state>/library-index.journal` (one JSON line per item remembered or forgotten since the
- * index was last written, appended before the item counts as done, so a killed process
- * loses no finished item), and `<state>/torrents/<infohash>.torrent` (trackers stripped: they
- * carry the credential and are added at run time). A corrupt index is
- * moved aside and rebuilt; a line torn by a crash is skipped.
+ * Layout: `<state>/library-index.json` (a snapshot: library-index-file.ts),
+ * `<state>/library-index.journal` (a line per item remembered or forgotten since the
+ * snapshot: library-index-journal.ts), and `<state>/torrents/<infohash>.torrent` (trackers
+ * stripped: they carry the credential and are added at run time).
+ *
+ * Flash wear: the seed node lives on routers and Pis whose state folder is an SD card or
+ * flash. Nothing is written unless something changed: a change appends one journal line,
+ * and the 5 MB snapshot (at 10,000 items) is rewritten only when the journal has grown past
+ * half of it (`compactionDue`), or once to replace an index that could not be trusted.
+ * A rescan of an unchanged library writes nothing at all.
  */
-import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises'
+import { appendFile, open, readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from '../lib/atomic-file.ts'
-import { readJsonStateFile } from '../lib/json-state-file.ts'
 import { sameFingerprint } from './file-fingerprint.ts'
-import { LibraryIndexSchema, StoredItemSchema, type StoredItem } from './stored-item.ts'
-import { z } from 'zod'
+import { StoredItemSchema, type StoredItem } from './stored-item.ts'
 import type { ScannedMedia } from './library-scanner.ts'
 import type { Logger } from '../lib/log.ts'
 import { errnoCode } from '../lib/errors.ts'
 import { withoutAnnounce } from './torrent-announce-strip.ts'
+import { decodeIndex, encodeIndex } from './library-index-file.ts'
+import { decodeJournalLine, encodeJournalLine, type JournalEntry } from './library-index-journal.ts'
 
 const INDEX_FILE = 'library-index.json'
 const JOURNAL_FILE = 'library-index.journal'
 /** Folder of the items' torrents in the state folder (no trackers inside: torrent-announce-strip.ts). */
 export const TORRENTS_FOLDER = 'torrents'
-/** Writes of the index are batched: at most one per this interval while ingest runs. */
-const FLUSH_DELAY_MS = 1000
+/** The journal may grow to this many lines, or to half the items if more, before the snapshot is rewritten. */
+const MIN_JOURNAL_LINES_BEFORE_COMPACTION = 1000
+/** Invalid entries named in the log (the count says how many there were). */
+const MAX_PATHS_LOGGED = 5
 
-const JournalEntrySchema = z.union([z.object({ put: StoredItemSchema }), z.object({ forget: z.string().min(1) })])
-
-function safeJson (line: string): unknown {
-  try {
-    return JSON.parse(line)
-  } catch {
-    return undefined
-  }
+/** What the cache wrote to the state folder since start: a rescan of an unchanged library adds nothing. */
+export interface CacheWriteStats {
+  journalAppends: number
+  torrentWrites: number
+  /** Snapshots written (each replaces the index and empties the journal). */
+  compactions: number
+  /** Journal fsyncs (one at the end of a scan that changed something). */
+  syncs: number
 }
 
 export class FingerprintCache {
   private readonly items = new Map<string, StoredItem>()
-  private flushTimer: NodeJS.Timeout | null = null
-  private flushing: Promise<void> = Promise.resolve()
-  private journalling: Promise<void> = Promise.resolve()
+  /** Every write to the state folder goes through here, one at a time, in order. */
+  private writing: Promise<void> = Promise.resolve()
   /** Infohashes whose .torrent file is in the state folder. */
   private readonly torrentFiles = new Set<string>()
+  private journalLines = 0
+  private unsynced = false
+  /** The snapshot on disk could not be trusted (older format, damaged): replaced at the next settle. */
+  private snapshotStale = false
+  readonly writes: CacheWriteStats = { journalAppends: 0, torrentWrites: 0, compactions: 0, syncs: 0 }
 
   private constructor (private readonly stateDir: string, private readonly log: Logger) {}
 
@@ -75,7 +85,7 @@ export class FingerprintCache {
     return this.items.get(relativePath)
   }
 
-  /** Every stored item (for the identity matches of item-identity.ts). */
+  /** Every stored item (the catalog served before the first scan; the identity matches of item-identity.ts). */
   all (): StoredItem[] {
     return [...this.items.values()]
   }
@@ -91,49 +101,78 @@ export class FingerprintCache {
 
   /** Stores the torrent file (without trackers: torrent-announce-strip.ts) first, then the journal line that points at it. */
   async remember (item: StoredItem, torrent: Uint8Array): Promise<void> {
-    await writeFileAtomic(this.torrentPath(item.infoHash), withoutAnnounce(torrent))
-    this.torrentFiles.add(item.infoHash)
+    if (!this.torrentFiles.has(item.infoHash)) {
+      await writeFileAtomic(this.torrentPath(item.infoHash), withoutAnnounce(torrent))
+      this.writes.torrentWrites++
+      this.torrentFiles.add(item.infoHash)
+    }
     await this.journal({ put: item })
     this.items.set(item.relativePath, item)
-    this.scheduleFlush()
   }
 
   forget (relativePath: string): void {
     if (!this.items.delete(relativePath)) return
     this.journal({ forget: relativePath }).catch(err => this.log.warn('state.journal_write_failed', { error: String(err) }))
-    this.scheduleFlush()
+  }
+
+  /**
+   * Makes what changed durable, cheaply: after a scan, a download, and on shutdown. The
+   * journal is fsynced if lines were added; the snapshot is rewritten only when compaction
+   * is due. Writes nothing when nothing changed.
+   */
+  async settle (): Promise<void> {
+    await this.enqueue(async () => {
+      if (this.compactionDue()) await this.compact()
+      else if (this.unsynced) await this.syncJournal()
+    })
+  }
+
+  /** Writes the snapshot now and empties the journal (tests; settle decides by itself). */
+  async flush (): Promise<void> {
+    await this.enqueue(async () => await this.compact())
+  }
+
+  private compactionDue (): boolean {
+    return this.snapshotStale || this.journalLines > Math.max(MIN_JOURNAL_LINES_BEFORE_COMPACTION, this.items.size / 2)
+  }
+
+  private async enqueue (task: () => Promise<void>): Promise<void> {
+    const run = this.writing.then(task)
+    this.writing = run.catch(() => {})
+    await run
   }
 
   /**
    * Appends one line. A process killed after this returns keeps the line (it is in the
-   * kernel's page cache); the index written by `flush` is fsynced and empties the journal.
+   * kernel's page cache); `settle` fsyncs it, and a snapshot empties the journal.
    */
-  private async journal (entry: { put: StoredItem } | { forget: string }): Promise<void> {
-    this.journalling = this.journalling.then(async () => await appendFile(path.join(this.stateDir, JOURNAL_FILE), JSON.stringify(entry) + '\n'))
-    await this.journalling
-  }
-
-  /** Writes the index now (also called on shutdown). */
-  async flush (): Promise<void> {
-    if (this.flushTimer) clearTimeout(this.flushTimer)
-    this.flushTimer = null
-    const snapshot = JSON.stringify({ version: 1, items: [...this.items.values()] })
-    this.flushing = this.flushing.then(async () => {
-      await this.journalling
-      await writeFileAtomic(path.join(this.stateDir, INDEX_FILE), snapshot)
-      // Everything journalled so far is in the index now. A crash between these two writes
-      // only replays entries the index already holds.
-      await writeFile(path.join(this.stateDir, JOURNAL_FILE), '')
+  private async journal (entry: JournalEntry): Promise<void> {
+    await this.enqueue(async () => {
+      await appendFile(path.join(this.stateDir, JOURNAL_FILE), encodeJournalLine(entry))
+      this.writes.journalAppends++
+      this.journalLines++
+      this.unsynced = true
     })
-    await this.flushing
   }
 
-  private scheduleFlush (): void {
-    if (this.flushTimer) return
-    this.flushTimer = setTimeout(() => {
-      this.flush().catch(err => this.log.error('state.index_write_failed', { error: String(err) }))
-    }, FLUSH_DELAY_MS)
-    this.flushTimer.unref()
+  private async syncJournal (): Promise<void> {
+    const handle = await open(path.join(this.stateDir, JOURNAL_FILE), 'r+')
+    try { await handle.datasync() } finally { await handle.close() }
+    this.unsynced = false
+    this.writes.syncs++
+  }
+
+  /** Runs inside the write queue: no journal line can slip in between the snapshot and emptying the journal. */
+  private async compact (): Promise<void> {
+    await writeFileAtomic(path.join(this.stateDir, INDEX_FILE), encodeIndex(this.items.values()))
+    // Everything journalled is in the snapshot now. A crash between these two writes only
+    // replays entries the snapshot already holds.
+    if (this.journalLines > 0) await writeFile(path.join(this.stateDir, JOURNAL_FILE), '')
+    this.journalLines = 0
+    this.unsynced = false
+    this.snapshotStale = false
+    this.writes.compactions++
+    this.log.debug('state.index_compacted', { items: this.items.size })
   }
 
   private torrentPath (infoHash: string): string {
@@ -158,34 +197,74 @@ export class FingerprintCache {
     for (const name of names) if (name.endsWith('.torrent')) this.torrentFiles.add(name.slice(0, -'.torrent'.length))
   }
 
-  /** Applies journal lines written after the index (skipping any torn by a crash). */
+  /** Applies journal lines written after the snapshot (skipping any torn by a crash). */
   private async replayJournal (): Promise<void> {
-    let text: string
-    try {
-      text = await readFile(path.join(this.stateDir, JOURNAL_FILE), 'utf8')
-    } catch (err) {
-      if (errnoCode(err) === 'ENOENT') return
-      throw err
-    }
+    const text = await readIfPresent(path.join(this.stateDir, JOURNAL_FILE))
+    if (text === null) return
     let replayed = 0
     let skipped = 0
     for (const line of text.split('\n')) {
       if (line === '') continue
-      const entry = JournalEntrySchema.safeParse(safeJson(line))
-      if (!entry.success) {
+      const entry = decodeJournalLine(line)
+      if (entry === null) {
         skipped++
         continue
       }
-      if ('put' in entry.data) this.items.set(entry.data.put.relativePath, entry.data.put)
-      else this.items.delete(entry.data.forget)
+      if ('put' in entry) this.items.set(entry.put.relativePath, entry.put)
+      else this.items.delete(entry.forget)
       replayed++
     }
+    this.journalLines = replayed + skipped
     if (skipped > 0) this.log.warn('state.journal_lines_skipped', { count: skipped })
     if (replayed > 0) this.log.info('state.journal_replayed', { entries: replayed })
   }
 
+  /**
+   * Reads the snapshot: a trusted one (its checksum matches) as it is, any other item by item
+   * through the schema, dropping and naming the items that fail (they are hashed again).
+   */
   private async loadIndex (): Promise<void> {
-    const index = await readJsonStateFile(path.join(this.stateDir, INDEX_FILE), LibraryIndexSchema, this.log, 'state.index_corrupt')
-    for (const item of index?.items ?? []) this.items.set(item.relativePath, item)
+    const file = path.join(this.stateDir, INDEX_FILE)
+    const text = await readIfPresent(file)
+    if (text === null) return
+    const { entries, trusted, damage } = decodeIndex(text)
+    if (trusted) {
+      // Checksummed: these are the items this code validated and wrote (library-index-file.ts).
+      for (const item of entries as StoredItem[]) this.items.set(item.relativePath, item)
+      return
+    }
+    const invalid: string[] = []
+    for (const entry of entries) {
+      const parsed = StoredItemSchema.safeParse(entry)
+      if (parsed.success) this.items.set(parsed.data.relativePath, parsed.data)
+      else invalid.push(describeEntry(entry, parsed.error.issues[0]))
+    }
+    this.snapshotStale = true
+    if (damage === null && invalid.length === 0) return // an older version's index: rewritten, with its checksum, at the first settle
+    // Kept for a human, never read again; the items read are kept and the rest hashed again.
+    const movedTo = `${file}.corrupt-${Date.now()}`
+    await rename(file, movedTo)
+    this.log.warn('state.index_damaged', {
+      damage: damage ?? 'items that fail the schema',
+      itemsKept: this.items.size,
+      itemsDropped: invalid.length,
+      dropped: invalid.slice(0, MAX_PATHS_LOGGED).join('; '),
+      movedTo,
+      recovery: 'dropped and lost items are hashed again; their ids stay the same'
+    })
+  }
+}
+
+function describeEntry (entry: unknown, issue: { path: PropertyKey[], message: string } | undefined): string {
+  const relativePath = typeof entry === 'object' && entry !== null && typeof (entry as { relativePath?: unknown }).relativePath === 'string' ? (entry as { relativePath: string }).relativePath : '(no path)'
+  return `${relativePath}: ${issue ? `${issue.path.map(String).join('.')} ${issue.message}` : 'invalid'}`
+}
+
+async function readIfPresent (file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return null
+    throw err
   }
 }

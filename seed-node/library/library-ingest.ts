@@ -2,6 +2,10 @@
  * Keeps the registry and the seeder in step with the library folder: each scan reuses
  * unchanged items from the fingerprint cache, hashes new or changed ones, and takes items
  * whose files have vanished offline. A file that fails is logged and skipped; the rest go on.
+ *
+ * On a restart the catalog is served from the index first (`restore`), before the first
+ * scan has stat'ed a file: an item that scan finds changed is marked `checking` (unseeded,
+ * shown as unavailable) until it is hashed again, and one whose file is gone goes offline.
  */
 import type { FingerprintCache } from './fingerprint-cache.ts'
 import type { LibraryRegistry } from './library-registry.ts'
@@ -10,7 +14,8 @@ import type { Logger } from '../lib/log.ts'
 import type { ScannedMedia } from './library-scanner.ts'
 import { scanLibrary } from './library-scanner.ts'
 import { makeTorrent } from './torrent-maker.ts'
-import { probeFacts, probeMedia, probeTags } from './media-probe.ts'
+import { probeMedia } from './media-probe.ts'
+import { upgradeStoredItem } from './stored-item-upgrade.ts'
 import { toLibraryItem } from './library-item.ts'
 import { emptyIngestStats, type IngestStats } from '../../protocol/api/status.ts'
 import type { StoredItem } from './stored-item.ts'
@@ -42,8 +47,8 @@ export interface LibraryIngestDeps {
   followSymlinks?: boolean
 }
 
-/** Items admitted at once (hashing ones wait for a free hashing thread). */
-const ADMIT_CONCURRENCY = 4
+/** Items admitted at once, at least (hashing ones wait for a free hashing thread); twice the threads, so none waits for work. */
+const MIN_ADMIT_CONCURRENCY = 4
 
 /** A finished download, admitted with the torrent it was downloaded by (no hashing). */
 export interface DownloadedItem {
@@ -67,6 +72,10 @@ export class LibraryIngest {
   /** NFO files, pictures and extras as the last scan saw them. */
   private listing: MetadataListing = EMPTY_LISTING
   private readonly metadata: LibraryMetadata
+  /** Paths of items served from the index by `restore` that no scan has checked yet. */
+  private readonly unchecked = new Set<string>()
+  /** Folders the last scan walked (the watcher watches them). */
+  private walked: readonly string[] = []
 
   constructor (private readonly deps: LibraryIngestDeps) {
     this.report = new ScanReport(deps.log)
@@ -94,6 +103,30 @@ export class LibraryIngest {
     }
   }
 
+  /** Folders the last scan walked, relative to the library root. */
+  get folders (): readonly string[] {
+    return this.walked
+  }
+
+  /**
+   * Serves the catalog from the index before the first scan: every stored item whose
+   * torrent is in the state folder is registered and seeded (dormant) as it was. The scan
+   * that follows checks each file; nothing here reads the library.
+   */
+  async restore (): Promise<void> {
+    const { cache, registry, seeder, libraryRoot, log } = this.deps
+    for (const stored of cache.all()) {
+      if (!cache.hasTorrent(stored.infoHash) || isLegacyFolderTorrent(stored) || registry.byRelativePath(stored.relativePath)) continue
+      const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks)
+      const infoHash = stored.infoHash
+      await seeder.seed(item, async () => await cache.readTorrent(infoHash))
+      registry.put(item)
+      this.unchecked.add(stored.relativePath)
+    }
+    this.stats.itemsRestored = this.unchecked.size
+    log.info('ingest.restored', { items: this.unchecked.size })
+  }
+
   /** Runs one scan; if one is running, waits for it instead of starting another. */
   async scan (): Promise<void> {
     this.running ??= this.scanOnce().finally(() => { this.running = null })
@@ -106,6 +139,7 @@ export class LibraryIngest {
     this.vanished = []
     try {
       const result = await scanLibrary(libraryRoot, { log, excludeFolders: this.deps.excludeFolders, followSymlinks: this.deps.followSymlinks })
+      this.walked = result.folders
       this.report.report(result)
       this.listing = metadataListing(result.sidecars, result.media.map(media => media.relativePath))
       await this.hideSamples(result.samples)
@@ -120,16 +154,22 @@ export class LibraryIngest {
         if (this.deps.isBusy?.(media.relativePath) === true) continue
         const current = registry.byRelativePath(media.relativePath)
         const stored = cache.lookup(media)
-        if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online' && !isLegacyFolderTorrent(stored)) {
+        const restored = this.unchecked.delete(media.relativePath)
+        // Items stored before ffprobe was asked go through `admit`, which asks it once.
+        const complete = !restored || stored?.probe.facts !== undefined
+        if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online' && !isLegacyFolderTorrent(stored) && complete) {
           // The media is unchanged; its sidecars may not be (a subtitle added by Bazarr).
           registry.put(toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles, await this.metadataOf(stored)))
+          if (restored) this.stats.itemsReused++
           continue
         }
+        if (current && current.availability === 'online' && !stored) await this.markChecking(current)
         toAdmit.push({ media, stored })
       }
       this.stats.queued = toAdmit.filter(entry => entry.stored === undefined).length
       if (this.stats.queued > 0) log.info('ingest.hashing', { items: this.stats.queued, threads: this.deps.hashPool?.threads ?? 0 })
-      await forEachLimited(toAdmit, ADMIT_CONCURRENCY, async ({ media, stored }) => {
+      const admitConcurrency = Math.max(MIN_ADMIT_CONCURRENCY, 2 * (this.deps.hashPool?.threads ?? 0))
+      await forEachLimited(toAdmit, admitConcurrency, async ({ media, stored }) => {
         try {
           await this.admit(media, stored)
         } catch (err) {
@@ -140,16 +180,18 @@ export class LibraryIngest {
         }
       })
       for (const item of registry.list()) {
-        if (!seen.has(item.stored.relativePath) && item.availability === 'online') await this.takeOffline(item.stored.infoHash)
+        if (!seen.has(item.stored.relativePath) && item.availability !== 'offline') await this.takeOffline(item.stored.infoHash)
       }
+      this.unchecked.clear()
       this.stats.scans++
       log.info('ingest.scan_done', { items: registry.size, hashed: this.stats.itemsHashed, reused: this.stats.itemsReused, piecesHashed: this.stats.piecesHashed, skipped: result.skipped.length })
     } catch (err) {
       // The library root itself is unreadable (disk unplugged): everything goes offline.
       log.warn('ingest.library_unreadable', { path: libraryRoot, error: err instanceof Error ? err.message : String(err) })
-      for (const item of registry.list()) if (item.availability === 'online') await this.takeOffline(item.stored.infoHash)
+      this.walked = []
+      for (const item of registry.list()) if (item.availability !== 'offline') await this.takeOffline(item.stored.infoHash)
     } finally {
-      await cache.flush()
+      await cache.settle()
       this.stats.scanning = false
     }
   }
@@ -174,9 +216,8 @@ export class LibraryIngest {
       this.deps.cache.forget(moved.relativePath)
       return { stored: relocated(moved, media.relativePath, media.fingerprint), torrent: await cache.readTorrent(moved.infoHash), newTorrent: false }
     }
-    const { made, probe } = this.deps.hashPool
-      ? await this.deps.hashPool.hash(media)
-      : { made: await makeTorrent(media), probe: await probeMedia(media.absolutePath) }
+    // The probe runs beside the hashing, never on a hashing thread (hash-worker.ts).
+    const [made, probe] = await Promise.all([this.deps.hashPool ? this.deps.hashPool.hash(media) : makeTorrent(media), probeMedia(media.absolutePath)])
     this.stats.itemsHashed++
     this.stats.piecesHashed += made.pieceCount
     this.stats.bytesHashed += media.fingerprint.sizeBytes
@@ -230,10 +271,11 @@ export class LibraryIngest {
     } else {
       this.stats.itemsReused++
       log.debug('ingest.reused', { path: media.relativePath, infoHash: stored.infoHash })
-      stored = await this.withTags(await this.withCodecFacts(stored, media.absolutePath), media.absolutePath)
+      stored = await upgradeStoredItem(stored, media.absolutePath, this.deps.cache)
     }
     const previous = registry.byRelativePath(media.relativePath)
-    if (previous && previous.stored.infoHash !== stored.infoHash) await seeder.unseed(previous.stored.infoHash)
+    // A `checking` item was unseeded when its change was found.
+    if (previous && previous.stored.infoHash !== stored.infoHash && previous.availability !== 'checking') await seeder.unseed(previous.stored.infoHash)
     // A moved file keeps its torrent: a torrent already awake reads the old path, so it starts again.
     const moved = registry.get(stored.infoHash)
     if (moved && moved.stored.relativePath !== stored.relativePath) await seeder.unseed(stored.infoHash)
@@ -241,30 +283,6 @@ export class LibraryIngest {
     const infoHash = stored.infoHash
     await seeder.seed(item, async () => await cache.readTorrent(infoHash))
     registry.put(item)
-  }
-
-  /**
-   * Items stored before ffprobe was asked, or before it was asked for subtitle streams, get
-   * its facts once (no rehash), then are remembered with them.
-   */
-  private async withCodecFacts (stored: StoredItem, absolutePath: string): Promise<StoredItem> {
-    const known = stored.probe.facts
-    if (known !== undefined && (known.subtitles !== undefined || known.damaged !== null)) return stored
-    const facts = await probeFacts(absolutePath)
-    if (facts === null) return stored
-    const updated = { ...stored, probe: { ...stored.probe, facts } }
-    await this.deps.cache.remember(updated, await this.deps.cache.readTorrent(stored.infoHash))
-    return updated
-  }
-
-  /** Items stored before tags were read get them once (no rehash), then are remembered with them. */
-  private async withTags (stored: StoredItem, absolutePath: string): Promise<StoredItem> {
-    if (stored.probe.tags !== undefined) return stored
-    const tags = await probeTags(absolutePath)
-    if (tags === null || tags === undefined) return stored
-    const updated = { ...stored, probe: { ...stored.probe, tags } }
-    await this.deps.cache.remember(updated, await this.deps.cache.readTorrent(stored.infoHash))
-    return updated
   }
 
   /**
@@ -300,7 +318,7 @@ export class LibraryIngest {
     const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, subtitles)
     await seeder.seed(item, async () => await cache.readTorrent(download.infoHash))
     registry.put(item)
-    await cache.flush()
+    await cache.settle()
     log.info('ingest.downloaded', { path: download.mediaPath, infoHash: download.infoHash, pieces: download.pieceCount })
     return item
   }
@@ -312,7 +330,14 @@ export class LibraryIngest {
     await this.deps.seeder.unseed(infoHash)
     this.deps.registry.remove(infoHash)
     this.deps.cache.forget(item.stored.relativePath)
-    await this.deps.cache.flush()
+    await this.deps.cache.settle()
+  }
+
+  /** A served item whose file changed: no longer seeded (its pieces no longer match) until it is hashed again. */
+  private async markChecking (item: LibraryItem): Promise<void> {
+    await this.deps.seeder.unseed(item.stored.infoHash)
+    this.deps.registry.put({ ...item, availability: 'checking' })
+    this.deps.log.info('ingest.item_checking', { path: item.stored.relativePath, infoHash: item.stored.infoHash })
   }
 
   private async takeOffline (infoHash: string): Promise<void> {

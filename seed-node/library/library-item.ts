@@ -4,7 +4,7 @@ import type { ItemKind, Playable, SeriesInfo, SubtitleTrack } from '../../protoc
 import type { ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
 import { embeddedSubtitles, embeddedTrack } from './subtitles/embedded-subtitles.ts'
 import { mediaTypeOf } from '../../protocol/media-types.ts'
-import { episodeLabel, parseTitle } from './title-parser.ts'
+import { episodeLabel, parseTitle, type ParsedTitle } from './title-parser.ts'
 import type { StoredItem } from './stored-item.ts'
 import type { LibraryConfinement } from './library-file-open.ts'
 import { NO_METADATA, type ItemMetadata } from './metadata/item-metadata.ts'
@@ -47,7 +47,11 @@ export interface LibraryItem {
   diskPaths: Record<string, string>
   /** Where `diskPaths` may be read from: open them with `openLibraryFile` (library-file-open.ts). */
   confinement: LibraryConfinement
-  availability: 'online' | 'offline'
+  /**
+   * `checking`: served from the index at start, then found changed by the first scan; not
+   * seeded until hashed again. The catalog shows it as `offline` (catalog-builder.ts).
+   */
+  availability: 'online' | 'offline' | 'checking'
 }
 
 function toSidecar (subtitle: ScannedSubtitle, mediaDir: string): SidecarSubtitle {
@@ -59,6 +63,18 @@ function toSidecar (subtitle: ScannedSubtitle, mediaDir: string): SidecarSubtitl
   }
 }
 
+/** Titles parsed per stored item: every rescan rebuilds each item, and its path has not changed. */
+const parsedTitles = new WeakMap<StoredItem, ParsedTitle>()
+
+function titleOf (stored: StoredItem): ParsedTitle {
+  let parsed = parsedTitles.get(stored)
+  if (parsed === undefined) {
+    parsed = parseTitle(stored.relativePath)
+    parsedTitles.set(stored, parsed)
+  }
+  return parsed
+}
+
 /**
  * What the item is called, by precedence (docs/metadata.md): its NFO file, then the file's own
  * tags, then its name and folders. A show's name comes from `tvshow.nfo` (so every episode
@@ -66,7 +82,7 @@ function toSidecar (subtitle: ScannedSubtitle, mediaDir: string): SidecarSubtitl
  */
 function describe (stored: StoredItem, metadata: ItemMetadata): { title: string, series: SeriesInfo | null, year: number | null, kind: ItemKind } {
   const type = mediaTypeOf(path.posix.basename(stored.relativePath))
-  const parsed = parseTitle(stored.relativePath)
+  const parsed = titleOf(stored)
   const { nfo, showNfo } = metadata
   const tags = stored.probe.tags
   const series = parsed.series === null

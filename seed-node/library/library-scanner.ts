@@ -7,14 +7,20 @@
  * taken only when its target is inside the library (unless `followSymlinks`): a link to
  * /etc/passwd named `film.mp4` is not an item. The scanner only reads: it never writes,
  * moves or deletes anything in the library.
+ *
+ * Speed: folders are read and files stat'ed many at a time through one bound
+ * (`MAX_IO_IN_FLIGHT`): 10,000 files take tens of milliseconds instead of a second of
+ * sequential `stat()` calls with the main thread idle.
  */
-import { opendir, realpath, stat } from 'node:fs/promises'
+import { readdir, realpath, stat } from 'node:fs/promises'
+import type { Dirent } from 'node:fs'
 import path from 'node:path'
 import { fingerprintOf, type FileFingerprint } from './file-fingerprint.ts'
 import { mediaTypeOf, extensionOf } from '../../protocol/media-types.ts'
 import type { Logger } from '../lib/log.ts'
 import { errnoCode } from '../lib/errors.ts'
 import { isInside } from './library-file-open.ts'
+import { createLimiter, type Limiter } from './io-limiter.ts'
 import { pairSidecars, subtitleFormatOf, SUBTITLE_FOLDER_NAMES, type ScannedSubtitle } from './subtitles/sidecar-pairing.ts'
 import { isSample } from './metadata/extras-names.ts'
 import { ARTWORK_EXTENSIONS } from './metadata/artwork-names.ts'
@@ -43,6 +49,8 @@ export interface ScanResult {
   sidecars: string[]
   /** Samples (`sample.mp4`, `Film-sample.mkv`, `Sample/`): playable, but hidden from the library. */
   samples: string[]
+  /** Every folder walked, relative (`''` is the root): what the watcher watches (library-watcher.ts). */
+  folders: string[]
 }
 
 /**
@@ -63,6 +71,8 @@ function unknownTypeReason (name: string): string | null {
 const PARTIAL_SUFFIXES = ['.part', '.partial', '.crdownload', '.download', '.!qb', '.!ut', '.tmp', '~']
 /** Bound on folder depth, so a pathological tree cannot recurse forever. */
 const MAX_DEPTH = 32
+/** Directory reads and stats in flight at once (libuv runs 4 at a time; the rest queue there, cheaply). */
+const MAX_IO_IN_FLIGHT = 32
 
 export function isHiddenName (name: string): boolean {
   return name.startsWith('.')
@@ -86,59 +96,49 @@ export async function scanLibrary (root: string, options: ScanOptions): Promise<
   const media: ScannedMedia[] = []
   const skipped: ScanResult['skipped'] = []
   const outsideLinks: ScanResult['outsideLinks'] = []
+  const folders: string[] = []
   const sidecars: string[] = []
   const samples: string[] = []
   const excluded = new Set(options.excludeFolders ?? [])
   const realRoot = await realpath(root)
-  const ctx: ScanContext = { root, realRoot, options, skipped, outsideLinks }
+  const ctx: ScanContext = { root, realRoot, options, skipped, outsideLinks, io: createLimiter(MAX_IO_IN_FLIGHT) }
 
   async function walk (relativeDir: string, depth: number): Promise<void> {
     const absoluteDir = path.join(root, relativeDir)
-    let dir
+    let entries: Dirent[]
     try {
-      dir = await opendir(absoluteDir)
+      entries = await ctx.io(async () => await readdir(absoluteDir, { withFileTypes: true }))
     } catch (err) {
       if (relativeDir === '') throw err
       skipped.push({ relativePath: relativeDir, reason: errnoCode(err) ?? String(err) })
       return
     }
-    const files: ScannedFile[] = []
-    const subfolders: string[] = []
-    const subsFolders: string[] = []
-    for await (const entry of dir) {
-      if (isHiddenName(entry.name)) continue
-      const relativePath = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`
-      if (entry.isDirectory()) {
-        if (excluded.has(relativePath)) continue
-        if (SUBTITLE_FOLDER_NAMES.has(entry.name.toLowerCase())) subsFolders.push(relativePath)
-        // Walked as any folder too: someone may keep a film in a folder named `Subtitles`.
-        subfolders.push(relativePath)
-        continue
-      }
-      if (!entry.isFile() && !entry.isSymbolicLink()) continue
-      if (isPartialName(entry.name)) {
-        skipped.push({ relativePath, reason: 'still being written (partial download)' })
-        continue
-      }
-      if (passedOver(relativePath, entry.name, { skipped, sidecars, samples })) continue
-      const file = await readEntry(ctx, relativePath, entry.isSymbolicLink())
-      if (file) files.push(file)
-    }
-    const subsFiles: ScannedFile[] = []
-    for (const folder of subsFolders.sort()) subsFiles.push(...await subtitlesIn(ctx, folder, 1))
+    folders.push(relativeDir)
+    const { candidates, subfolders, subsFolders } = sortEntries(entries, relativeDir, excluded, { skipped, sidecars, samples })
+    const tooDeep = depth >= MAX_DEPTH && subfolders.length > 0
+    if (tooDeep) options.log.warn('scan.too_deep', { folder: relativeDir, maxDepth: MAX_DEPTH })
+    // This folder's files and its subfolders, all at once (the limiter bounds the I/O).
+    const [read, subsFiles] = await Promise.all([
+      Promise.all(candidates.map(async ({ relativePath, isLink }) => await readEntry(ctx, relativePath, isLink))),
+      Promise.all(subsFolders.sort().map(async folder => await subtitlesIn(ctx, folder, 1))),
+      tooDeep ? [] : Promise.all(subfolders.map(async sub => await walk(sub, depth + 1)))
+    ])
+    const files = read.filter((file): file is ScannedFile => file !== null)
     const playable = files.filter(file => mediaTypeOf(file.relativePath) !== undefined)
-    const paired = pairSidecars(playable.map(file => file.relativePath), files.filter(file => subtitleFormatOf(file.relativePath) !== undefined), subsFiles)
+    const paired = pairSidecars(playable.map(file => file.relativePath), files.filter(file => subtitleFormatOf(file.relativePath) !== undefined), subsFiles.flat())
     for (const file of playable) media.push({ ...file, subtitles: paired.get(file.relativePath) ?? [] })
-    if (depth >= MAX_DEPTH) {
-      if (subfolders.length > 0) options.log.warn('scan.too_deep', { folder: relativeDir, maxDepth: MAX_DEPTH })
-      return
-    }
-    for (const sub of subfolders.sort()) await walk(sub, depth + 1)
   }
 
   await walk('', 0)
-  media.sort((a, b) => a.relativePath.localeCompare(b.relativePath))
-  return { media, skipped, outsideLinks, sidecars, samples }
+  const byPath = (a: { relativePath: string }, b: { relativePath: string }): number => a.relativePath.localeCompare(b.relativePath)
+  media.sort(byPath)
+  // Folders are walked concurrently: sorted, the report reads the same on every scan.
+  skipped.sort(byPath)
+  outsideLinks.sort(byPath)
+  folders.sort()
+  sidecars.sort()
+  samples.sort()
+  return { media, skipped, outsideLinks, folders, sidecars, samples }
 }
 
 /**
@@ -165,27 +165,60 @@ function isMetadataName (name: string): boolean {
   return ext === '.nfo' || ARTWORK_EXTENSIONS.has(ext)
 }
 
+interface FolderEntries {
+  /** Playable and subtitle files to stat. */
+  candidates: Array<{ relativePath: string, isLink: boolean }>
+  subfolders: string[]
+  /** Subfolders named like `Subs/`, whose subtitles pair with this folder's media. */
+  subsFolders: string[]
+}
+
+/** Sorts one folder's entries into what to stat, what to walk, and what is skipped (with the reason). */
+function sortEntries (entries: readonly Dirent[], relativeDir: string, excluded: ReadonlySet<string>, into: Pick<ScanResult, 'skipped' | 'sidecars' | 'samples'>): FolderEntries {
+  const sorted: FolderEntries = { candidates: [], subfolders: [], subsFolders: [] }
+  for (const entry of entries) {
+    if (isHiddenName(entry.name)) continue
+    const relativePath = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`
+    if (entry.isDirectory()) {
+      if (excluded.has(relativePath)) continue
+      if (SUBTITLE_FOLDER_NAMES.has(entry.name.toLowerCase())) sorted.subsFolders.push(relativePath)
+      // Walked as any folder too: someone may keep a film in a folder named `Subtitles`.
+      sorted.subfolders.push(relativePath)
+      continue
+    }
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue
+    if (isPartialName(entry.name)) {
+      into.skipped.push({ relativePath, reason: 'still being written (partial download)' })
+      continue
+    }
+    if (passedOver(relativePath, entry.name, into)) continue
+    sorted.candidates.push({ relativePath, isLink: entry.isSymbolicLink() })
+  }
+  return sorted
+}
+
 interface ScanContext {
   root: string
   realRoot: string
   options: ScanOptions
   skipped: ScanResult['skipped']
   outsideLinks: ScanResult['outsideLinks']
+  io: Limiter
 }
 
 /** Stats one file (following a symlinked file confined to the library); null when skipped. */
 async function readEntry (ctx: ScanContext, relativePath: string, isLink: boolean): Promise<ScannedFile | null> {
-const { root, realRoot, options, skipped, outsideLinks } = ctx
+  const { root, realRoot, options, skipped, outsideLinks } = ctx
   const absolutePath = path.join(root, relativePath)
   try {
     if (isLink && options.followSymlinks !== true) {
-      const target = await realpath(absolutePath)
+      const target = await ctx.io(async () => await realpath(absolutePath))
       if (!isInside(realRoot, target)) {
         outsideLinks.push({ relativePath, target })
         return null
       }
     }
-    const stats = await stat(absolutePath) // follows a symlinked file; folders are never followed
+    const stats = await ctx.io(async () => await stat(absolutePath)) // follows a symlinked file; folders are never followed
     if (!stats.isFile()) return null
     if (stats.size === 0) {
       skipped.push({ relativePath, reason: 'empty file' })
@@ -200,27 +233,26 @@ const { root, realRoot, options, skipped, outsideLinks } = ctx
 
 /** Subtitle files in a `Subs/` folder and, one level down, in `Subs/<Film>/`. */
 async function subtitlesIn (ctx: ScanContext, relativeDir: string, levels: number): Promise<ScannedFile[]> {
-const { root, skipped } = ctx
-  const found: ScannedFile[] = []
-  let dir
+  const { root, skipped } = ctx
+  let entries: Dirent[]
   try {
-    dir = await opendir(path.join(root, relativeDir))
+    entries = await ctx.io(async () => await readdir(path.join(root, relativeDir), { withFileTypes: true }))
   } catch (err) {
     skipped.push({ relativePath: relativeDir, reason: `unreadable (${errnoCode(err) ?? String(err)})` })
-    return found
+    return []
   }
-  for await (const entry of dir) {
-    if (isHiddenName(entry.name)) continue
+  const found = await Promise.all(entries.sort((a, b) => a.name.localeCompare(b.name)).map(async (entry): Promise<ScannedFile[]> => {
+    if (isHiddenName(entry.name)) return []
     const relativePath = `${relativeDir}/${entry.name}`
-    if (entry.isDirectory() && levels > 0) found.push(...await subtitlesIn(ctx, relativePath, levels - 1))
-    else if ((entry.isFile() || entry.isSymbolicLink()) && subtitleFormatOf(entry.name) !== undefined) {
+    if (entry.isDirectory() && levels > 0) return await subtitlesIn(ctx, relativePath, levels - 1)
+    if ((entry.isFile() || entry.isSymbolicLink()) && subtitleFormatOf(entry.name) !== undefined) {
       const file = await readEntry(ctx, relativePath, entry.isSymbolicLink())
-      if (file) found.push(file)
+      return file ? [file] : []
     }
-  }
-  return found
+    return []
+  }))
+  return found.flat()
 }
-
 
 /** Attaches the subtitles beside each playable file among one folder's files (downloads pair as the scanner does). */
 export function pairSubtitles (files: ScannedFile[]): ScannedMedia[] {

@@ -36,8 +36,21 @@ export function episodeLabel (name: string, season: number, episode: number): st
   return `${name} S${String(season).padStart(2, '0')}E${String(episode).padStart(2, '0')}`
 }
 
+/** Series names by prefix: a show's episodes share one, and the parser costs ~0.1 ms a call (10,000 items at start). */
+const seriesNames = new Map<string, string>()
+const MAX_REMEMBERED_SERIES = 4096
+
 /** The series' name without its year, as the parser reads it (falls back to a tidy prefix). */
 function seriesName (prefix: string): string {
+  const known = seriesNames.get(prefix)
+  if (known !== undefined) return known
+  if (seriesNames.size >= MAX_REMEMBERED_SERIES) seriesNames.clear()
+  const name = parseSeriesName(prefix)
+  seriesNames.set(prefix, name)
+  return name
+}
+
+function parseSeriesName (prefix: string): string {
   const tidied = tidy(prefix).replace(/[\s-]+$/, '')
   let name: string
   try {

@@ -75,6 +75,8 @@ export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMess
   const item = registry.get(infoHash) ?? others(infoHash)
   if (!item) return plain(res, 404, `no item ${infoHash}`)
   if (item.availability === 'offline') return plain(res, 503, 'item offline: its file cannot be read right now', { 'retry-after': '60' })
+  // Changed since its torrent was made: its bytes no longer match the pieces until hashed again.
+  if (item.availability === 'checking') return plain(res, 503, 'item changed on disk: being checked again', { 'retry-after': '10' })
   let rest: string
   try {
     rest = encodedRest.split('/').map(decodeURIComponent).join('/')

@@ -172,7 +172,7 @@ describe('FingerprintCache', () => {
     ['not JSON', '{"version": 1, "items": ['],
     ['JSON of the wrong shape', JSON.stringify({ version: 2, items: [] })],
     ['an item with a bad infohash', JSON.stringify({ version: 1, items: [{ relativePath: 'Film.mp4', infoHash: 'xyz' }] })]
-  ])('moves a corrupt index (%s) aside and starts empty', async (_label, content) => {
+  ])('moves a damaged index (%s) aside and starts without it', async (_label, content) => {
     await writeFile(path.join(state, 'library-index.json'), content)
     const warnings: string[] = []
     const log = { ...silentLogger, warn: (event: string) => { warnings.push(event) } }
@@ -184,7 +184,7 @@ describe('FingerprintCache', () => {
     const aside = names.filter(name => /^library-index\.json\.corrupt-\d+$/.test(name))
     expect(aside).toHaveLength(1)
     expect(await readFile(path.join(state, aside[0] ?? ''), 'utf8')).toBe(content)
-    expect(warnings).toEqual(['state.index_corrupt'])
+    expect(warnings).toEqual(['state.index_damaged'])
   })
 
   it('can be written again after a corrupt index was moved aside', async () => {
@@ -192,4 +192,90 @@ describe('FingerprintCache', () => {
     const reopened = await rememberAndReopen(await scanOne('Film.mp4'))
     expect(reopened.lookup(await scanOne('Film.mp4'))?.infoHash).toBe(INFO_HASH)
   })
+
+  it('trusts a checksummed snapshot, and reads one without a checksum (an older version\'s) through the schema, then rewrites it once', async () => {
+    const media = await scanOne('Film.mp4')
+    await writeFile(path.join(state, 'library-index.json'), JSON.stringify({ version: 1, items: [storedItemFor(media)] }))
+    const legacy = await FingerprintCache.open(state, silentLogger)
+    expect(legacy.lookup(media)).toEqual(storedItemFor(media))
+    await legacy.settle()
+    expect(legacy.writes.compactions).toBe(1) // replaced by a checksummed snapshot
+    const text = await readFile(path.join(state, 'library-index.json'), 'utf8')
+    expect(text.split('\n')[0]).toMatch(/^\{"version":1,"itemsSha1":"[0-9a-f]{40}","items":\[$/)
+    const trusted = await FingerprintCache.open(state, silentLogger)
+    expect(trusted.lookup(media)).toEqual(storedItemFor(media))
+    await trusted.settle()
+    expect(trusted.writes).toEqual({ journalAppends: 0, torrentWrites: 0, compactions: 0, syncs: 0 })
+  })
+
+  it('writes nothing when nothing changed: settle after a restart leaves every state file as it was', async () => {
+    const cache = await FingerprintCache.open(state, silentLogger)
+    await cache.remember(storedItemFor(await scanOne('Film.mp4')), TORRENT_BYTES)
+    await cache.settle()
+    expect(cache.writes).toMatchObject({ journalAppends: 1, torrentWrites: 1, compactions: 0, syncs: 1 }) // a journal line, no snapshot
+    const before = await stateFiles()
+    const reopened = await FingerprintCache.open(state, silentLogger)
+    await reopened.settle()
+    await reopened.settle()
+    expect(reopened.writes).toEqual({ journalAppends: 0, torrentWrites: 0, compactions: 0, syncs: 0 })
+    expect(await stateFiles()).toEqual(before)
+  })
+
+  it('salvages a torn index: the whole items are kept, the torn one dropped and logged', async () => {
+    await writeFile(path.join(library, 'Other.mkv'), 'other bytes')
+    await writeFile(path.join(library, 'Third.webm'), 'third bytes')
+    const cache = await FingerprintCache.open(state, silentLogger)
+    const all = [await scanOne('Film.mp4'), await scanOne('Other.mkv'), await scanOne('Third.webm')]
+    for (const [i, media] of all.entries()) await cache.remember(storedItemFor(media, String(i + 1).repeat(40)), TORRENT_BYTES)
+    await cache.flush()
+    const file = path.join(state, 'library-index.json')
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.slice(0, text.length - 40)) // the last item's line is torn
+    const warnings: Array<{ event: string, fields: Record<string, unknown> | undefined }> = []
+    const log = { ...silentLogger, warn: (event: string, fields?: Record<string, unknown>) => { warnings.push({ event, fields }) } }
+    const reopened = await FingerprintCache.open(state, log)
+    expect(reopened.lookup(all[0] as ScannedMedia)?.infoHash).toBe('1'.repeat(40))
+    expect(reopened.lookup(all[1] as ScannedMedia)?.infoHash).toBe('2'.repeat(40))
+    expect(reopened.lookup(all[2] as ScannedMedia)).toBeUndefined() // hashed again by the next scan
+    expect(warnings.map(w => w.event)).toEqual(['state.index_damaged'])
+    expect(warnings[0]?.fields).toMatchObject({ itemsKept: 2 })
+    expect(String(warnings[0]?.fields?.damage)).toMatch(/not JSON/)
+  })
+
+  it('drops only a wrong item of an index, naming it', async () => {
+    await writeFile(path.join(library, 'Other.mkv'), 'other bytes')
+    const good = storedItemFor(await scanOne('Film.mp4'))
+    const wrong = { ...storedItemFor(await scanOne('Other.mkv'), 'c'.repeat(40)), pieceCount: -3 }
+    await writeFile(path.join(state, 'library-index.json'), JSON.stringify({ version: 1, items: [good, wrong] }))
+    const warnings: Array<{ event: string, fields: Record<string, unknown> | undefined }> = []
+    const log = { ...silentLogger, warn: (event: string, fields?: Record<string, unknown>) => { warnings.push({ event, fields }) } }
+    const cache = await FingerprintCache.open(state, log)
+    expect(cache.size).toBe(1)
+    expect(cache.lookup(await scanOne('Film.mp4'))).toEqual(good)
+    expect(warnings[0]?.event).toBe('state.index_damaged')
+    expect(warnings[0]?.fields).toMatchObject({ itemsKept: 1, itemsDropped: 1 })
+    expect(String(warnings[0]?.fields?.dropped)).toMatch(/^Other\.mkv: pieceCount/)
+    await cache.settle() // the damaged snapshot is replaced by a whole one
+    expect((await FingerprintCache.open(state, silentLogger)).size).toBe(1)
+  })
+
+  it('skips a journal line whose checksum does not match', async () => {
+    const cache = await FingerprintCache.open(state, silentLogger)
+    await cache.remember(storedItemFor(await scanOne('Film.mp4')), TORRENT_BYTES)
+    const journal = path.join(state, 'library-index.journal')
+    await writeFile(journal, (await readFile(journal, 'utf8')).replace('"pieceCount":1', '"pieceCount":7'))
+    const skipped: string[] = []
+    const reopened = await FingerprintCache.open(state, { ...silentLogger, warn: (event: string) => { skipped.push(event) } })
+    expect(reopened.size).toBe(0)
+    expect(skipped).toEqual(['state.journal_lines_skipped'])
+  })
 })
+
+/** Name, size and mtime of every file in the state folder. */
+async function stateFiles (): Promise<Array<{ name: string, size: number, mtimeMs: number }>> {
+  const names = (await readdir(state, { recursive: true })).sort()
+  return await Promise.all(names.map(async name => {
+    const stats = await stat(path.join(state, name))
+    return { name, size: stats.size, mtimeMs: stats.mtimeMs }
+  }))
+}
