@@ -176,8 +176,11 @@ function createSeedNodeTracker (config: SeedNodeConfig, access: HouseholdAccess,
   return createTracker({
     authenticate: token => access.authenticate(token),
     // Library items sleep until someone asks: wake one before its announce is processed.
-    beforeAnnounce: async (infoHash, peerId) => {
-      if (peerId !== seeder.peerId) await seeder.wake(infoHash)
+    // An awake item (most announces) returns nothing to wait for, so the tracker answers at once.
+    beforeAnnounce: (infoHash, peerId) => {
+      if (peerId === seeder.peerId) return
+      const waking = seeder.wake(infoHash) // also marks an awake item as just asked for
+      return seeder.isAwake(infoHash) ? undefined : waking
     },
     countsAsGuess: token => access.countsAsGuess(token),
     isOwnPeer: peerIdHex => peerIdHex === seeder.peerId,

@@ -97,15 +97,27 @@ export function announceFilter (
       return
     }
     const peerId = typeof params.peer_id === 'string' ? params.peer_id : null
+    let pending: Promise<void> | void
+    try {
+      pending = beforeAnnounce(infoHash, peerId)
+    } catch {
+      pending = undefined // the hook's failure is the host's: the announce goes on
+    }
+    // Most announces need no waiting (the item is awake): served in this tick, no timer.
+    if (!isThenable(pending)) return cb(null)
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<void>(resolve => { timer = setTimeout(resolve, BEFORE_ANNOUNCE_TIMEOUT_MS) })
-    Promise.race([Promise.resolve().then(() => beforeAnnounce(infoHash, peerId)), timeout])
+    Promise.race([pending, timeout])
       .catch(() => {})
       .finally(() => {
         clearTimeout(timer)
         cb(null)
       })
   }
+}
+
+function isThenable (value: unknown): value is Promise<void> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function'
 }
 
 /** How often stale peers are expired and empty swarms forgotten. */
