@@ -300,7 +300,7 @@ export async function startSeedNode (options: SeedNodeOptions, log: Logger = cre
     const config = { ...requested, port: parts.listener.port }
     const { registry, tracker, downloads } = parts
     const reach = (): ReachReply => parts.tls.reach(config.port)
-    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, status: () => statusOf(parts, config, startedAtMs), reach })
+    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, status: () => statusOf(parts, config, startedAtMs), reach, torrentFile: async infoHash => parts.cache.hasTorrent(infoHash) ? await parts.cache.readTorrent(infoHash) : null })
     parts.listener.serve(appHandler(app))
     const { firstScan } = await startLibrary(parts, config, stack, log)
     const url = `http://${parts.selfAddress}`

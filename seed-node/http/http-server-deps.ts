@@ -24,6 +24,8 @@ export interface HttpServerDeps {
   editions: EditionService
   /** Everything `GET /api/status` reports. */
   status: () => StatusReply
+  /** A library item's stored .torrent (no trackers), or null when the state folder has none (`/torrent/…`). */
+  torrentFile: (infoHash: string) => Promise<Uint8Array | null>
   /** What `GET /api/reach` answers: how other devices reach this node. */
   reach: () => ReachReply
 }

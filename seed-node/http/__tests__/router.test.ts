@@ -70,6 +70,7 @@ beforeAll(async () => {
     downloads: () => null,
     editions: new EditionService({ stateDir: scratch, mode: 'off', maxGb: 1, transcodeVideo: false, tools: { ffmpeg: null, ffprobe: null }, registry: new LibraryRegistry(), log }),
     status: emptyStatus,
+    torrentFile: async () => null,
     reach: () => ({ origins: ['http://127.0.0.1:1'], tls: { mode: 'off', expiresAt: null, warning: null, caFingerprint: null }, onboardingUrl: null })
   }
   server = createHttpServer(deps)
