@@ -57,8 +57,8 @@ async function addOrReuse (client: WebTorrentClient, source: TorrentSource, torr
   const common = { deselect: true, ...(bitfield ? { bitfield } : {}) }
   let torrent: WebTorrentTorrent
   let from: MetadataFrom
-  if (bytes !== null) {
-    const magnet = parseMagnet(source.magnet)
+  const magnet = bytes !== null ? magnetParts(source.magnet) : null
+  if (bytes !== null && magnet !== null) {
     torrent = client.add(bytes, { ...common, announce: [...magnet.trackers, ...source.announce], urlList: [...magnet.webSeeds] })
     from = 'torrent-file'
   } else {
@@ -67,6 +67,15 @@ async function addOrReuse (client: WebTorrentClient, source: TorrentSource, torr
   }
   torrent.on('ready', () => recordMetadataOrigin(source.infoHash, { from, wiresAtReady: torrent.wires.length }))
   return torrent
+}
+
+/** The magnet's trackers and web seeds, to add beside a .torrent; null if it does not parse (the magnet path then reports why). */
+function magnetParts (magnet: string): { trackers: readonly string[], webSeeds: readonly string[] } | null {
+  try {
+    return parseMagnet(magnet)
+  } catch {
+    return null
+  }
 }
 
 function whenReady (torrent: WebTorrentTorrent): Promise<WebTorrentTorrent> {
