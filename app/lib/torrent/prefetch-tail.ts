@@ -22,7 +22,13 @@ export function tailPieces (file: Pick<WebTorrentFile, 'offset' | 'length'>, pie
   return { start: Math.floor(firstByte / pieceLength), end: Math.floor(lastByte / pieceLength) }
 }
 
+/**
+ * Only with a web seed beside the wires: its parallel requests fetch the tail without
+ * slowing the start, where one WebRTC wire alone would split its bandwidth between the two
+ * (and the browser's own request for the end still jumps the queue as a critical piece).
+ */
 export function prefetchTail (torrent: WebTorrentTorrent, file: WebTorrentFile, mimeType: string | null): boolean {
+  if (!torrent.wires.some(wire => wire.type === 'webSeed')) return false
   const pieces = tailPieces(file, torrent.pieceLength, mimeType)
   if (pieces === null) return false
   torrent.select(pieces.start, pieces.end, TAIL_PRIORITY)
