@@ -184,7 +184,7 @@ export async function runThroughput (ctx: BenchContext): Promise<SectionResult> 
     'Downloader for both BitTorrent rows: stock WebTorrent\'s browser bundle, default options, in-memory; timed from `client.add` to `done` (includes tracker, WebRTC set-up and metadata). nginx: `fetch` of the file read to the end in the page.',
     'Stock seeder: `new WebTorrent()` with default options (its default STUN servers are unreachable in the loopback namespace; host candidates still connect), tracker `new Server({ udp: false })`.',
     `Two sources: wires of the third context at the end: ${share}.`,
-    `Every path at once: the Hearth app (player) with the web seed on: it adds the item with the seed node's .torrent, and the web seed and the WebRTC wire (1 MiB send queue) both fetch pieces. Bytes by path: ${pathShare}. Seeder CPU per GB includes the web seed's reads.`
+    `Every path at once: the Hearth app (player) with the web seed on: it adds the item with the seed node's .torrent, and the web seed and the WebRTC wire (1–2 MiB send queue) both fetch pieces. Bytes by path: ${pathShare}. Seeder CPU per GB includes the web seed's reads.`
   )
   return {
     name: 'throughput',
