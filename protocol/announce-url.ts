@@ -31,3 +31,12 @@ export function webSeedUrl (httpOrigin: string, token: string, infoHash: string,
   const base = `${httpOrigin}/webseed/${token}/${infoHash}`
   return singleFilePath === null ? `${base}/` : `${base}/${encodeURIComponent(singleFilePath)}`
 }
+
+/**
+ * Where the seed node serves an item's .torrent (its info dictionary, no trackers and no web
+ * seeds): `<origin>/torrent/<token>/<infohash>.torrent`, the token a household credential or
+ * that item's share token. A player that has it skips the metadata exchange with peers.
+ */
+export function torrentFileUrl (httpOrigin: string, token: string, infoHash: string): string {
+  return `${httpOrigin}/torrent/${token}/${infoHash}.torrent`
+}

@@ -187,8 +187,11 @@ function createSeedNodeTracker (config: SeedNodeConfig, access: HouseholdAccess,
   return createTracker({
     authenticate: token => access.authenticate(token),
     // Library items sleep until someone asks: wake one before its announce is processed.
-    beforeAnnounce: async (infoHash, peerId) => {
-      if (peerId !== seeder.peerId) await seeder.wake(infoHash)
+    // An awake item (most announces) returns nothing to wait for, so the tracker answers at once.
+    beforeAnnounce: (infoHash, peerId) => {
+      if (peerId === seeder.peerId) return
+      const waking = seeder.wake(infoHash) // also marks an awake item as just asked for
+      return seeder.isAwake(infoHash) ? undefined : waking
     },
     countsAsGuess: token => access.countsAsGuess(token),
     isOwnPeer: peerIdHex => peerIdHex === seeder.peerId,
@@ -339,7 +342,7 @@ export async function startSeedNode (options: SeedNodeOptions, log: Logger = cre
     const config = { ...requested, port: parts.listener.port }
     const { registry, tracker, downloads } = parts
     const reach = (): ReachReply => parts.tls.reach(config.port)
-    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, artwork: parts.artwork, embeddedSubtitles: new EmbeddedSubtitleStore(config.stateDir, log), status: () => statusOf(parts, config, startedAtMs), reach })
+    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, artwork: parts.artwork, embeddedSubtitles: new EmbeddedSubtitleStore(config.stateDir, log), status: () => statusOf(parts, config, startedAtMs), reach, torrentFile: async infoHash => parts.cache.hasTorrent(infoHash) ? await parts.cache.readTorrent(infoHash) : null })
     parts.listener.serve(appHandler(app))
     const { firstScan } = await startLibrary(parts, config, stack, log)
     const url = `http://${parts.selfAddress}`

@@ -35,9 +35,9 @@ export class MessageBudget {
     return this.currentRole
   }
 
-  /** Takes one message's worth; false when over budget. */
-  take (): boolean {
-    return this.bucket.take()
+  /** Takes one message's worth (at `nowMs`, the caller's clock reading); false when over budget. */
+  take (nowMs?: number): boolean {
+    return this.bucket.take(nowMs)
   }
 
   /** Called with each admitted announce's peer id: the host's own client gets its budget (full). */

@@ -3,7 +3,8 @@
  * bittorrent-tracker sees it. Three outcomes: a message to serve; a refusal (a field is
  * wrong: the client gets a `failure reason` and keeps its connection, as with
  * bittorrent-tracker); or a reason to close (binary frame, not JSON, not an object, unknown
- * action). Only the fields a tracker uses survive, so nothing odd reaches the library.
+ * action). Only the fields a tracker uses survive, so nothing odd reaches the library, and
+ * the parsed value is what the library serves (websocket-request.ts): no second parse.
  */
 import type { CloseCause } from './close-reasons.ts'
 
@@ -45,7 +46,9 @@ const MAX_OFFER_ID_CHARS = 100
 const MAX_SCRAPE_INFO_HASHES = 100
 
 export function isBinaryString20 (value: unknown): value is BinaryString {
-  return typeof value === 'string' && value.length === 20 && [...value].every(char => char.charCodeAt(0) <= 0xff)
+  if (typeof value !== 'string' || value.length !== 20) return false
+  for (let i = 0; i < 20; i++) if (value.charCodeAt(i) > 0xff) return false
+  return true
 }
 
 export function binaryToHex (value: BinaryString): string {
@@ -128,21 +131,4 @@ export function guardMessage (data: Buffer | ArrayBuffer | Buffer[], isBinary: b
   if (raw.action === 'announce') return parseAnnounce(raw, maxOffers)
   if (raw.action === 'scrape') return parseScrape(raw)
   return { kind: 'close', cause: 'unknownAction' }
-}
-
-/** The message as bittorrent-tracker's own parser expects it: only the fields it uses. */
-export function toLibraryJson (message: AnnounceMessage | ScrapeMessage): string {
-  if (message.action === 'scrape') return JSON.stringify(message.info_hash === null ? { action: 'scrape' } : { action: 'scrape', info_hash: message.info_hash })
-  const { action, info_hash, peer_id, event, uploaded, downloaded, left, offers, answer } = message
-  return JSON.stringify({
-    action,
-    info_hash,
-    peer_id,
-    event,
-    uploaded,
-    downloaded,
-    left,
-    offers,
-    ...(answer ? { answer: answer.answer, to_peer_id: answer.to_peer_id, offer_id: answer.offer_id } : {})
-  })
 }

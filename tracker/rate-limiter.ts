@@ -8,9 +8,13 @@ export class TokenBucket {
     this.updatedAt = now()
   }
 
-  /** Takes one token; false when the bucket is empty (the caller is over its rate). */
-  take (): boolean {
-    const now = this.now()
+  /**
+   * Takes one token; false when the bucket is empty (the caller is over its rate). O(1): the
+   * refill is computed from the time since the last take, no timer. `nowMs` lets a caller
+   * that already read the clock for this message pass it on.
+   */
+  take (nowMs?: number): boolean {
+    const now = nowMs ?? this.now()
     const elapsedMs = Math.max(0, now - this.updatedAt)
     this.updatedAt = now
     this.tokens = Math.min(this.burst, this.tokens + (elapsedMs / 1000) * this.ratePerSecond)

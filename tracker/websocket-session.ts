@@ -1,8 +1,9 @@
 /**
  * One WebSocket connection, after its upgrade was admitted. bittorrent-tracker sets the
  * socket up (peer bookkeeping, close handling) but its own 'message' listener is replaced by
- * ours: each frame is rate-limited, parsed by the message guard, checked (one peer_id per
- * connection; an answer must match a relayed offer) and only then handed to the library.
+ * ours: each frame is rate-limited, parsed once by the message guard, checked (one peer_id
+ * per connection; an answer must match a relayed offer) and only then handed, parsed, to the
+ * library's request handler (websocket-request.ts).
  * Idle connections are closed. Every close carries a code and a reason (close-reasons.ts).
  */
 import type { IncomingMessage } from 'node:http'
@@ -10,11 +11,12 @@ import type { Server } from 'bittorrent-tracker'
 import { admits, type Principal } from './access-control.ts'
 import type { RawData, WebSocket } from 'ws'
 import { CLOSE, type CloseCause } from './close-reasons.ts'
-import { guardMessage, toLibraryJson, type AnnounceMessage } from './message-guard.ts'
+import { guardMessage, type AnnounceMessage } from './message-guard.ts'
 import type { OfferRegistry } from './offer-registry.ts'
 import { MessageBudget } from './message-budget.ts'
 import type { ResolvedTrackerOptions } from './tracker-options.ts'
 import type { DropReason, TrackerCounters } from './tracker-stats.ts'
+import { peerAddressOf, serveParsed } from './websocket-request.ts'
 
 export interface SessionDeps {
   server: Server
@@ -58,21 +60,33 @@ function refuse (ws: WebSocket, reason: string, extra: { action?: string, info_h
   ws.send(JSON.stringify({ ...extra, 'failure reason': reason }), () => {})
 }
 
-/** Closes the connection after `idleTimeoutMs` without a message; `refresh()` it on each one. */
-function startIdleTimer (ws: WebSocket, idleTimeoutMs: number, counters: TrackerCounters): NodeJS.Timeout {
-  const idleTimer = setTimeout(() => {
+/**
+ * Closes the connection after `idleTimeoutMs` without a message. A message only notes the
+ * time it arrived (`seen(now)`): one assignment, where re-arming a timer per message cost a
+ * timer-list insert each time. The one timer, when it fires, re-arms itself for what is
+ * left of the window (aquatic's way), so a talking connection wakes it once per window.
+ */
+function startIdleWatch (ws: WebSocket, idleTimeoutMs: number, counters: TrackerCounters): { seen: (nowMs: number) => void } {
+  let lastSeenMs = Date.now()
+  let timer: NodeJS.Timeout
+  const check = (): void => {
+    const quietMs = Date.now() - lastSeenMs
+    if (quietMs < idleTimeoutMs) {
+      timer = setTimeout(check, idleTimeoutMs - quietMs)
+      timer.unref()
+      return
+    }
     counters.drop('idle')
     closeWith(ws, 'idle')
-  }, idleTimeoutMs)
-  idleTimer.unref()
-  ws.once('close', () => clearTimeout(idleTimer))
-  return idleTimer
+  }
+  timer = setTimeout(check, idleTimeoutMs)
+  timer.unref()
+  ws.once('close', () => clearTimeout(timer))
+  return { seen: nowMs => { lastSeenMs = nowMs } }
 }
 
 /** Lets bittorrent-tracker set the socket up, then takes its 'message' listener away. */
-function handToLibrary (ws: WebSocket, req: IncomingMessage, deps: SessionDeps): void {
-  // parse-websocket.js reads the peer's address from `upgradeReq` on the first message.
-  Object.assign(ws, { upgradeReq: req })
+function handToLibrary (ws: WebSocket, deps: SessionDeps): void {
   giveReasonsToLibraryCloses(ws, deps.options.maxMessageBytes)
   deps.server.onWebSocketConnection(ws)
   ws.removeAllListeners('message') // the library's own listener: startSession's calls into it
@@ -85,8 +99,9 @@ export function startSession (ws: WebSocket, req: IncomingMessage, principal: Pr
   const { server, options, offers, counters } = deps
   const budget = new MessageBudget(principal, options)
   let peerIdHex: string | null = null
-  const idleTimer = startIdleTimer(ws, options.idleTimeoutMs, counters)
-  handToLibrary(ws, req, deps)
+  const idle = startIdleWatch(ws, options.idleTimeoutMs, counters)
+  const address = peerAddressOf(req)
+  handToLibrary(ws, deps)
 
   /** Whether an announce may go on to the library; refuses or drops it otherwise. */
   function admitAnnounce (message: AnnounceMessage): boolean {
@@ -108,8 +123,9 @@ export function startSession (ws: WebSocket, req: IncomingMessage, principal: Pr
 
   function onMessage (data: RawData, isBinary: boolean): void {
     if (ws.readyState !== ws.OPEN) return
-    idleTimer.refresh()
-    if (!budget.take()) {
+    const nowMs = Date.now()
+    idle.seen(nowMs)
+    if (!budget.take(nowMs)) {
       counters.drop('rateExceeded')
       closeWith(ws, 'rateExceeded')
       return
@@ -132,7 +148,7 @@ export function startSession (ws: WebSocket, req: IncomingMessage, principal: Pr
       return
     }
     try {
-      server._onWebSocketRequest(ws, {}, toLibraryJson(result.message))
+      serveParsed(server, ws, address, result.message)
     } catch (err) {
       counters.drop('internalError')
       options.log('warn', 'tracker.internal_error', { error: err instanceof Error ? err.message : String(err) })

@@ -57,6 +57,10 @@ declare module 'bittorrent-tracker' {
     onWebSocketConnection (socket: WebSocket, opts?: { trustProxy?: boolean }): void
     /** Serves one WebSocket message (`raw` is its JSON text). Internal to the library, used by Hearth to serve messages it has checked. */
     _onWebSocketRequest (socket: WebSocket, opts: { trustProxy?: boolean }, raw: string): void
+    /** Serves parsed params (after lib/server/parse-*.js): announce (action 1) or scrape (2). Internal, used by Hearth to serve messages it parsed once. */
+    _onRequest (params: Record<string, unknown>, cb: (err: Error | null, response?: SwarmAnnounceResponse & Record<string, unknown>) => void): void
+    /** The announce interval, in milliseconds. */
+    intervalMs: number
     createSwarm (infoHash: string, cb: (err: Error | null, swarm?: Swarm) => void): void
     getSwarm (infoHash: string, cb: (err: Error | null, swarm?: Swarm) => void): void
     close (cb?: () => void): void

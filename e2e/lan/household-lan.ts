@@ -1,6 +1,6 @@
 /**
  * A household on the test LAN: the seed node runs on the router host, bound to 0.0.0.0 with
- * the web seed off (bytes can only travel over WebRTC), in its zero-configuration HTTPS mode
+ * the web seed off unless asked (bytes can then only travel over WebRTC), in its zero-configuration HTTPS mode
  * (the household CA). The household CA is fetched as a user would: over plain HTTP from the
  * onboarding page the node printed, checked against the fingerprint it printed, and then
  * installed on each device (its NSS database).
@@ -32,7 +32,12 @@ export interface HouseholdLan {
   close: () => Promise<void>
 }
 
-export interface HouseholdOptions { library?: string, args?: string[] }
+export interface HouseholdOptions {
+  library?: string
+  args?: string[]
+  /** Keep the web seed on (default off: bytes can only travel over WebRTC). */
+  webSeed?: boolean
+}
 
 async function downloadHouseholdCa (node: SeedNodeProcess, dir: string): Promise<{ caFile: string, caPem: string, onboardingUrl: string }> {
   const printed = ONBOARDING_LINE.exec(node.output())
@@ -72,7 +77,7 @@ export async function startHouseholdLan (options: HouseholdOptions = {}): Promis
       stateDir,
       library: options.library ?? SAMPLE_LIBRARY,
       host: '0.0.0.0',
-      args: ['--no-web-seed', ...(options.args ?? [])],
+      args: [...(options.webSeed === true ? [] : ['--no-web-seed']), ...(options.args ?? [])],
       launch: launcherIn(lan.router),
       startupTimeoutMs: STARTUP_TIMEOUT_MS,
       // The harness's own wait uses fetch, which does not trust the household CA.

@@ -30,6 +30,8 @@ export interface HttpServerDeps {
   embeddedSubtitles: EmbeddedSubtitleStore
   /** Everything `GET /api/status` reports. */
   status: () => StatusReply
+  /** A library item's stored .torrent (no trackers), or null when the state folder has none (`/torrent/…`). */
+  torrentFile: (infoHash: string) => Promise<Uint8Array | null>
   /** What `GET /api/reach` answers: how other devices reach this node. */
   reach: () => ReachReply
 }

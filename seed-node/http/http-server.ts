@@ -5,7 +5,7 @@
  * and send-error.ts answers every failure (an unexpected one as a logged 500, never a crash).
  *   /announce, /scrape  → the tracker, untouched (routes/tracker-routes.ts)
  *   /api/*              → household only; JSON answers, JSON 404 and 405 (with `allow`)
- *   /webseed/*, others  → web seed and app files; plain-text 405 (with `allow`)
+ *   /webseed/*, /torrent/*, others → web seed, .torrent files, app files; plain-text 405 (with `allow`)
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type net from 'node:net'
@@ -25,6 +25,7 @@ import { reachRoutes } from './routes/reach-route.ts'
 import { statusRoutes } from './routes/status-route.ts'
 import { isTrackerPath, passToTracker, upgradeToTracker } from './routes/tracker-routes.ts'
 import { webSeedRoutes } from './routes/web-seed-route.ts'
+import { torrentFileRoutes } from './routes/torrent-file-route.ts'
 import { subtitleApiRoutes, subtitleTokenRoutes } from './routes/subtitle-route.ts'
 import { editionRoutes } from './routes/edition-routes.ts'
 import { artApiRoutes, artTokenRoutes } from './routes/art-route.ts'
@@ -39,7 +40,7 @@ export function apiRoutes (deps: HttpServerDeps): Route[] {
 export function createHttpServer (deps: HttpServerDeps): http.Server {
   const { tracker, access, log } = deps
   const api = apiRoutes(deps)
-  const others = [...webSeedRoutes(deps), ...subtitleTokenRoutes(deps), ...artTokenRoutes(deps), ...staticRoutes(deps.config.appDir)]
+  const others = [...webSeedRoutes(deps), ...torrentFileRoutes(deps), ...subtitleTokenRoutes(deps), ...artTokenRoutes(deps), ...staticRoutes(deps.config.appDir)]
 
   async function answerApi (request: HearthRequest, res: ServerResponse): Promise<void> {
     const allowed = gate(request, tracker.bans, log, () => access.checkAuthorization(request.header('authorization')))

@@ -12,6 +12,7 @@
  * With an external tracker nothing can wake an item, so up to `maxAwakeWithoutWakeups`
  * items are kept awake (the first ones registered) and the rest stay dormant.
  */
+import { deepenWebRtcSendQueue } from './webrtc-send-queue.ts'
 import os from 'node:os'
 import WebTorrent, { type Torrent, type Wire } from 'webtorrent'
 import { LibraryChunkStore } from './library-chunk-store.ts'
@@ -181,7 +182,8 @@ export class TorrentSeeder {
     torrent.on('error', err => this.options.log.warn('seeder.torrent_error', { infoHash, error: String(err) }))
     torrent.on('wire', wire => {
       entry.lastActiveMs = Date.now()
-      this.options.log.debug('seeder.wire', { infoHash, type: wire.type, remote: wire.remoteAddress })
+      const deepQueue = deepenWebRtcSendQueue(torrent, wire)
+      this.options.log.debug('seeder.wire', { infoHash, type: wire.type, remote: wire.remoteAddress, deepQueue })
     })
     entry.torrent = torrent
     this.wakeups++

@@ -2,7 +2,9 @@
  * Streams a playable source (library item or foreign magnet) into a `<video>`: loads the
  * WebTorrent client, adds (or reuses) the torrent, picks the file (the catalog's path, or the
  * largest playable file of a foreign torrent), points the element at the file's
- * service-worker URL and loads subtitles. On unmount the element lets go of the stream; the
+ * service-worker URL and loads subtitles. A library item's .torrent is fetched from the seed
+ * node meanwhile (no metadata round trip over the peer wire), and an MP4's last MiB is asked
+ * for at once, in case its index sits at the end. On unmount the element lets go of the stream; the
  * torrent stays in the client so that reopening reuses what was already downloaded.
  */
 import { useEffect, useState, type RefObject } from 'react'
@@ -11,6 +13,8 @@ import { safeDisplayName } from '../../lib/format/safe-display-name.ts'
 import { findTorrentFile } from '../../lib/torrent/find-media-file.ts'
 import { openTorrent, TorrentError } from '../../lib/torrent/open-torrent.ts'
 import { pickPlayableFile, playableType } from '../../lib/torrent/pick-playable-file.ts'
+import { prefetchTail } from '../../lib/torrent/prefetch-tail.ts'
+import { fetchTorrentFile } from '../../lib/torrent/torrent-file.ts'
 import { getWebTorrentClient } from '../../lib/torrent/webtorrent-client.ts'
 import { loadSubtitles, type SubtitleSource } from './load-subtitles.ts'
 import type { PlayableSource } from './playable-source.ts'
@@ -45,21 +49,25 @@ export function useItemStream (source: PlayableSource | null, video: RefObject<H
     setSubtitles([])
 
     const start = async (): Promise<void> => {
+      // A library item's .torrent is fetched while the WebTorrent bundle loads.
+      const torrentFile = source.libraryItem !== null ? fetchTorrentFile(source.infoHash) : null
       const client = await getWebTorrentClient()
       if (cancelled) return
       setState({ phase: 'connecting' })
-      const torrent = await openTorrent(client, source)
+      const torrent = await openTorrent(client, source, torrentFile)
       if (cancelled) return
       openedTorrent = torrent
       torrent.on('error', onTorrentError)
       const file = chooseFile(torrent.files, source)
       const element = video.current
       if (!element) return
+      const mimeType = source.mimeType ?? playableType(file.path)
+      prefetchTail(torrent, file, mimeType)
       file.streamTo(element)
       setState({
         phase: 'streaming',
         torrent,
-        file: { name: safeDisplayName(file.name), sizeBytes: file.length, mimeType: source.mimeType ?? playableType(file.path) }
+        file: { name: safeDisplayName(file.name), sizeBytes: file.length, mimeType }
       })
       const sources = await loadSubtitles(torrent, source.subtitles)
       owned = sources.filter(subtitle => subtitle.ownsUrl)

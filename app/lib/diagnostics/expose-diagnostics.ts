@@ -8,7 +8,9 @@
  *   torrents(): Array<{
  *     infoHash: string, progress: number (0..1), downloaded: number (bytes),
  *     numPeers: number, pieceLength: number (bytes), length: number (bytes),
- *     pieces: number (count), bitfield: string ('0'/'1' per piece, piece 0 first)
+ *     pieces: number (count), bitfield: string ('0'/'1' per piece, piece 0 first),
+ *     metadataFrom: 'torrent-file' | 'peers' | null (how this page got its metadata; null: not opened by the player),
+ *     wiresAtReady: number | null (wires when the metadata was ready: 0 = nothing waited for over a wire)
  *   }>
  *   wires(): Array<{
  *     infoHash: string, type: string ('webrtc' | 'webSeed' | 'tcpIncoming' | 'tcpOutgoing' | 'utpIncoming' | 'utpOutgoing'),
@@ -21,6 +23,7 @@
  *   syncPeers(): Array<{ role: 'seed-node' | 'device', deviceId: string }>   sync-swarm peers that said hello
  */
 import type { WatchRecord } from '../../../protocol/watch-record.ts'
+import { metadataOrigin, type MetadataFrom } from '../torrent/metadata-origin.ts'
 import { peekWebTorrentClient } from '../torrent/webtorrent-client.ts'
 import { getWatchStateStore, peekWatchStateStore } from '../watch-state/open-watch-state.ts'
 import { syncPeers } from '../watch-state/sync-swarm.ts'
@@ -35,6 +38,8 @@ export interface TorrentDiagnostics {
   length: number
   pieces: number
   bitfield: string
+  metadataFrom: MetadataFrom | null
+  wiresAtReady: number | null
 }
 
 export interface WireDiagnostics {
@@ -82,7 +87,9 @@ function torrents (): TorrentDiagnostics[] {
     pieceLength: torrent.pieceLength,
     length: torrent.length,
     pieces: torrent.pieces.length,
-    bitfield: bitfieldString(torrent.bitfield, torrent.pieces.length)
+    bitfield: bitfieldString(torrent.bitfield, torrent.pieces.length),
+    metadataFrom: metadataOrigin(torrent.infoHash)?.from ?? null,
+    wiresAtReady: metadataOrigin(torrent.infoHash)?.wiresAtReady ?? null
   }))
 }
 

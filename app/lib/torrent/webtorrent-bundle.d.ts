@@ -22,6 +22,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly name: string
     readonly path: string
     readonly length: number
+    /** Where the file starts in the torrent's bytes. */
+    readonly offset: number
     readonly progress: number
     /** `/webtorrent/<infohash>/<path>`, served by the service worker; needs `client.createServer`. */
     readonly streamURL: string
@@ -59,6 +61,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
       ((event: 'wire', listener: (wire: WebTorrentWire) => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
     destroy: (onDestroyed?: (err: Error | null) => void) => void
+    /** Asks for pieces `start`..`end` (inclusive); a higher priority is fetched first. Dropped once all are verified. */
+    select: (start: number, end: number, priority?: number) => void
     removeListener: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
   }
@@ -81,6 +85,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     announce?: string[]
     /** Pieces already held, one bit each; only those are checked against the store. */
     bitfield?: Uint8Array
+    /** Web seeds (BEP 19) added to the torrent's own, e.g. those of a magnet when adding its .torrent. */
+    urlList?: string[]
   }
 
   export interface WebTorrentOptions {
@@ -93,7 +99,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
   export interface WebTorrentClient {
     readonly torrents: readonly WebTorrentTorrent[]
     readonly destroyed: boolean
-    add: (torrentId: string, opts?: AddTorrentOptions, onTorrent?: (torrent: WebTorrentTorrent) => void) => WebTorrentTorrent
+    /** `torrentId`: a magnet, or a .torrent's bytes (then the metadata is known at once). */
+    add: (torrentId: string | Uint8Array, opts?: AddTorrentOptions, onTorrent?: (torrent: WebTorrentTorrent) => void) => WebTorrentTorrent
     get: (torrentId: string) => Promise<WebTorrentTorrent | null>
     /** `onSeed` gets the torrent already in the client when the same content is seeded twice. */
     seed: (input: Uint8Array | File, opts: SeedOptions, onSeed?: (torrent: WebTorrentTorrent) => void) => WebTorrentTorrent

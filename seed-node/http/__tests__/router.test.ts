@@ -77,6 +77,7 @@ beforeAll(async () => {
     artwork: new ArtworkService({ stateDir: scratch, ffmpeg: false, log }),
     embeddedSubtitles: new EmbeddedSubtitleStore(scratch, log),
     status: emptyStatus,
+    torrentFile: async () => null,
     reach: () => ({ origins: ['http://127.0.0.1:1'], tls: { mode: 'off', expiresAt: null, warning: null, caFingerprint: null }, onboardingUrl: null })
   }
   server = createHttpServer(deps)
