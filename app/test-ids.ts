@@ -55,6 +55,7 @@
  * - `codec-notice`   what this browser cannot decode of an item and what happens instead (card and
  *                    player); carries `data-verdict` (edition, blocked, damaged)
  * - `edition-status` the player's line about the compatible copy being prepared or ready
+ * - `audio-track`    the player's audio track picker (a select; values are the file's track indexes)
  *
  * The numbers behind the stats, and per-piece / per-wire detail, are on `window.__hearth`
  * (see `diagnostics/expose-diagnostics.ts`).
@@ -78,6 +79,7 @@ export const TEST_IDS = {
   nextEpisodeCancel: 'next-episode-cancel',
   playerVideo: 'player-video',
   codecNotice: 'codec-notice',
+  audioTrack: 'audio-track',
   editionStatus: 'edition-status',
   statPeers: 'stat-peers',
   statSpeed: 'stat-speed',

@@ -1,34 +1,47 @@
 /**
  * Browser editions on demand: a device that cannot play an item as it is asks for an
- * edition (protocol/api/editions.ts); the first ask starts ffmpeg (edition-job.ts), later
- * asks reuse the running job or the finished edition in the cache (edition-cache.ts).
- * Bounds: at most MAX_RUNNING_JOBS ffmpeg processes (the oldest unused one is stopped for a
- * new one), a running job nobody fetched from for IDLE_STOP_MS is stopped and its folder
- * removed, and the folder stays within `--editions-max-gb`.
+ * edition (protocol/api/editions.ts) from the second it will start at. The edition's time
+ * line is fixed first (edition-layout.ts): the player gets a playlist of the whole film and
+ * can seek anywhere; segments are made by ffmpeg runs (edition-job.ts):
  *
- * First version: an edition is made from the start of the file; seeking is possible within
- * the part already prepared (the app says so), not past it.
+ *   segment n asked ─┬─ on disk ──────────────────────────────▶ served
+ *                    ├─ the run will reach it within seconds ─▶ wait, served
+ *                    └─ otherwise (a seek past the prepared part) ▶ stop that run, start one at n
+ *
+ * Bounds: at most MAX_RUNNING_JOBS ffmpeg processes in all (the least recently used run is
+ * stopped for a new one) and one per edition; a run nobody fetched from for IDLE_STOP_MS is
+ * stopped, and an unfinished edition nobody used for as long is removed; complete editions
+ * stay within `--editions-max-gb` (edition-cache.ts).
  */
-import { mkdir, rm } from 'node:fs/promises'
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ApiError } from '../../protocol/api/api-error.ts'
 import { editionFilePath, editionKeyOf, type EditionReply, type EditionRequest } from '../../protocol/api/editions.ts'
 import type { EditionSupport } from '../../protocol/media-facts.ts'
 import type { LibraryRegistry } from '../library/library-registry.ts'
 import type { Logger } from '../lib/log.ts'
-import { editionArgs } from './edition-args.ts'
+import { editionArgs, type EditionInput } from './edition-args.ts'
 import { evictEditions, isCompleteEdition, listEditions, removeUnfinished, touchEdition } from './edition-cache.ts'
-import { EditionJob } from './edition-job.ts'
+import { COMPLETE_MARKER, EditionJob, type JobState } from './edition-job.ts'
+import { BASE_SEGMENT_SEC, layoutPlaylist, segmentAt, segmentCount, segmentFile, segmentIndexOf, segmentSecForKeyframes, segmentStartSec, waitForRunningJob, type EditionLayout } from './edition-layout.ts'
 import type { FfmpegTools } from './ffmpeg-tools.ts'
+import { probeKeyframes } from './keyframe-probe.ts'
+import { measureTranscodePixelRate, transcodeSpeedFor } from './transcode-speed.ts'
 
 /** ffmpeg runs at once: a router has few cores, and each run is one viewer's film. */
 const MAX_RUNNING_JOBS = 2
 /** A running job nobody asked for in this long is stopped (hls.js asks every few seconds while a page plays it). */
 const IDLE_STOP_MS = 90 * 1000
 const IDLE_CHECK_MS = 15 * 1000
-/** How long a request waits for the first segment before answering (below the app's 15 s API timeout; ffmpeg needs a second or two when it copies video). */
+/** How long the first ask waits for its first segment (below the app's 15 s API timeout). */
 const FIRST_SEGMENT_WAIT_MS = 12 * 1000
+/** How long a segment fetch waits before answering "busy, ask again" (hls.js waits 30 s for a first byte, see edition-player.ts). */
+const SEGMENT_WAIT_MS = 20 * 1000
+/** A run that will reach a wanted segment within this many seconds is waited for rather than replaced. */
+const RUN_REACH_SEC = 6
+const POLL_MS = 100
 const BYTES_PER_GB = 1024 ** 3
+const LAYOUT_FILE = 'layout.json'
 
 export interface EditionServiceOptions {
   stateDir: string
@@ -40,12 +53,35 @@ export interface EditionServiceOptions {
   log: Logger
 }
 
+/** One edition being made (or made) during this run of the seed node. */
+interface EditionEntry {
+  readonly itemId: string
+  readonly dir: string
+  readonly layout: EditionLayout
+  readonly input: EditionInput
+  readonly request: EditionRequest
+  /** The latest ffmpeg run (running, or how it ended). */
+  job: EditionJob | null
+  lastUsedMs: number
+  complete: boolean
+  /** A run being replaced: asks wait for it rather than starting their own. */
+  switching: Promise<void> | null
+}
+
+async function exists (file: string): Promise<boolean> {
+  return await access(file).then(() => true, () => false)
+}
+
+const sleep = async (ms: number): Promise<void> => await new Promise(resolve => setTimeout(resolve, ms))
+
 export class EditionService {
   private readonly root: string
-  private readonly jobs = new Map<string, EditionJob>()
-  /** Asks being answered per edition folder: two devices asking at once get the same ffmpeg run. */
-  private readonly starting = new Map<string, Promise<EditionJob | null>>()
+  private readonly entries = new Map<string, EditionEntry>()
+  /** Editions whose time line is being worked out: two devices asking at once get the same one. */
+  private readonly starting = new Map<string, Promise<EditionEntry>>()
   private readonly idleTimer: NodeJS.Timeout
+  /** Pixels per second this machine converts to H.264, timed at start with `--transcode-video`. */
+  private transcodePixelRate: number | null = null
 
   constructor (private readonly options: EditionServiceOptions) {
     this.root = path.join(options.stateDir, 'editions')
@@ -63,8 +99,20 @@ export class EditionService {
     return this.options.transcodeVideo && this.support() === 'on-demand'
   }
 
-  /** Removes what a crash left unfinished and fits the folder to its bound. */
+  /** × real time a picture of this size converts at here, or null (no `--transcode-video`, or not measured yet). */
+  transcodeSpeed (width: number | null, height: number | null): number | null {
+    return this.transcodeVideo && this.transcodePixelRate !== null ? transcodeSpeedFor(this.transcodePixelRate, width, height) : null
+  }
+
+  /** Removes what a crash left unfinished and fits the folder to its bound; starts timing conversion. */
   async open (): Promise<void> {
+    if (this.transcodeVideo) {
+      // Not awaited: start-up does not wait for the few seconds it takes.
+      measureTranscodePixelRate().then(rate => {
+        this.transcodePixelRate = rate
+        this.options.log.info('editions.transcode_speed', rate === null ? { measured: false } : { speed1080p: transcodeSpeedFor(rate, 1920, 1080), speed720p: transcodeSpeedFor(rate, 1280, 720) })
+      }, () => undefined)
+    }
     const removed = await removeUnfinished(this.root, new Set())
     const evicted = await evictEditions(this.root, this.options.maxGb * BYTES_PER_GB, new Set())
     const kept = (await listEditions(this.root)).length
@@ -82,97 +130,198 @@ export class EditionService {
     const facts = item.stored.probe.facts
     const audio = facts?.audio.find(track => track.index === request.audioTrack)
     if (facts !== undefined && facts.audio.length > 0 && audio === undefined) throw new ApiError('HEARTH_E_BAD_REQUEST', `the file has no audio track ${request.audioTrack}`)
+    const durationSec = item.stored.probe.durationSec
+    if (durationSec === null || durationSec <= 0) throw new ApiError('HEARTH_E_EDITION_FAILED', 'the length of this file is unknown, so no compatible copy can be made; it may be damaged or incomplete')
     const key = editionKeyOf(request)
     const dir = path.join(this.root, item.stored.infoHash, key)
-    const job = await this.jobFor(dir, {
+    const playlistUrl = editionFilePath(item.stored.infoHash, key, 'index.m3u8')
+    const known = this.entries.get(dir)
+    if (known === undefined && await isCompleteEdition(dir)) {
+      await touchEdition(dir)
+      const layout = await this.storedLayout(dir)
+      const startSec = layout === null ? 0 : segmentStartSec(layout, segmentAt(layout, request.startSec))
+      return { itemId: item.stored.infoHash, key, state: 'ready', playlistUrl, preparedSec: durationSec - startSec, startSec, durationSec, speed: null }
+    }
+    const input: EditionInput = {
       absolutePath: item.diskPaths[item.mediaTorrentPath] ?? path.join(this.root, '..', 'missing'),
       videoCodec: facts?.video?.codec ?? item.stored.probe.videoCodec,
       audioCodec: audio?.codec ?? (facts === undefined ? item.stored.probe.audioCodec ?? 'unknown' : null)
-    }, request, itemId)
-    return await this.reply(item.stored.infoHash, key, dir, job, item.stored.probe.durationSec)
+    }
+    const entry = known ?? await this.entryFor(dir, item.stored.infoHash, input, { ...request, startSec: 0 }, durationSec)
+    entry.lastUsedMs = Date.now()
+    const wanted = segmentAt(entry.layout, request.startSec)
+    const ready = await this.ensureSegment(entry, wanted, FIRST_SEGMENT_WAIT_MS)
+    if (!ready) throw new ApiError('HEARTH_E_BUSY', 'the home server is slow to prepare this film; try again in a moment')
+    const startSec = segmentStartSec(entry.layout, wanted)
+    const job = entry.job
+    const next = job !== null && job.startSegment <= wanted ? await job.next() : wanted + 1
+    const preparedSec = entry.complete ? durationSec - startSec : Math.min(durationSec, segmentStartSec(entry.layout, next)) - startSec
+    return { itemId: item.stored.infoHash, key, state: entry.complete ? 'ready' : 'preparing', playlistUrl, preparedSec, startSec, durationSec, speed: entry.complete ? null : job?.speed ?? null }
   }
 
-  /** The disk path of an edition file, marking the edition as used; throws for unknown editions. */
+  /** The whole-film playlist of an edition; throws for editions that are not known here. */
+  async playlist (itemId: string, key: string): Promise<string> {
+    const dir = path.join(this.root, itemId, key)
+    const entry = this.entries.get(dir)
+    if (entry !== undefined) entry.lastUsedMs = Date.now()
+    else await touchEdition(dir)
+    const layout = entry?.layout ?? await this.storedLayout(dir)
+    if (layout === null) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such edition (not asked for yet, or removed from the cache)')
+    return layoutPlaylist(layout)
+  }
+
+  /**
+   * The disk path of an edition file, made first when it is a segment not prepared yet
+   * (waiting for the running ffmpeg, or starting one there). Marks the edition as used.
+   */
   async filePath (itemId: string, key: string, file: string): Promise<string> {
     const dir = path.join(this.root, itemId, key)
-    const job = this.jobs.get(dir)
-    if (job !== undefined) job.lastUsedMs = Date.now()
-    else if (file === 'index.m3u8') await touchEdition(dir)
-    return path.join(dir, file)
+    const diskPath = path.join(dir, file)
+    const entry = this.entries.get(dir)
+    if (entry === undefined || entry.complete || await exists(diskPath)) {
+      if (entry !== undefined) entry.lastUsedMs = Date.now()
+      return diskPath
+    }
+    entry.lastUsedMs = Date.now()
+    const index = segmentIndexOf(file)
+    // The init segment is written by whichever run starts first; segment 0 brings one along.
+    const ready = await this.ensureSegment(entry, index ?? (entry.job === null ? 0 : entry.job.startSegment), SEGMENT_WAIT_MS)
+    if (!ready && !await exists(diskPath)) throw new ApiError('HEARTH_E_BUSY', 'this part of the film is still being prepared; ask again')
+    return diskPath
   }
 
   close (): void {
     clearInterval(this.idleTimer)
-    for (const job of this.jobs.values()) job.stop()
+    for (const entry of this.entries.values()) entry.job?.stop()
   }
 
-  private async jobFor (dir: string, input: Parameters<typeof editionArgs>[0], request: EditionRequest, itemId: string): Promise<EditionJob | null> {
-    const running = this.jobs.get(dir)
-    if (running !== undefined) {
-      running.lastUsedMs = Date.now()
-      return running
-    }
+  private async entryFor (dir: string, itemId: string, input: EditionInput, request: EditionRequest, durationSec: number): Promise<EditionEntry> {
     const pending = this.starting.get(dir)
     if (pending !== undefined) return await pending
-    const started = this.startJob(dir, input, request, itemId).finally(() => this.starting.delete(dir))
-    this.starting.set(dir, started)
-    return await started
+    const made = (async (): Promise<EditionEntry> => {
+      const copiesVideo = input.videoCodec !== null && request.video === 'copy'
+      const keyframes = copiesVideo ? await probeKeyframes(input.absolutePath, durationSec) : []
+      const layout: EditionLayout = {
+        segmentSec: copiesVideo && keyframes.length > 1 ? segmentSecForKeyframes(keyframes) : BASE_SEGMENT_SEC,
+        durationSec,
+        lastKeyframeSec: copiesVideo ? keyframes.at(-1) ?? null : null
+      }
+      await rm(dir, { recursive: true, force: true })
+      await mkdir(dir, { recursive: true, mode: 0o700 })
+      await writeFile(path.join(dir, LAYOUT_FILE), JSON.stringify(layout))
+      const entry: EditionEntry = { itemId, dir, layout, input, request, job: null, lastUsedMs: Date.now(), complete: false, switching: null }
+      this.entries.set(dir, entry)
+      return entry
+    })().finally(() => this.starting.delete(dir))
+    this.starting.set(dir, made)
+    return await made
   }
 
-  private async startJob (dir: string, input: Parameters<typeof editionArgs>[0], request: EditionRequest, itemId: string): Promise<EditionJob | null> {
-    if (await isCompleteEdition(dir)) {
-      await touchEdition(dir)
+  private async storedLayout (dir: string): Promise<EditionLayout | null> {
+    try {
+      const parsed = JSON.parse(await readFile(path.join(dir, LAYOUT_FILE), 'utf8')) as Partial<EditionLayout>
+      const { segmentSec, durationSec, lastKeyframeSec } = parsed
+      if (typeof segmentSec !== 'number' || typeof durationSec !== 'number' || segmentSec <= 0 || durationSec <= 0) return null
+      return { segmentSec, durationSec, lastKeyframeSec: typeof lastKeyframeSec === 'number' ? lastKeyframeSec : null }
+    } catch {
       return null
     }
-    this.makeRoom()
-    await rm(dir, { recursive: true, force: true })
-    await mkdir(dir, { recursive: true, mode: 0o700 })
-    const job = new EditionJob(dir, editionArgs(input, request, dir))
-    this.jobs.set(dir, job)
-    this.options.log.info('editions.started', { item: itemId, key: path.basename(dir), video: request.video, audioFrom: input.audioCodec ?? 'none' })
-    job.done.then(state => this.finished(dir, job, state), () => undefined)
-    return job
   }
 
-  private finished (dir: string, job: EditionJob, state: EditionJob['state']): void {
-    this.jobs.delete(dir)
-    const tookSec = Math.round((Date.now() - job.startedAtMs) / 100) / 10
-    if (state.kind === 'complete') {
-      this.options.log.info('editions.complete', { dir: path.relative(this.root, dir), tookSec })
-      evictEditions(this.root, this.options.maxGb * BYTES_PER_GB, new Set(this.jobs.keys())).then(
-        removed => { if (removed.length > 0) this.options.log.info('editions.evicted', { count: removed.length }) },
-        (err: unknown) => this.options.log.warn('editions.evict_failed', { error: String(err) })
-      )
-      return
+  /** Waits until segment `index` is on disk, starting a run there when no run will bring it soon; false when time ran out. */
+  private async ensureSegment (entry: EditionEntry, index: number, waitMs: number): Promise<boolean> {
+    const file = path.join(entry.dir, segmentFile(index))
+    const deadline = Date.now() + waitMs
+    while (Date.now() < deadline) {
+      if (await exists(file)) return true
+      if (entry.switching !== null) {
+        await entry.switching
+        continue
+      }
+      const job = entry.job
+      if (job !== null && job.startSegment <= index && job.state.kind === 'failed') {
+        throw new ApiError('HEARTH_E_EDITION_FAILED', `the file could not be converted, it may be damaged or incomplete (ffmpeg: ${job.state.reason})`)
+      }
+      // A run that got to the end without this segment will not bring it (the film ends before it).
+      if (job !== null && job.startSegment <= index && job.state.kind === 'finished') return false
+      const waiting = job !== null && job.state.kind === 'running' && waitForRunningJob({
+        wanted: index, runStart: job.startSegment, runNext: await job.next(), segmentSec: entry.layout.segmentSec, speed: job.speed, maxWaitSec: RUN_REACH_SEC
+      })
+      if (!waiting) {
+        entry.switching = this.startRun(entry, index).finally(() => { entry.switching = null })
+        await entry.switching
+        continue
+      }
+      await sleep(POLL_MS)
     }
-    if (state.kind === 'failed') this.options.log.warn('editions.failed', { dir: path.relative(this.root, dir), reason: state.reason })
-    rm(dir, { recursive: true, force: true }).catch(() => undefined)
+    return await exists(file)
   }
 
-  private async reply (itemId: string, key: string, dir: string, job: EditionJob | null, durationSec: number | null): Promise<EditionReply> {
-    const playlistUrl = editionFilePath(itemId, key, 'index.m3u8')
-    if (job === null) return { itemId, key, state: 'ready', playlistUrl, preparedSec: durationSec ?? 0, durationSec }
-    const ready = await job.waitForFirstSegment(FIRST_SEGMENT_WAIT_MS)
-    if (job.state.kind === 'failed') throw new ApiError('HEARTH_E_EDITION_FAILED', `the file could not be converted, it may be damaged or incomplete (ffmpeg: ${job.state.reason})`)
-    if (!ready) throw new ApiError('HEARTH_E_BUSY', 'the home server is slow to prepare this film; try again in a moment')
-    const progress = await job.progress()
-    return { itemId, key, state: job.state.kind === 'complete' ? 'ready' : 'preparing', playlistUrl, preparedSec: progress.preparedSec, durationSec }
+  private async startRun (entry: EditionEntry, startSegment: number): Promise<void> {
+    const previous = entry.job
+    if (previous?.state.kind === 'running') {
+      previous.stop()
+      this.options.log.info('editions.restarted', { dir: path.relative(this.root, entry.dir), at: segmentStartSec(entry.layout, startSegment) })
+    }
+    this.makeRoom(entry)
+    await mkdir(entry.dir, { recursive: true, mode: 0o700 })
+    const run = { startSegment, segmentSec: entry.layout.segmentSec }
+    const job = new EditionJob(entry.dir, editionArgs(entry.input, entry.request, entry.dir, run), startSegment)
+    entry.job = job
+    if (previous === null) {
+      this.options.log.info('editions.started', { item: entry.itemId, key: path.basename(entry.dir), video: entry.request.video, audioFrom: entry.input.audioCodec ?? 'none', segmentSec: entry.layout.segmentSec, fromSec: segmentStartSec(entry.layout, startSegment) })
+    }
+    job.done.then(state => this.runEnded(entry, job, state), () => undefined)
   }
 
-  /** Stops the least recently used running job when all slots are taken. */
-  private makeRoom (): void {
-    if (this.jobs.size < MAX_RUNNING_JOBS) return
-    const oldest = [...this.jobs.values()].sort((a, b) => a.lastUsedMs - b.lastUsedMs)[0]
-    oldest?.stop()
+  private runEnded (entry: EditionEntry, job: EditionJob, state: JobState): void {
+    if (state.kind === 'failed') this.options.log.warn('editions.failed', { dir: path.relative(this.root, entry.dir), reason: state.reason })
+    if (state.kind !== 'finished' || entry.job !== job) return
+    this.markIfComplete(entry, job).catch((err: unknown) => this.options.log.warn('editions.finish_failed', { error: String(err) }))
+  }
+
+  /** A run reached the end: the edition is complete when every segment of the film is there. */
+  private async markIfComplete (entry: EditionEntry, job: EditionJob): Promise<void> {
+    const count = segmentCount(entry.layout)
+    for (let index = 0; index < count; index++) {
+      if (!await exists(path.join(entry.dir, segmentFile(index)))) return
+    }
+    await writeFile(path.join(entry.dir, COMPLETE_MARKER), new Date().toISOString())
+    entry.complete = true
+    const tookSec = Math.round((Date.now() - job.startedAtMs) / 100) / 10
+    this.options.log.info('editions.complete', { dir: path.relative(this.root, entry.dir), tookSec })
+    const busy = new Set([...this.entries.values()].filter(other => other.job?.state.kind === 'running').map(other => other.dir))
+    const removed = await evictEditions(this.root, this.options.maxGb * BYTES_PER_GB, busy)
+    for (const dir of removed) this.entries.delete(dir)
+    if (removed.length > 0) this.options.log.info('editions.evicted', { count: removed.length })
+  }
+
+  private runningEntries (): EditionEntry[] {
+    return [...this.entries.values()].filter(entry => entry.job?.state.kind === 'running')
+  }
+
+  /** Stops the least recently used run of another edition when all slots are taken. */
+  private makeRoom (forEntry: EditionEntry): void {
+    const others = this.runningEntries().filter(entry => entry !== forEntry)
+    if (others.length < MAX_RUNNING_JOBS) return
+    const oldest = others.sort((a, b) => a.lastUsedMs - b.lastUsedMs)[0]
+    oldest?.job?.stop()
     if (oldest !== undefined) this.options.log.info('editions.stopped_for_room', { dir: path.relative(this.root, oldest.dir) })
   }
 
+  /** Nobody watches: the run stops; an unfinished edition nobody used for as long is removed. */
   private stopIdle (): void {
-    for (const job of this.jobs.values()) {
-      if (Date.now() - job.lastUsedMs > IDLE_STOP_MS) {
-        this.options.log.info('editions.stopped_idle', { dir: path.relative(this.root, job.dir) })
-        job.stop()
+    const now = Date.now()
+    for (const entry of [...this.entries.values()]) {
+      if (now - entry.lastUsedMs <= IDLE_STOP_MS) continue
+      if (entry.job?.state.kind === 'running') {
+        this.options.log.info('editions.stopped_idle', { dir: path.relative(this.root, entry.dir) })
+        entry.job.stop()
+        continue
       }
+      if (entry.switching !== null) continue
+      this.entries.delete(entry.dir)
+      if (!entry.complete) rm(entry.dir, { recursive: true, force: true }).catch(() => undefined)
     }
   }
 }

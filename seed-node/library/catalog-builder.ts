@@ -19,7 +19,11 @@ export interface CatalogContext {
   /** Token the caller's magnets carry in tracker and web-seed URLs (the household credential). */
   token: string
   /** What this seed node can do for a device that cannot play a file as it is. */
-  editions: Pick<MediaFacts, 'transcodeVideo'> & { support: EditionSupport }
+  editions: Pick<MediaFacts, 'transcodeVideo'> & {
+    support: EditionSupport
+    /** × real time the seed node converts a picture of this size to H.264 at, or null when not measured. */
+    transcodeSpeed: (width: number | null, height: number | null) => number | null
+  }
 }
 
 /** The item's web seed URL carrying `token` (protocol/announce-url.ts has the format). */
@@ -88,8 +92,11 @@ export function toCatalogItem (item: LibraryItem, context: CatalogContext): Cata
  * household why nothing was checked before play.
  */
 function mediaOf (facts: StoredItem['probe']['facts'], kind: LibraryItem['kind'], context: CatalogContext): { media?: MediaFacts } {
-  const { support, transcodeVideo } = context.editions
-  if (facts !== undefined) return { media: { ...facts, editions: support, transcodeVideo } }
+  const { support, transcodeVideo, transcodeSpeed } = context.editions
+  if (facts !== undefined) {
+    const speed = transcodeVideo && facts.video !== null ? transcodeSpeed(facts.video.width, facts.video.height) : null
+    return { media: { ...facts, editions: support, transcodeVideo, ...(speed === null ? {} : { transcodeSpeed: speed }) } }
+  }
   // Music is not probed with ffprobe (media-probe.ts): every browser plays it.
   if (support !== 'no-ffmpeg' || kind === 'audio') return {}
   return { media: { container: 'unknown', video: null, audio: [], damaged: null, editions: support, transcodeVideo: false } }

@@ -20,7 +20,7 @@ export const MediaProbeSchema = z.object({
   /** Title from the file's own metadata, when it has one. */
   embeddedTitle: z.string().nullable(),
   /** What ffprobe found (codec strings, audio tracks, damage); absent without ffprobe or before it was asked. */
-  facts: MediaFacts.omit({ editions: true, transcodeVideo: true }).optional()
+  facts: MediaFacts.omit({ editions: true, transcodeVideo: true, transcodeSpeed: true }).optional()
 })
 export type MediaProbe = z.infer<typeof MediaProbeSchema>
 

@@ -1,9 +1,11 @@
 /**
- * How the player plays a source: decided before play from the catalog's codec facts and this
- * browser's decoders (lib/codecs): directly from the torrent (use-item-stream.ts), through a
- * browser edition from the home server (use-edition-stream.ts), or not at all, saying why.
+ * How the player plays a source: decided before play from the catalog's codec facts, this
+ * browser's decoders (lib/codecs) and the chosen audio track: directly from the torrent
+ * (use-item-stream.ts), through a browser edition from the home server (use-edition-stream.ts),
+ * or not at all, saying why. After a switch of audio track the new stream carries on from the
+ * second the old one was at.
  */
-import { useMemo, type RefObject } from 'react'
+import { useEffect, useMemo, type RefObject } from 'react'
 import type { EditionRequest } from '../../../protocol/api/editions.ts'
 import { browserDecoders } from '../../lib/codecs/browser-decoders.ts'
 import { decidePlayability, type Playability } from '../../lib/codecs/playability.ts'
@@ -11,6 +13,7 @@ import type { PlayableSource } from './playable-source.ts'
 import { useEditionStream, type EditionState } from './use-edition-stream.ts'
 import { useItemStream, type StreamState } from './use-item-stream.ts'
 import type { SubtitleSource } from './load-subtitles.ts'
+import type { AudioTrackChoice } from './use-audio-track-choice.ts'
 
 const UNKNOWN: Playability = { verdict: 'unknown' }
 
@@ -22,18 +25,35 @@ export interface Playback {
   subtitles: SubtitleSource[]
 }
 
-export function usePlayback (source: PlayableSource, video: RefObject<HTMLVideoElement | null>): Playback {
+export function usePlayback (source: PlayableSource, video: RefObject<HTMLVideoElement | null>, audio: AudioTrackChoice): Playback {
   const item = source.libraryItem
-  const playability = useMemo(() => item === null ? UNKNOWN : decidePlayability(item.media, item.mimeType, browserDecoders), [item])
+  const playability = useMemo(() => item === null ? UNKNOWN : decidePlayability(item.media, item.mimeType, browserDecoders, { chosenAudio: audio.chosen, durationSec: item.durationSec }), [item, audio.chosen])
   const direct = playability.verdict === 'direct' || playability.verdict === 'unknown' || playability.verdict === 'unchecked'
   const { state, subtitles } = useItemStream(direct ? source : null, video)
-  const request = useMemo<EditionRequest | null>(
+  const request = useMemo<Omit<EditionRequest, 'startSec'> | null>(
     () => playability.verdict === 'edition' ? { audioTrack: playability.audioTrack, video: playability.video } : null,
     [playability]
   )
-  const edition = useEditionStream(request === null ? null : source.infoHash, request, video)
+  const edition = useEditionStream(request === null ? null : source.infoHash, request, video, audio.resumeAtRef)
+  useCarryOnAfterSwitch(video, audio.resumeAtRef)
   const stream: StreamState = playability.verdict === 'blocked' || playability.verdict === 'damaged'
     ? { phase: 'error', message: playability.message }
     : state
   return { playability, stream, edition, subtitles }
+}
+
+/** Once the new stream (after an audio switch) has its metadata, it goes to the second the old one was at. */
+function useCarryOnAfterSwitch (video: RefObject<HTMLVideoElement | null>, resumeAtRef: RefObject<number | null>): void {
+  useEffect(() => {
+    const element = video.current
+    if (!element) return
+    const onMetadata = (): void => {
+      const target = resumeAtRef.current
+      if (target === null) return
+      resumeAtRef.current = null
+      if (Math.abs(element.currentTime - target) > 1) element.currentTime = target
+    }
+    element.addEventListener('loadedmetadata', onMetadata)
+    return () => element.removeEventListener('loadedmetadata', onMetadata)
+  }, [video, resumeAtRef])
 }
