@@ -1,0 +1,110 @@
+/**
+ * Audio tracks and seeking in browser editions, in Debian's Chromium with clips made by
+ * ffmpeg at test time:
+ * - a two-track MKV (440 Hz English by default, 1000 Hz French commentary): picking the
+ *   other track changes what the browser decodes, heard through an AnalyserNode (the loudest
+ *   frequency bin), carries on from the same second, and is remembered after a reload;
+ * - a ten-minute AC-3 MKV: seeking near its end, far past what the home server had prepared,
+ *   plays from there (ffmpeg restarted at that point).
+ */
+import { expect, test, type Page } from '@playwright/test'
+import { parseCatalog, type CatalogItem } from '../protocol/catalog.ts'
+import { api } from '../seed-node/testing/seed-node-api.ts'
+import { CLIP_NAMES, makeTrackAndSeekLibrary, TWO_TRACK_TONES_HZ } from '../seed-node/testing/codec-clips.ts'
+import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
+import { expectPlaysPast, openItem, videoState } from './support/player.ts'
+
+/** Frequency bins of 48000 / 8192 ≈ 6 Hz: the two tones are far apart. */
+const TONE_TOLERANCE_HZ = 30
+const LONG_FILM_SEC = 600
+const FAR_SEEK_SEC = 540
+
+let library = ''
+let stateDir = ''
+let node: SeedNodeProcess | null = null
+let items: CatalogItem[] = []
+
+const running = (): SeedNodeProcess => {
+  if (node === null) throw new Error('the seed node starts in beforeAll')
+  return node
+}
+const byFile = (name: string): CatalogItem => {
+  const item = items.find(candidate => candidate.mediaPath.endsWith(name))
+  if (!item) throw new Error(`${name} is not in the catalog`)
+  return item
+}
+
+/** The loudest frequency the video's sound has now, through an AnalyserNode set up once per page. */
+async function dominantHz (page: Page): Promise<number> {
+  return await page.getByTestId('player-video').evaluate((video: HTMLVideoElement) => {
+    const probe = window as unknown as { __toneProbe?: { analyser: AnalyserNode, rate: number } }
+    if (probe.__toneProbe === undefined) {
+      const context = new AudioContext()
+      const analyser = context.createAnalyser()
+      analyser.fftSize = 8192
+      context.createMediaElementSource(video).connect(analyser)
+      analyser.connect(context.destination)
+      probe.__toneProbe = { analyser, rate: context.sampleRate }
+    }
+    const { analyser, rate } = probe.__toneProbe
+    const bins = new Float32Array(analyser.frequencyBinCount)
+    analyser.getFloatFrequencyData(bins)
+    let loudest = 0
+    for (let i = 1; i < bins.length; i++) if ((bins[i] ?? -Infinity) > (bins[loudest] ?? -Infinity)) loudest = i
+    // Silence reads -Infinity everywhere: no tone.
+    return Number.isFinite(bins[loudest]) ? loudest * rate / analyser.fftSize : 0
+  })
+}
+
+async function expectTone (page: Page, hz: number, message: string): Promise<void> {
+  await expect.poll(async () => Math.abs(await dominantHz(page) - hz), { timeout: 45 * 1000, message }).toBeLessThan(TONE_TOLERANCE_HZ)
+}
+
+test.beforeAll(async () => {
+  library = await makeTrackAndSeekLibrary(40, LONG_FILM_SEC)
+  stateDir = await makeStateDir()
+  node = await startSeedNodeProcess({ library, stateDir })
+  items = parseCatalog((await api(node, 'GET', '/api/catalog')).json).items
+})
+
+test.afterAll(async () => {
+  await node?.stop()
+  if (stateDir) await removeDir(stateDir)
+  if (library) await removeDir(library)
+})
+
+test('switching the audio track changes the sound, keeps the place, and is remembered on this device', async ({ page }) => {
+  const [englishHz, frenchHz] = TWO_TRACK_TONES_HZ
+  const item = byFile(CLIP_NAMES.twoTrackMkv)
+  await openItem(page, running(), item.id)
+  const picker = page.getByTestId('audio-track')
+  await expect(picker.locator('option')).toHaveText(['English · mono', 'French · Commentaire · mono'])
+  await expect(picker).toHaveValue('0')
+  await expectPlaysPast(page, 3)
+  await expectTone(page, englishHz, 'the default English track should sound at 440 Hz')
+
+  const before = (await videoState(page)).currentTime
+  await picker.selectOption('1')
+  await expectTone(page, frenchHz, 'the French track should sound at 1000 Hz once chosen')
+  const after = await videoState(page)
+  expect(after.currentTime).toBeGreaterThan(before - 2)
+  expect(after.decodedFrames).toBeGreaterThan(0)
+
+  await page.reload()
+  await expect(page.getByTestId('audio-track')).toHaveValue('1')
+  await expectTone(page, frenchHz, 'the French track should still play after a reload')
+})
+
+test('seeking far past the prepared part of an edition plays from there', async ({ page }) => {
+  const item = byFile(CLIP_NAMES.longAc3Mkv)
+  await openItem(page, running(), item.id)
+  await expectPlaysPast(page, 1)
+  // The whole film is seekable at once: the playlist lists it all.
+  expect(Math.abs((await videoState(page)).duration - LONG_FILM_SEC)).toBeLessThan(2)
+  await page.getByTestId('player-video').evaluate((video: HTMLVideoElement, target: number) => { video.currentTime = target }, FAR_SEEK_SEC)
+  await expectPlaysPast(page, FAR_SEEK_SEC + 2)
+  const state = await videoState(page)
+  expect(state.currentTime).toBeLessThan(FAR_SEEK_SEC + 30)
+  expect(state.decodedFrames).toBeGreaterThan(0)
+  expect(running().output()).toMatch(/editions\.restarted .*at=540/)
+})
