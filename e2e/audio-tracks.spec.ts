@@ -7,15 +7,14 @@
  * - a ten-minute AC-3 MKV: seeking near its end, far past what the home server had prepared,
  *   plays from there (ffmpeg restarted at that point).
  */
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { parseCatalog, type CatalogItem } from '../protocol/catalog.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 import { CLIP_NAMES, makeTrackAndSeekLibrary, TWO_TRACK_TONES_HZ } from '../seed-node/testing/codec-clips.ts'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
+import { expectTone } from './support/audio-tone.ts'
 import { expectPlaysPast, openItem, videoState } from './support/player.ts'
 
-/** Frequency bins of 48000 / 8192 ≈ 6 Hz: the two tones are far apart. */
-const TONE_TOLERANCE_HZ = 30
 const LONG_FILM_SEC = 600
 const FAR_SEEK_SEC = 540
 
@@ -32,32 +31,6 @@ const byFile = (name: string): CatalogItem => {
   const item = items.find(candidate => candidate.mediaPath.endsWith(name))
   if (!item) throw new Error(`${name} is not in the catalog`)
   return item
-}
-
-/** The loudest frequency the video's sound has now, through an AnalyserNode set up once per page. */
-async function dominantHz (page: Page): Promise<number> {
-  return await page.getByTestId('player-video').evaluate((video: HTMLVideoElement) => {
-    const probe = window as unknown as { __toneProbe?: { analyser: AnalyserNode, rate: number } }
-    if (probe.__toneProbe === undefined) {
-      const context = new AudioContext()
-      const analyser = context.createAnalyser()
-      analyser.fftSize = 8192
-      context.createMediaElementSource(video).connect(analyser)
-      analyser.connect(context.destination)
-      probe.__toneProbe = { analyser, rate: context.sampleRate }
-    }
-    const { analyser, rate } = probe.__toneProbe
-    const bins = new Float32Array(analyser.frequencyBinCount)
-    analyser.getFloatFrequencyData(bins)
-    let loudest = 0
-    for (let i = 1; i < bins.length; i++) if ((bins[i] ?? -Infinity) > (bins[loudest] ?? -Infinity)) loudest = i
-    // Silence reads -Infinity everywhere: no tone.
-    return Number.isFinite(bins[loudest]) ? loudest * rate / analyser.fftSize : 0
-  })
-}
-
-async function expectTone (page: Page, hz: number, message: string): Promise<void> {
-  await expect.poll(async () => Math.abs(await dominantHz(page) - hz), { timeout: 45 * 1000, message }).toBeLessThan(TONE_TOLERANCE_HZ)
 }
 
 test.beforeAll(async () => {

@@ -28,6 +28,7 @@ const READY_POLL_MS = 250
 /** Where the far seek goes, as a fraction of the film. */
 const FAR_SEEK_FRACTION = 0.9
 const SEEK_TIMEOUT_MS = 60 * 1000
+const EDITION_TIMEOUT_MS = 10 * 60 * 1000
 
 const NGINX_PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title>
 <button id="play">play</button><video id="v" playsinline></video>
@@ -76,7 +77,9 @@ async function farSeekMs (page: Page, fraction: number): Promise<number> {
 
 /** Asks for the edition until it is complete. */
 async function waitForEdition (url: string, credential: string, itemId: string): Promise<void> {
+  const deadline = Date.now() + EDITION_TIMEOUT_MS
   for (;;) {
+    if (Date.now() > deadline) throw new Error(`the edition was not complete within ${EDITION_TIMEOUT_MS / 1000} s`)
     const res = await fetch(`${url}/api/editions/${itemId}`, { method: 'POST', headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' }, body: '{}' })
     const reply = await res.json() as { state?: string }
     if (reply.state === 'ready') return
@@ -149,8 +152,8 @@ export async function runEditionFirstFrame (ctx: BenchContext): Promise<SectionR
     notes: [
       `${seconds} s 1280×720 H.264 (3 Mbit/s) with 5.1 AC-3 at 384 kbit/s in MKV; ${runs} run(s), each with a fresh state folder so the edition is made on this first play (video copied, audio to stereo AAC, fMP4 HLS).`,
       'First frame: click on the card (Hearth: POST /api/editions, ffmpeg starts, first 4 s segment, hls.js chunk loaded, MSE) or on a play button setting `<video src>` (nginx) → first `playing` with decoded frames, timed in the page.',
-      `Far seek: right after the first frame, \`currentTime\` = ${FAR_SEEK_FRACTION} × duration → playing there with a new decoded frame. Hearth: the edition has prepared only its first seconds, so the segment there is made by a new ffmpeg run started at it (\`-ss\` before \`-i\`); nginx: a range request into the remuxed MP4.`,
-      'Edition speed: the click to the seed node answering "state: ready" (the whole edition made); CPU: the seed node process with its ffmpeg children (GNU time), for the whole run (start, scan, hashing, the edition), per minute of film.'
+      `Far seek: right after the first frame, \`currentTime\` = ${FAR_SEEK_FRACTION} × duration → playing there with a new decoded frame. Hearth: the edition has prepared only its first seconds, so the segment there is made by a second ffmpeg run started at it (\`-ss\` before \`-i\`), while the run from the start goes on; nginx: a range request into the remuxed MP4.`,
+      'Edition speed: the click to the seed node answering "state: ready" (the whole edition made, by the run from the start and the one from the far seek together); CPU: the seed node process with its ffmpeg children (GNU time), for the whole run (start, scan, hashing, the edition), per minute of film.'
     ],
     data: { hearthMs, nginxMs, hearthSeekMs, nginxSeekMs, buildMs, cpuSec, seconds }
   }

@@ -31,6 +31,8 @@ async function exists (file: string): Promise<boolean> {
 
 export class EditionJob {
   state: JobState = { kind: 'running' }
+  /** Wall time a viewer last fetched, or waited for, a segment of this run (for the idle stops). */
+  lastUsedMs = Date.now()
   readonly startedAtMs = Date.now()
   /** The first segment this run has not written yet, as far as it was last looked at. */
   private nextSegment: number

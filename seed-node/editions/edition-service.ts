@@ -5,13 +5,16 @@
  * can seek anywhere; segments are made by ffmpeg runs (edition-job.ts):
  *
  *   segment n asked ─┬─ on disk ──────────────────────────────▶ served
- *                    ├─ the run will reach it within seconds ─▶ wait, served
- *                    └─ otherwise (a seek past the prepared part) ▶ stop that run, start one at n
+ *                    ├─ a run will reach it within seconds ───▶ wait, served
+ *                    └─ otherwise (a seek past the prepared part) ▶ a new run starts at n
  *
- * Bounds: at most MAX_RUNNING_JOBS ffmpeg processes in all (the least recently used run is
- * stopped for a new one) and one per edition; a run nobody fetched from for IDLE_STOP_MS is
- * stopped, and an unfinished edition nobody used for as long is removed; complete editions
- * stay within `--editions-max-gb` (edition-cache.ts).
+ * An edition may have several runs, one per place being watched (two devices at different
+ * points of the same film do not take turns restarting one run). A run whose segments nobody
+ * fetched for SUPERSEDED_RUN_MS while a newer run of its edition is fetched from (the viewer
+ * seeked away from it) is stopped. Bounds: at most MAX_RUNNING_JOBS ffmpeg processes in all
+ * (the least recently used run is stopped for a new one); a run nobody fetched from for
+ * IDLE_STOP_MS is stopped, and an unfinished edition nobody used for as long is removed;
+ * complete editions stay within `--editions-max-gb` (edition-cache.ts).
  */
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -33,6 +36,10 @@ const MAX_RUNNING_JOBS = 2
 /** A running job nobody asked for in this long is stopped (hls.js asks every few seconds while a page plays it). */
 const IDLE_STOP_MS = 90 * 1000
 const IDLE_CHECK_MS = 15 * 1000
+/** A run left behind by a seek (another run of its edition is fetched from, this one not) is stopped after this long. */
+const SUPERSEDED_RUN_MS = 30 * 1000
+/** A fetched segment up to this many segments past where a run has got counts as that run's (hls.js buffers ahead). */
+const RUN_LOOKAHEAD_SEGMENTS = 3
 /** How long the first ask waits for its first segment (below the app's 15 s API timeout). */
 const FIRST_SEGMENT_WAIT_MS = 12 * 1000
 /** How long a segment fetch waits before answering "busy, ask again" (hls.js waits 30 s for a first byte, see edition-player.ts). */
@@ -60,8 +67,8 @@ interface EditionEntry {
   readonly layout: EditionLayout
   readonly input: EditionInput
   readonly request: EditionRequest
-  /** The latest ffmpeg run (running, or how it ended). */
-  job: EditionJob | null
+  /** ffmpeg runs of this edition, newest last (running ones, and ended ones until replaced). */
+  jobs: EditionJob[]
   lastUsedMs: number
   complete: boolean
   /** A run being replaced: asks wait for it rather than starting their own. */
@@ -153,8 +160,8 @@ export class EditionService {
     const ready = await this.ensureSegment(entry, wanted, FIRST_SEGMENT_WAIT_MS)
     if (!ready) throw new ApiError('HEARTH_E_BUSY', 'the home server is slow to prepare this film; try again in a moment')
     const startSec = segmentStartSec(entry.layout, wanted)
-    const job = entry.job
-    const next = job !== null && job.startSegment <= wanted ? await job.next() : wanted + 1
+    const job = await this.runCovering(entry, wanted)
+    const next = job === undefined ? wanted + 1 : await job.next()
     const preparedSec = entry.complete ? durationSec - startSec : Math.min(durationSec, segmentStartSec(entry.layout, next)) - startSec
     return { itemId: item.stored.infoHash, key, state: entry.complete ? 'ready' : 'preparing', playlistUrl, preparedSec, startSec, durationSec, speed: entry.complete ? null : job?.speed ?? null }
   }
@@ -178,21 +185,19 @@ export class EditionService {
     const dir = path.join(this.root, itemId, key)
     const diskPath = path.join(dir, file)
     const entry = this.entries.get(dir)
-    if (entry === undefined || entry.complete || await exists(diskPath)) {
-      if (entry !== undefined) entry.lastUsedMs = Date.now()
-      return diskPath
-    }
-    entry.lastUsedMs = Date.now()
     const index = segmentIndexOf(file)
+    if (entry !== undefined) entry.lastUsedMs = Date.now()
+    if (entry !== undefined && index !== null) await this.runCovering(entry, index) // the viewer still follows that run
+    if (entry === undefined || entry.complete || await exists(diskPath)) return diskPath
     // The init segment is written by whichever run starts first; segment 0 brings one along.
-    const ready = await this.ensureSegment(entry, index ?? (entry.job === null ? 0 : entry.job.startSegment), SEGMENT_WAIT_MS)
+    const ready = await this.ensureSegment(entry, index ?? entry.jobs.at(-1)?.startSegment ?? 0, SEGMENT_WAIT_MS)
     if (!ready && !await exists(diskPath)) throw new ApiError('HEARTH_E_BUSY', 'this part of the film is still being prepared; ask again')
     return diskPath
   }
 
   close (): void {
     clearInterval(this.idleTimer)
-    for (const entry of this.entries.values()) entry.job?.stop()
+    for (const entry of this.entries.values()) for (const job of entry.jobs) job.stop()
   }
 
   private async entryFor (dir: string, itemId: string, input: EditionInput, request: EditionRequest, durationSec: number): Promise<EditionEntry> {
@@ -209,7 +214,7 @@ export class EditionService {
       await rm(dir, { recursive: true, force: true })
       await mkdir(dir, { recursive: true, mode: 0o700 })
       await writeFile(path.join(dir, LAYOUT_FILE), JSON.stringify(layout))
-      const entry: EditionEntry = { itemId, dir, layout, input, request, job: null, lastUsedMs: Date.now(), complete: false, switching: null }
+      const entry: EditionEntry = { itemId, dir, layout, input, request, jobs: [], lastUsedMs: Date.now(), complete: false, switching: null }
       this.entries.set(dir, entry)
       return entry
     })().finally(() => this.starting.delete(dir))
@@ -228,6 +233,21 @@ export class EditionService {
     }
   }
 
+  /**
+   * The running run that has written, or will soon write, segment `index`, marked as used
+   * (its viewer still follows it); undefined when none.
+   */
+  private async runCovering (entry: EditionEntry, index: number): Promise<EditionJob | undefined> {
+    for (const job of [...entry.jobs].reverse()) {
+      if (job.state.kind !== 'running' || job.startSegment > index) continue
+      if (index < await job.next() + RUN_LOOKAHEAD_SEGMENTS) {
+        job.lastUsedMs = Date.now()
+        return job
+      }
+    }
+    return undefined
+  }
+
   /** Waits until segment `index` is on disk, starting a run there when no run will bring it soon; false when time ran out. */
   private async ensureSegment (entry: EditionEntry, index: number, waitMs: number): Promise<boolean> {
     const file = path.join(entry.dir, segmentFile(index))
@@ -238,15 +258,21 @@ export class EditionService {
         await entry.switching
         continue
       }
-      const job = entry.job
-      if (job !== null && job.startSegment <= index && job.state.kind === 'failed') {
-        throw new ApiError('HEARTH_E_EDITION_FAILED', `the file could not be converted, it may be damaged or incomplete (ffmpeg: ${job.state.reason})`)
+      const covering = entry.jobs.filter(job => job.startSegment <= index)
+      const running = covering.filter(job => job.state.kind === 'running')
+      const failed = covering.find(job => job.state.kind === 'failed')
+      if (failed !== undefined && failed.state.kind === 'failed' && running.length === 0) {
+        throw new ApiError('HEARTH_E_EDITION_FAILED', `the file could not be converted, it may be damaged or incomplete (ffmpeg: ${failed.state.reason})`)
       }
       // A run that got to the end without this segment will not bring it (the film ends before it).
-      if (job !== null && job.startSegment <= index && job.state.kind === 'finished') return false
-      const waiting = job !== null && job.state.kind === 'running' && waitForRunningJob({
-        wanted: index, runStart: job.startSegment, runNext: await job.next(), segmentSec: entry.layout.segmentSec, speed: job.speed, maxWaitSec: RUN_REACH_SEC
-      })
+      if (covering.some(job => job.state.kind === 'finished')) return false
+      let waiting = false
+      for (const job of running) {
+        if (waitForRunningJob({ wanted: index, runStart: job.startSegment, runNext: await job.next(), segmentSec: entry.layout.segmentSec, speed: job.speed, maxWaitSec: RUN_REACH_SEC })) {
+          job.lastUsedMs = Date.now()
+          waiting = true
+        }
+      }
       if (!waiting) {
         entry.switching = this.startRun(entry, index).finally(() => { entry.switching = null })
         await entry.switching
@@ -258,25 +284,25 @@ export class EditionService {
   }
 
   private async startRun (entry: EditionEntry, startSegment: number): Promise<void> {
-    const previous = entry.job
-    if (previous?.state.kind === 'running') {
-      previous.stop()
-      this.options.log.info('editions.restarted', { dir: path.relative(this.root, entry.dir), at: segmentStartSec(entry.layout, startSegment) })
-    }
-    this.makeRoom(entry)
+    const first = entry.jobs.length === 0
+    this.makeRoom()
     await mkdir(entry.dir, { recursive: true, mode: 0o700 })
     const run = { startSegment, segmentSec: entry.layout.segmentSec }
     const job = new EditionJob(entry.dir, editionArgs(entry.input, entry.request, entry.dir, run), startSegment)
-    entry.job = job
-    if (previous === null) {
-      this.options.log.info('editions.started', { item: entry.itemId, key: path.basename(entry.dir), video: entry.request.video, audioFrom: entry.input.audioCodec ?? 'none', segmentSec: entry.layout.segmentSec, fromSec: segmentStartSec(entry.layout, startSegment) })
+    // Ended runs are forgotten once a run starts at or before them (what they said is no longer the latest word).
+    entry.jobs = [...entry.jobs.filter(other => other.state.kind === 'running' || other.startSegment < startSegment), job]
+    const fromSec = segmentStartSec(entry.layout, startSegment)
+    if (first) {
+      this.options.log.info('editions.started', { item: entry.itemId, key: path.basename(entry.dir), video: entry.request.video, audioFrom: entry.input.audioCodec ?? 'none', segmentSec: entry.layout.segmentSec, fromSec })
+    } else {
+      this.options.log.info('editions.restarted', { dir: path.relative(this.root, entry.dir), at: fromSec })
     }
     job.done.then(state => this.runEnded(entry, job, state), () => undefined)
   }
 
   private runEnded (entry: EditionEntry, job: EditionJob, state: JobState): void {
     if (state.kind === 'failed') this.options.log.warn('editions.failed', { dir: path.relative(this.root, entry.dir), reason: state.reason })
-    if (state.kind !== 'finished' || entry.job !== job) return
+    if (state.kind !== 'finished') return
     this.markIfComplete(entry, job).catch((err: unknown) => this.options.log.warn('editions.finish_failed', { error: String(err) }))
   }
 
@@ -290,36 +316,43 @@ export class EditionService {
     entry.complete = true
     const tookSec = Math.round((Date.now() - job.startedAtMs) / 100) / 10
     this.options.log.info('editions.complete', { dir: path.relative(this.root, entry.dir), tookSec })
-    const busy = new Set([...this.entries.values()].filter(other => other.job?.state.kind === 'running').map(other => other.dir))
+    const busy = new Set(this.runningJobs().map(({ entry: other }) => other.dir))
     const removed = await evictEditions(this.root, this.options.maxGb * BYTES_PER_GB, busy)
     for (const dir of removed) this.entries.delete(dir)
     if (removed.length > 0) this.options.log.info('editions.evicted', { count: removed.length })
   }
 
-  private runningEntries (): EditionEntry[] {
-    return [...this.entries.values()].filter(entry => entry.job?.state.kind === 'running')
+  private runningJobs (): Array<{ entry: EditionEntry, job: EditionJob }> {
+    return [...this.entries.values()].flatMap(entry => entry.jobs.filter(job => job.state.kind === 'running').map(job => ({ entry, job })))
   }
 
-  /** Stops the least recently used run of another edition when all slots are taken. */
-  private makeRoom (forEntry: EditionEntry): void {
-    const others = this.runningEntries().filter(entry => entry !== forEntry)
-    if (others.length < MAX_RUNNING_JOBS) return
-    const oldest = others.sort((a, b) => a.lastUsedMs - b.lastUsedMs)[0]
-    oldest?.job?.stop()
-    if (oldest !== undefined) this.options.log.info('editions.stopped_for_room', { dir: path.relative(this.root, oldest.dir) })
+  /** Stops the least recently used run when all slots are taken. */
+  private makeRoom (): void {
+    const running = this.runningJobs()
+    if (running.length < MAX_RUNNING_JOBS) return
+    const oldest = running.sort((a, b) => a.job.lastUsedMs - b.job.lastUsedMs)[0]
+    if (oldest === undefined) return
+    oldest.job.stop()
+    this.options.log.info('editions.stopped_for_room', { dir: path.relative(this.root, oldest.entry.dir), fromSec: segmentStartSec(oldest.entry.layout, oldest.job.startSegment) })
   }
 
-  /** Nobody watches: the run stops; an unfinished edition nobody used for as long is removed. */
+  /**
+   * Nobody watches: a run stops (sooner when a seek left it behind: another run of its edition
+   * is used and it is not); an unfinished edition nobody used for as long is removed.
+   */
   private stopIdle (): void {
     const now = Date.now()
     for (const entry of [...this.entries.values()]) {
-      if (now - entry.lastUsedMs <= IDLE_STOP_MS) continue
-      if (entry.job?.state.kind === 'running') {
-        this.options.log.info('editions.stopped_idle', { dir: path.relative(this.root, entry.dir) })
-        entry.job.stop()
-        continue
+      const running = entry.jobs.filter(job => job.state.kind === 'running')
+      const latestUseMs = Math.max(0, ...running.map(job => job.lastUsedMs))
+      for (const job of running) {
+        const idleMs = now - job.lastUsedMs
+        const superseded = idleMs > SUPERSEDED_RUN_MS && job.lastUsedMs < latestUseMs
+        if (idleMs <= IDLE_STOP_MS && !superseded) continue
+        this.options.log.info(superseded ? 'editions.stopped_left_behind' : 'editions.stopped_idle', { dir: path.relative(this.root, entry.dir), fromSec: segmentStartSec(entry.layout, job.startSegment) })
+        job.stop()
       }
-      if (entry.switching !== null) continue
+      if (now - entry.lastUsedMs <= IDLE_STOP_MS || running.some(job => job.state.kind === 'running') || entry.switching !== null) continue
       this.entries.delete(entry.dir)
       if (!entry.complete) rm(entry.dir, { recursive: true, force: true }).catch(() => undefined)
     }
