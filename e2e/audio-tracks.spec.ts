@@ -3,7 +3,8 @@
  * ffmpeg at test time:
  * - a two-track MKV (440 Hz English by default, 1000 Hz French commentary): picking the
  *   other track changes what the browser decodes, heard through an AnalyserNode (the loudest
- *   frequency bin), carries on from the same second, and is remembered after a reload;
+ *   frequency bin), carries on from the same second, is remembered after a reload, and
+ *   switching back plays the file's own track again from the torrent;
  * - a ten-minute AC-3 MKV: seeking near its end, far past what the home server had prepared,
  *   plays from there (ffmpeg restarted at that point).
  */
@@ -66,6 +67,13 @@ test('switching the audio track changes the sound, keeps the place, and is remem
   await page.reload()
   await expect(page.getByTestId('audio-track')).toHaveValue('1')
   await expectTone(page, frenchHz, 'the French track should still play after a reload')
+
+  // Back to the file's own track: it plays from the torrent again, from where the film was.
+  await expectPlaysPast(page, 4)
+  const beforeBack = (await videoState(page)).currentTime
+  await page.getByTestId('audio-track').selectOption('0')
+  await expectTone(page, englishHz, 'the English track should sound again once chosen back')
+  expect((await videoState(page)).currentTime).toBeGreaterThan(beforeBack - 2)
 })
 
 test('seeking far past the prepared part of an edition plays from there', async ({ page }) => {
