@@ -9,14 +9,13 @@
  *                    └─ otherwise (a seek past the prepared part) ▶ a new run starts at n
  *
  * An edition may have several runs, one per place being watched (two devices at different
- * points of the same film do not take turns restarting one run). A run whose segments nobody
- * fetched for SUPERSEDED_RUN_MS while a newer run of its edition is fetched from (the viewer
- * seeked away from it) is stopped. Bounds: at most MAX_RUNNING_JOBS ffmpeg processes in all
- * (the least recently used run is stopped for a new one); a run nobody fetched from for
- * IDLE_STOP_MS is stopped, and an unfinished edition nobody used for as long is removed;
- * complete editions stay within `--editions-max-gb` (edition-cache.ts).
+ * points of the same film do not take turns restarting one run). Runs nobody follows stop
+ * (run-stops.ts: sooner when a seek left them behind). Bounds: at most MAX_RUNNING_JOBS
+ * ffmpeg processes in all (the least recently used run is stopped for a new one), an
+ * unfinished edition nobody used for IDLE_STOP_MS is removed, and complete editions stay
+ * within `--editions-max-gb` (edition-cache.ts).
  */
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { access, mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ApiError } from '../../protocol/api/api-error.ts'
 import { editionFilePath, editionKeyOf, type EditionReply, type EditionRequest } from '../../protocol/api/editions.ts'
@@ -26,18 +25,15 @@ import type { Logger } from '../lib/log.ts'
 import { editionArgs, type EditionInput } from './edition-args.ts'
 import { evictEditions, isCompleteEdition, listEditions, removeUnfinished, touchEdition } from './edition-cache.ts'
 import { COMPLETE_MARKER, EditionJob, type JobState } from './edition-job.ts'
-import { BASE_SEGMENT_SEC, layoutPlaylist, segmentAt, segmentCount, segmentFile, segmentIndexOf, segmentSecForKeyframes, segmentStartSec, waitForRunningJob, type EditionLayout } from './edition-layout.ts'
+import { layoutPlaylist, segmentAt, segmentCount, segmentFile, segmentIndexOf, segmentStartSec, waitForRunningJob, type EditionLayout } from './edition-layout.ts'
+import { planLayout, readLayout, writeLayout } from './edition-layout-file.ts'
 import type { FfmpegTools } from './ffmpeg-tools.ts'
-import { probeKeyframes } from './keyframe-probe.ts'
+import { IDLE_STOP_MS, runsToStop } from './run-stops.ts'
 import { measureTranscodePixelRate, transcodeSpeedFor } from './transcode-speed.ts'
 
 /** ffmpeg runs at once: a router has few cores, and each run is one viewer's film. */
 const MAX_RUNNING_JOBS = 2
-/** A running job nobody asked for in this long is stopped (hls.js asks every few seconds while a page plays it). */
-const IDLE_STOP_MS = 90 * 1000
 const IDLE_CHECK_MS = 15 * 1000
-/** A run left behind by a seek (another run of its edition is fetched from, this one not) is stopped after this long. */
-const SUPERSEDED_RUN_MS = 30 * 1000
 /** A fetched segment up to this many segments past where a run has got counts as that run's (hls.js buffers ahead). */
 const RUN_LOOKAHEAD_SEGMENTS = 3
 /** How long the first ask waits for its first segment (below the app's 15 s API timeout). */
@@ -48,7 +44,6 @@ const SEGMENT_WAIT_MS = 20 * 1000
 const RUN_REACH_SEC = 6
 const POLL_MS = 100
 const BYTES_PER_GB = 1024 ** 3
-const LAYOUT_FILE = 'layout.json'
 
 export interface EditionServiceOptions {
   stateDir: string
@@ -145,7 +140,7 @@ export class EditionService {
     const known = this.entries.get(dir)
     if (known === undefined && await isCompleteEdition(dir)) {
       await touchEdition(dir)
-      const layout = await this.storedLayout(dir)
+      const layout = await readLayout(dir)
       const startSec = layout === null ? 0 : segmentStartSec(layout, segmentAt(layout, request.startSec))
       return { itemId: item.stored.infoHash, key, state: 'ready', playlistUrl, preparedSec: durationSec - startSec, startSec, durationSec, speed: null }
     }
@@ -172,7 +167,7 @@ export class EditionService {
     const entry = this.entries.get(dir)
     if (entry !== undefined) entry.lastUsedMs = Date.now()
     else await touchEdition(dir)
-    const layout = entry?.layout ?? await this.storedLayout(dir)
+    const layout = entry?.layout ?? await readLayout(dir)
     if (layout === null) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such edition (not asked for yet, or removed from the cache)')
     return layoutPlaylist(layout)
   }
@@ -204,33 +199,16 @@ export class EditionService {
     const pending = this.starting.get(dir)
     if (pending !== undefined) return await pending
     const made = (async (): Promise<EditionEntry> => {
-      const copiesVideo = input.videoCodec !== null && request.video === 'copy'
-      const keyframes = copiesVideo ? await probeKeyframes(input.absolutePath, durationSec) : []
-      const layout: EditionLayout = {
-        segmentSec: copiesVideo && keyframes.length > 1 ? segmentSecForKeyframes(keyframes) : BASE_SEGMENT_SEC,
-        durationSec,
-        lastKeyframeSec: copiesVideo ? keyframes.at(-1) ?? null : null
-      }
+      const layout = await planLayout(input, request, durationSec)
       await rm(dir, { recursive: true, force: true })
       await mkdir(dir, { recursive: true, mode: 0o700 })
-      await writeFile(path.join(dir, LAYOUT_FILE), JSON.stringify(layout))
+      await writeLayout(dir, layout)
       const entry: EditionEntry = { itemId, dir, layout, input, request, jobs: [], lastUsedMs: Date.now(), complete: false, switching: null }
       this.entries.set(dir, entry)
       return entry
     })().finally(() => this.starting.delete(dir))
     this.starting.set(dir, made)
     return await made
-  }
-
-  private async storedLayout (dir: string): Promise<EditionLayout | null> {
-    try {
-      const parsed = JSON.parse(await readFile(path.join(dir, LAYOUT_FILE), 'utf8')) as Partial<EditionLayout>
-      const { segmentSec, durationSec, lastKeyframeSec } = parsed
-      if (typeof segmentSec !== 'number' || typeof durationSec !== 'number' || segmentSec <= 0 || durationSec <= 0) return null
-      return { segmentSec, durationSec, lastKeyframeSec: typeof lastKeyframeSec === 'number' ? lastKeyframeSec : null }
-    } catch {
-      return null
-    }
   }
 
   /**
@@ -336,23 +314,15 @@ export class EditionService {
     this.options.log.info('editions.stopped_for_room', { dir: path.relative(this.root, oldest.entry.dir), fromSec: segmentStartSec(oldest.entry.layout, oldest.job.startSegment) })
   }
 
-  /**
-   * Nobody watches: a run stops (sooner when a seek left it behind: another run of its edition
-   * is used and it is not); an unfinished edition nobody used for as long is removed.
-   */
+  /** Nobody watches: runs stop (run-stops.ts); an unfinished edition nobody used for as long is removed. */
   private stopIdle (): void {
     const now = Date.now()
     for (const entry of [...this.entries.values()]) {
-      const running = entry.jobs.filter(job => job.state.kind === 'running')
-      const latestUseMs = Math.max(0, ...running.map(job => job.lastUsedMs))
-      for (const job of running) {
-        const idleMs = now - job.lastUsedMs
-        const superseded = idleMs > SUPERSEDED_RUN_MS && job.lastUsedMs < latestUseMs
-        if (idleMs <= IDLE_STOP_MS && !superseded) continue
-        this.options.log.info(superseded ? 'editions.stopped_left_behind' : 'editions.stopped_idle', { dir: path.relative(this.root, entry.dir), fromSec: segmentStartSec(entry.layout, job.startSegment) })
-        job.stop()
+      for (const { run, reason } of runsToStop(entry.jobs.filter(job => job.state.kind === 'running'), now)) {
+        this.options.log.info(reason === 'idle' ? 'editions.stopped_idle' : 'editions.stopped_left_behind', { dir: path.relative(this.root, entry.dir), fromSec: segmentStartSec(entry.layout, run.startSegment) })
+        run.stop()
       }
-      if (now - entry.lastUsedMs <= IDLE_STOP_MS || running.some(job => job.state.kind === 'running') || entry.switching !== null) continue
+      if (now - entry.lastUsedMs <= IDLE_STOP_MS || entry.jobs.some(job => job.state.kind === 'running') || entry.switching !== null) continue
       this.entries.delete(entry.dir)
       if (!entry.complete) rm(entry.dir, { recursive: true, force: true }).catch(() => undefined)
     }
