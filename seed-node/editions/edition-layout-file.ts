@@ -3,7 +3,7 @@
  * `layout.json`, so a finished edition is served with the same playlist after a restart.
  * Read back through a schema: a damaged or foreign file reads as no layout.
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import type { EditionRequest } from '../../protocol/api/editions.ts'
@@ -20,8 +20,17 @@ const StoredLayout = z.object({
   lastKeyframeSec: z.number().nonnegative().nullable()
 }).strict()
 
-/** The time line for an edition of this file: segment length from the keyframes when the video is copied. */
-export async function planLayout (input: EditionInput, request: Pick<EditionRequest, 'video'>, durationSec: number): Promise<EditionLayout> {
+/**
+ * The time line for an edition of this file: segment length from the keyframes when the video
+ * is copied. Another edition of the same item with the same video (another audio track) already
+ * knows it: its layout is reused, and switching tracks skips the keyframe probe.
+ */
+export async function planLayout (input: EditionInput, request: Pick<EditionRequest, 'video'>, durationSec: number, itemDir: string): Promise<EditionLayout> {
+  for (const sibling of await readdir(itemDir).catch(() => [])) {
+    if (!sibling.endsWith(`-${request.video}`)) continue
+    const known = await readLayout(path.join(itemDir, sibling))
+    if (known !== null && Math.abs(known.durationSec - durationSec) < 1e-3) return known
+  }
   const copiesVideo = input.videoCodec !== null && request.video === 'copy'
   const keyframes = copiesVideo ? await probeKeyframes(input.absolutePath, durationSec) : []
   return {

@@ -199,7 +199,7 @@ export class EditionService {
     const pending = this.starting.get(dir)
     if (pending !== undefined) return await pending
     const made = (async (): Promise<EditionEntry> => {
-      const layout = await planLayout(input, request, durationSec)
+      const layout = await planLayout(input, request, durationSec, path.dirname(dir))
       await rm(dir, { recursive: true, force: true })
       await mkdir(dir, { recursive: true, mode: 0o700 })
       await writeLayout(dir, layout)
