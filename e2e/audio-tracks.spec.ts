@@ -6,18 +6,22 @@
  *   frequency bin), carries on from the same second, is remembered after a reload, and
  *   switching back plays the file's own track again from the torrent;
  * - a ten-minute AC-3 MKV: seeking near its end, far past what the home server had prepared,
- *   plays from there (ffmpeg restarted at that point).
+ *   plays from there (ffmpeg restarted at that point); and a far seek in a four-minute HEVC MKV
+ *   whose picture `--transcode-video` converts (keyframes forced on the segment grid).
  */
 import { expect, test } from '@playwright/test'
 import { parseCatalog, type CatalogItem } from '../protocol/catalog.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
-import { CLIP_NAMES, makeTrackAndSeekLibrary, TWO_TRACK_TONES_HZ } from '../seed-node/testing/codec-clips.ts'
+import { CLIP_NAMES, makeLongHevcLibrary, makeTrackAndSeekLibrary, TWO_TRACK_TONES_HZ } from '../seed-node/testing/codec-clips.ts'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { expectTone } from './support/audio-tone.ts'
 import { expectPlaysPast, openItem, videoState } from './support/player.ts'
 
 const LONG_FILM_SEC = 600
 const FAR_SEEK_SEC = 540
+/** Shorter: HEVC is slow to make at test time. */
+const HEVC_FILM_SEC = 240
+const HEVC_SEEK_SEC = 210
 
 let library = ''
 let stateDir = ''
@@ -88,4 +92,27 @@ test('seeking far past the prepared part of an edition plays from there', async 
   expect(state.currentTime).toBeLessThan(FAR_SEEK_SEC + 30)
   expect(state.decodedFrames).toBeGreaterThan(0)
   expect(running().output()).toMatch(/editions\.restarted .*at=540/)
+})
+
+test('with --transcode-video, seeking far into a converted HEVC film plays from there (keyframes on the segment grid)', async ({ page }) => {
+  const hevcLibrary = await makeLongHevcLibrary(HEVC_FILM_SEC)
+  const hevcState = await makeStateDir()
+  const transcoding = await startSeedNodeProcess({ library: hevcLibrary, stateDir: hevcState, args: ['--transcode-video'] })
+  try {
+    const hevc = parseCatalog((await api(transcoding, 'GET', '/api/catalog')).json).items.find(candidate => candidate.mediaPath.endsWith(CLIP_NAMES.longHevcMkv))
+    if (!hevc) throw new Error('the HEVC clip is not in the catalog')
+    await openItem(page, transcoding, hevc.id)
+    await expectPlaysPast(page, 1)
+    await page.getByTestId('player-video').evaluate((video: HTMLVideoElement, target: number) => { video.currentTime = target }, HEVC_SEEK_SEC)
+    await expectPlaysPast(page, HEVC_SEEK_SEC + 2)
+    const state = await videoState(page)
+    expect(state.currentTime).toBeLessThan(HEVC_SEEK_SEC + 25)
+    expect(state.decodedFrames).toBeGreaterThan(0)
+    // Whether the seek found that part made already depends on this machine's speed (a tiny
+    // picture converts fast); either way the converted segments must sit on the film's time line.
+  } finally {
+    await transcoding.stop()
+    await removeDir(hevcState)
+    await removeDir(hevcLibrary)
+  }
 })

@@ -24,7 +24,8 @@ export const CLIP_NAMES = {
   hevcMkv: 'Hevc Film (2021).mkv',
   truncatedMp4: 'Broken Film (2019).mp4',
   twoTrackMkv: 'Two Voices (2022).mkv',
-  longAc3Mkv: 'Long Dolby Film (2023).mkv'
+  longAc3Mkv: 'Long Dolby Film (2023).mkv',
+  longHevcMkv: 'Long Hevc Film (2024).mkv'
 } as const
 
 /** The tones of the two-track clip: track 0 (English, default) and track 1 (French commentary). */
@@ -73,6 +74,20 @@ export async function makeTrackAndSeekLibrary (twoTrackSeconds = 30, longSeconds
     '-f', 'lavfi', '-i', `testsrc2=size=96x54:rate=24:duration=${longSeconds}`,
     '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${longSeconds}`,
     ...H264, '-crf', '40', '-c:a', 'ac3', '-b:a', '64k', path.join(films, CLIP_NAMES.longAc3Mkv)
+  ])
+  return library
+}
+
+/** A library with one long HEVC/AAC MKV at a tiny picture size, to seek in while `--transcode-video` converts it. */
+export async function makeLongHevcLibrary (seconds = 240): Promise<string> {
+  const library = await mkdtemp(path.join(os.tmpdir(), 'hearth-hevc-library-'))
+  const films = path.join(library, 'Films')
+  await mkdir(films)
+  await ffmpeg([
+    '-f', 'lavfi', '-i', `testsrc2=size=96x54:rate=24:duration=${seconds}`,
+    '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`,
+    '-c:v', 'libx265', '-preset', 'ultrafast', '-x265-params', 'log-level=error:keyint=48', '-pix_fmt', 'yuv420p',
+    '-c:a', 'aac', '-b:a', '48k', path.join(films, CLIP_NAMES.longHevcMkv)
   ])
   return library
 }
