@@ -58,6 +58,7 @@
  *                    player); carries `data-verdict` (edition, blocked, damaged)
  * - `edition-status` the player's line about the compatible copy being prepared or ready
  * - `subtitles-not-shown` the player's list of the file's picture subtitles (PGS, VobSub), with why
+ * - `audio-track`    the player's audio track picker (a select; values are the file's track indexes)
  *
  * The numbers behind the stats, and per-piece / per-wire detail, are on `window.__hearth`
  * (see `diagnostics/expose-diagnostics.ts`).
@@ -84,6 +85,7 @@ export const TEST_IDS = {
   nextEpisodeCancel: 'next-episode-cancel',
   playerVideo: 'player-video',
   codecNotice: 'codec-notice',
+  audioTrack: 'audio-track',
   editionStatus: 'edition-status',
   statPeers: 'stat-peers',
   statSpeed: 'stat-speed',

@@ -79,6 +79,12 @@ export const MediaFacts = z.object({
   /** Whether this seed node makes browser editions (`--editions`, and ffmpeg being present). */
   editions: EditionSupport,
   /** Whether the seed node may convert video too (`--transcode-video`), not only audio and container. */
-  transcodeVideo: z.boolean()
+  transcodeVideo: z.boolean(),
+  /**
+   * How fast the seed node converts this item's picture to H.264, × real time, from a test
+   * conversion it timed at start (scaled to the item's picture size, at 24 frames a second).
+   * Absent or null: not measured (no `--transcode-video`, or still measuring).
+   */
+  transcodeSpeed: z.number().positive().max(10_000).nullable().optional()
 })
 export type MediaFacts = z.infer<typeof MediaFacts>

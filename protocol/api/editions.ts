@@ -1,8 +1,9 @@
 /**
  * Browser editions: `POST /api/editions/<itemId>` asks the seed node for a copy of an item
- * this device can play (video copied or converted, audio → AAC, container → fMP4 HLS). The
- * reply names the HLS playlist, which grows while ffmpeg works (`#EXT-X-PLAYLIST-TYPE:EVENT`)
- * and ends with `#EXT-X-ENDLIST` once the edition is complete. Playlist and segments are
+ * this device can play (video copied or converted, audio → AAC, container → fMP4 HLS),
+ * starting at `startSec`. The reply names the HLS playlist, which lists the whole film from
+ * the start (VOD, `#EXT-X-ENDLIST`): segments not made yet are made when fetched, so the
+ * player can seek anywhere (seed-node/editions/edition-layout.ts). Playlist and segments are
  * `GET /api/editions/<itemId>/<editionKey>/<file>`, under the household credential.
  */
 import { z } from 'zod'
@@ -14,7 +15,9 @@ export const EditionRequest = z.object({
   /** Which of the file's audio tracks (`MediaFacts.audio[].index`) the edition carries. */
   audioTrack: z.number().int().nonnegative().max(63).default(0),
   /** `copy`: the device decodes the video as it is; `h264`: convert it (needs `--transcode-video`). */
-  video: z.enum(['copy', 'h264']).default('copy')
+  video: z.enum(['copy', 'h264']).default('copy'),
+  /** Where the device will start playing (the resume point, or the current second when switching audio track). */
+  startSec: z.number().nonnegative().max(7 * 24 * 3600).default(0)
 }).strict()
 export type EditionRequest = z.infer<typeof EditionRequest>
 
@@ -32,9 +35,13 @@ export const EditionReply = z.object({
   state: z.enum(['preparing', 'ready']),
   /** Origin-relative URL of the HLS playlist. */
   playlistUrl: z.string().startsWith(`${EDITIONS_PATH}/`),
-  /** Seconds of the film already prepared (the part one can seek in). */
+  /** Seconds already prepared from `startSec` on (at least one segment when `preparing`). */
   preparedSec: z.number().nonnegative(),
+  /** The start of the segment holding the asked `startSec`: where the prepared part begins. */
+  startSec: z.number().nonnegative(),
   durationSec: z.number().nonnegative().nullable(),
+  /** How fast the home server makes this edition, × real time, once measured (null: not yet, or ready). */
+  speed: z.number().positive().nullable(),
   /**
    * A finished edition seeded as a torrent (one MP4, index first): a device prefers it to the
    * HLS playlist, so it comes peer to peer from the seed node and from household devices

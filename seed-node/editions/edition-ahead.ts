@@ -116,13 +116,13 @@ export class EditionsAhead {
         return
       }
       const progress = setInterval(() => {
-        job.progress().then(({ preparedSec }) => {
+        this.editions.preparedSec(itemId, key).then(preparedSec => {
           if (this.current !== null) this.current = { ...this.current, preparedSec }
           this.state = job.paused ? 'paused' : 'working'
         }, () => undefined)
       }, TICK_MS)
       const end = await job.done.finally(() => clearInterval(progress))
-      if (end.kind === 'complete') this.counted(itemId, key)
+      if (end.kind === 'finished' && await this.editions.isComplete(itemId, key)) this.counted(itemId, key)
       else if (end.kind === 'failed' && !/stopped/.test(end.reason)) {
         this.failed.add(itemId)
       }

@@ -24,5 +24,5 @@ export function editionAhead (item: LibraryItem): EditionRequest | null {
   const audioTrack = audio?.index ?? 0
   const matroska = /\.mkv$/i.test(item.stored.relativePath)
   const audioNeeds = audio !== undefined && !UNIVERSAL_AUDIO.test(audio.codec)
-  return item.playable === 'edition' || matroska || audioNeeds ? { audioTrack, video: 'copy' } : null
+  return item.playable === 'edition' || matroska || audioNeeds ? { audioTrack, video: 'copy', startSec: 0 } : null
 }

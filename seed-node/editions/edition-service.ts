@@ -1,35 +1,53 @@
 /**
  * Browser editions on demand: a device that cannot play an item as it is asks for an
- * edition (protocol/api/editions.ts); the first ask starts ffmpeg (edition-job.ts), later
- * asks reuse the running job or the finished edition in the cache (edition-cache.ts).
- * Bounds: at most MAX_RUNNING_JOBS ffmpeg processes (the oldest unused one is stopped for a
- * new one), a running job nobody fetched from for IDLE_STOP_MS is stopped and its folder
- * removed, and the folder stays within `--editions-max-gb`.
+ * edition (protocol/api/editions.ts) from the second it will start at. The edition's time
+ * line is fixed first (edition-layout.ts): the player gets a playlist of the whole film and
+ * can seek anywhere; segments are made by ffmpeg runs (edition-job.ts):
  *
- * First version: an edition is made from the start of the file; seeking is possible within
- * the part already prepared (the app says so), not past it.
+ *   segment n asked ─┬─ on disk ──────────────────────────────▶ served
+ *                    ├─ a run will reach it within seconds ───▶ wait, served
+ *                    └─ otherwise (a seek past the prepared part) ▶ a new run starts at n
+ *
+ * An edition may have several runs, one per place being watched (two devices at different
+ * points of the same film do not take turns restarting one run). Runs nobody follows stop
+ * (run-stops.ts: sooner when a seek left them behind). Bounds: at most MAX_RUNNING_JOBS
+ * ffmpeg processes in all (the least recently used run is stopped for a new one), an
+ * unfinished edition nobody used for IDLE_STOP_MS is removed, and complete editions stay
+ * within `--editions-max-gb` (edition-cache.ts). A complete edition is seeded as a torrent
+ * (edition-seeding.ts); runs made ahead of time (`--editions ahead`, edition-ahead.ts) run at
+ * the lowest priority, are held still while a device waits for another edition, and go first
+ * when room is needed.
  */
-import { mkdir, rm } from 'node:fs/promises'
+import { access, mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ApiError } from '../../protocol/api/api-error.ts'
 import { editionFilePath, editionKeyOf, type EditionReply, type EditionRequest } from '../../protocol/api/editions.ts'
 import type { EditionSupport } from '../../protocol/media-facts.ts'
 import type { LibraryRegistry } from '../library/library-registry.ts'
 import type { Logger } from '../lib/log.ts'
-import { editionArgs } from './edition-args.ts'
+import { editionArgs, type EditionInput } from './edition-args.ts'
 import { evictEditions, isCompleteEdition, listEditions, removeUnfinished, touchEdition } from './edition-cache.ts'
-import { EditionJob } from './edition-job.ts'
+import { COMPLETE_MARKER, EditionJob, type JobState } from './edition-job.ts'
+import { layoutPlaylist, segmentAt, segmentCount, segmentFile, segmentIndexOf, segmentStartSec, waitForRunningJob, type EditionLayout } from './edition-layout.ts'
+import { planLayout, readLayout, writeLayout } from './edition-layout-file.ts'
 import type { FfmpegTools } from './ffmpeg-tools.ts'
+import { IDLE_STOP_MS, runsToStop } from './run-stops.ts'
+import { measureTranscodePixelRate, transcodeSpeedFor } from './transcode-speed.ts'
 import { EditionSeeding, type EditionSeeder } from './edition-seeding.ts'
 import type { EditionTorrent } from './edition-torrent.ts'
 
 /** ffmpeg runs at once: a router has few cores, and each run is one viewer's film. */
 const MAX_RUNNING_JOBS = 2
-/** A running job nobody asked for in this long is stopped (hls.js asks every few seconds while a page plays it). */
-const IDLE_STOP_MS = 90 * 1000
 const IDLE_CHECK_MS = 15 * 1000
-/** How long a request waits for the first segment before answering (below the app's 15 s API timeout; ffmpeg needs a second or two when it copies video). */
+/** A fetched segment up to this many segments past where a run has got counts as that run's (hls.js buffers ahead). */
+const RUN_LOOKAHEAD_SEGMENTS = 3
+/** How long the first ask waits for its first segment (below the app's 15 s API timeout). */
 const FIRST_SEGMENT_WAIT_MS = 12 * 1000
+/** How long a segment fetch waits before answering "busy, ask again" (hls.js waits 30 s for a first byte, see edition-player.ts). */
+const SEGMENT_WAIT_MS = 20 * 1000
+/** A run that will reach a wanted segment within this many seconds is waited for rather than replaced. */
+const RUN_REACH_SEC = 6
+const POLL_MS = 100
 const BYTES_PER_GB = 1024 ** 3
 
 export interface EditionServiceOptions {
@@ -44,12 +62,37 @@ export interface EditionServiceOptions {
   seeder?: EditionSeeder
 }
 
+/** One edition being made (or made) during this run of the seed node. */
+interface EditionEntry {
+  readonly itemId: string
+  readonly dir: string
+  readonly layout: EditionLayout
+  readonly input: EditionInput
+  readonly request: EditionRequest
+  /** ffmpeg runs of this edition, newest last (running ones, and ended ones until replaced). */
+  jobs: EditionJob[]
+  lastUsedMs: number
+  complete: boolean
+  /** Settles once a finished run's completeness check is done (edition-ahead.ts waits for it). */
+  completing: Promise<void>
+  /** A run being replaced: asks wait for it rather than starting their own. */
+  switching: Promise<void> | null
+}
+
+async function exists (file: string): Promise<boolean> {
+  return await access(file).then(() => true, () => false)
+}
+
+const sleep = async (ms: number): Promise<void> => await new Promise(resolve => setTimeout(resolve, ms))
+
 export class EditionService {
   private readonly root: string
-  private readonly jobs = new Map<string, EditionJob>()
-  /** Asks being answered per edition folder: two devices asking at once get the same ffmpeg run. */
-  private readonly starting = new Map<string, Promise<EditionJob | null>>()
+  private readonly entries = new Map<string, EditionEntry>()
+  /** Editions whose time line is being worked out: two devices asking at once get the same one. */
+  private readonly starting = new Map<string, Promise<EditionEntry>>()
   private readonly idleTimer: NodeJS.Timeout
+  /** Pixels per second this machine converts to H.264, timed at start with `--transcode-video`. */
+  private transcodePixelRate: number | null = null
   /** Finished editions as torrents. */
   readonly seeding: EditionSeeding
 
@@ -70,8 +113,20 @@ export class EditionService {
     return this.options.transcodeVideo && this.support() === 'on-demand'
   }
 
-  /** Removes what a crash left unfinished and fits the folder to its bound. */
+  /** × real time a picture of this size converts at here, or null (no `--transcode-video`, or not measured yet). */
+  transcodeSpeed (width: number | null, height: number | null): number | null {
+    return this.transcodeVideo && this.transcodePixelRate !== null ? transcodeSpeedFor(this.transcodePixelRate, width, height) : null
+  }
+
+  /** Removes what a crash left unfinished and fits the folder to its bound; starts timing conversion. */
   async open (): Promise<void> {
+    if (this.transcodeVideo) {
+      // Not awaited: start-up does not wait for the few seconds it takes.
+      measureTranscodePixelRate().then(rate => {
+        this.transcodePixelRate = rate
+        this.options.log.info('editions.transcode_speed', rate === null ? { measured: false } : { speed1080p: transcodeSpeedFor(rate, 1920, 1080), speed720p: transcodeSpeedFor(rate, 1280, 720) })
+      }, () => undefined)
+    }
     const removed = await removeUnfinished(this.root, new Set())
     const evicted = await evictEditions(this.root, this.options.maxGb * BYTES_PER_GB, new Set())
     const keptEditions = await listEditions(this.root)
@@ -91,93 +146,184 @@ export class EditionService {
     const facts = item.stored.probe.facts
     const audio = facts?.audio.find(track => track.index === request.audioTrack)
     if (facts !== undefined && facts.audio.length > 0 && audio === undefined) throw new ApiError('HEARTH_E_BAD_REQUEST', `the file has no audio track ${request.audioTrack}`)
+    const durationSec = item.stored.probe.durationSec
+    if (durationSec === null || durationSec <= 0) throw new ApiError('HEARTH_E_EDITION_FAILED', 'the length of this file is unknown, so no compatible copy can be made; it may be damaged or incomplete')
     const key = editionKeyOf(request)
     const dir = path.join(this.root, item.stored.infoHash, key)
-    const job = await this.jobFor(dir, {
+    const playlistUrl = editionFilePath(item.stored.infoHash, key, 'index.m3u8')
+    const known = this.entries.get(dir)
+    if (known === undefined && await isCompleteEdition(dir)) {
+      await touchEdition(dir)
+      const layout = await readLayout(dir)
+      const startSec = layout === null ? 0 : segmentStartSec(layout, segmentAt(layout, request.startSec))
+      return { itemId: item.stored.infoHash, key, state: 'ready', playlistUrl, preparedSec: durationSec - startSec, startSec, durationSec, speed: null }
+    }
+    const input: EditionInput = {
       absolutePath: item.diskPaths[item.mediaTorrentPath] ?? path.join(this.root, '..', 'missing'),
       videoCodec: facts?.video?.codec ?? item.stored.probe.videoCodec,
       audioCodec: audio?.codec ?? (facts === undefined ? item.stored.probe.audioCodec ?? 'unknown' : null)
-    }, request, itemId)
-    return await this.reply(item.stored.infoHash, key, dir, job, item.stored.probe.durationSec)
+    }
+    const entry = known ?? await this.entryFor(dir, item.stored.infoHash, input, { ...request, startSec: 0 }, durationSec)
+    entry.lastUsedMs = Date.now()
+    const wanted = segmentAt(entry.layout, request.startSec)
+    const ready = await this.ensureSegment(entry, wanted, FIRST_SEGMENT_WAIT_MS)
+    if (!ready) throw new ApiError('HEARTH_E_BUSY', 'the home server is slow to prepare this film; try again in a moment')
+    const startSec = segmentStartSec(entry.layout, wanted)
+    const job = await this.runCovering(entry, wanted)
+    const next = job === undefined ? wanted + 1 : await job.next()
+    const preparedSec = entry.complete ? durationSec - startSec : Math.min(durationSec, segmentStartSec(entry.layout, next)) - startSec
+    return { itemId: item.stored.infoHash, key, state: entry.complete ? 'ready' : 'preparing', playlistUrl, preparedSec, startSec, durationSec, speed: entry.complete ? null : job?.speed ?? null }
   }
 
-  /** The disk path of an edition file, marking the edition as used; throws for unknown editions. */
+  /** The whole-film playlist of an edition; throws for editions that are not known here. */
+  async playlist (itemId: string, key: string): Promise<string> {
+    const dir = path.join(this.root, itemId, key)
+    const entry = this.entries.get(dir)
+    if (entry !== undefined) entry.lastUsedMs = Date.now()
+    else await touchEdition(dir)
+    const layout = entry?.layout ?? await readLayout(dir)
+    if (layout === null) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such edition (not asked for yet, or removed from the cache)')
+    return layoutPlaylist(layout)
+  }
+
+  /**
+   * The disk path of an edition file, made first when it is a segment not prepared yet
+   * (waiting for the running ffmpeg, or starting one there). Marks the edition as used.
+   */
   async filePath (itemId: string, key: string, file: string): Promise<string> {
     const dir = path.join(this.root, itemId, key)
-    const job = this.jobs.get(dir)
-    if (job !== undefined) job.lastUsedMs = Date.now()
-    else if (file === 'index.m3u8') await touchEdition(dir)
-    return path.join(dir, file)
+    const diskPath = path.join(dir, file)
+    const entry = this.entries.get(dir)
+    const index = segmentIndexOf(file)
+    if (entry !== undefined) entry.lastUsedMs = Date.now()
+    if (entry !== undefined && index !== null) await this.runCovering(entry, index) // the viewer still follows that run
+    if (entry === undefined || entry.complete || await exists(diskPath)) return diskPath
+    // The init segment is written by whichever run starts first; segment 0 brings one along.
+    const ready = await this.ensureSegment(entry, index ?? entry.jobs.at(-1)?.startSegment ?? 0, SEGMENT_WAIT_MS)
+    if (!ready && !await exists(diskPath)) throw new ApiError('HEARTH_E_BUSY', 'this part of the film is still being prepared; ask again')
+    return diskPath
   }
 
   close (): void {
     clearInterval(this.idleTimer)
-    for (const job of this.jobs.values()) job.stop()
+    for (const entry of this.entries.values()) for (const job of entry.jobs) job.stop()
   }
 
-  private async jobFor (dir: string, input: Parameters<typeof editionArgs>[0], request: EditionRequest, itemId: string): Promise<EditionJob | null> {
-    const running = this.jobs.get(dir)
-    if (running !== undefined) {
-      running.lastUsedMs = Date.now()
-      // A device now waits for the edition being made ahead: it runs on as any other (at the priority it had).
-      running.background = false
-      running.setPaused(false)
-      this.yieldToDevices()
-      return running
-    }
+  private async entryFor (dir: string, itemId: string, input: EditionInput, request: EditionRequest, durationSec: number): Promise<EditionEntry> {
     const pending = this.starting.get(dir)
     if (pending !== undefined) return await pending
-    const started = this.startJob(dir, input, request, itemId).finally(() => this.starting.delete(dir))
-    this.starting.set(dir, started)
-    return await started
+    const made = (async (): Promise<EditionEntry> => {
+      const layout = await planLayout(input, request, durationSec, path.dirname(dir))
+      await rm(dir, { recursive: true, force: true })
+      await mkdir(dir, { recursive: true, mode: 0o700 })
+      await writeLayout(dir, layout)
+      const entry: EditionEntry = { itemId, dir, layout, input, request, jobs: [], lastUsedMs: Date.now(), complete: false, completing: Promise.resolve(), switching: null }
+      this.entries.set(dir, entry)
+      return entry
+    })().finally(() => this.starting.delete(dir))
+    this.starting.set(dir, made)
+    return await made
   }
 
-  private async startJob (dir: string, input: Parameters<typeof editionArgs>[0], request: EditionRequest, itemId: string): Promise<EditionJob | null> {
-    if (await isCompleteEdition(dir)) {
-      await touchEdition(dir)
-      return null
+  /**
+   * The running run that has written, or will soon write, segment `index`, marked as used
+   * (its viewer still follows it); undefined when none.
+   */
+  private async runCovering (entry: EditionEntry, index: number): Promise<EditionJob | undefined> {
+    for (const job of [...entry.jobs].reverse()) {
+      if (job.state.kind !== 'running' || job.startSegment > index) continue
+      if (index < await job.next() + RUN_LOOKAHEAD_SEGMENTS) {
+        job.lastUsedMs = Date.now()
+        this.followedByDevice(job)
+        return job
+      }
     }
+    return undefined
+  }
+
+  /** Waits until segment `index` is on disk, starting a run there when no run will bring it soon; false when time ran out. */
+  private async ensureSegment (entry: EditionEntry, index: number, waitMs: number): Promise<boolean> {
+    const file = path.join(entry.dir, segmentFile(index))
+    const deadline = Date.now() + waitMs
+    while (Date.now() < deadline) {
+      if (await exists(file)) return true
+      if (entry.switching !== null) {
+        await entry.switching
+        continue
+      }
+      const covering = entry.jobs.filter(job => job.startSegment <= index)
+      const running = covering.filter(job => job.state.kind === 'running')
+      const failed = covering.find(job => job.state.kind === 'failed')
+      if (failed !== undefined && failed.state.kind === 'failed' && running.length === 0) {
+        throw new ApiError('HEARTH_E_EDITION_FAILED', `the file could not be converted, it may be damaged or incomplete (ffmpeg: ${failed.state.reason})`)
+      }
+      // A run that got to the end without this segment will not bring it (the film ends before it).
+      if (covering.some(job => job.state.kind === 'finished')) return false
+      let waiting = false
+      for (const job of running) {
+        if (waitForRunningJob({ wanted: index, runStart: job.startSegment, runNext: await job.next(), segmentSec: entry.layout.segmentSec, speed: job.speed, maxWaitSec: RUN_REACH_SEC })) {
+          job.lastUsedMs = Date.now()
+          waiting = true
+        }
+      }
+      if (!waiting) {
+        entry.switching = this.startRun(entry, index).finally(() => { entry.switching = null })
+        await entry.switching
+        continue
+      }
+      await sleep(POLL_MS)
+    }
+    return await exists(file)
+  }
+
+  private async startRun (entry: EditionEntry, startSegment: number): Promise<void> {
+    const first = entry.jobs.length === 0
     this.makeRoom()
-    await rm(dir, { recursive: true, force: true })
-    await mkdir(dir, { recursive: true, mode: 0o700 })
-    const job = new EditionJob(dir, editionArgs(input, request, dir))
-    this.jobs.set(dir, job)
-    this.yieldToDevices()
-    this.options.log.info('editions.started', { item: itemId, key: path.basename(dir), video: request.video, audioFrom: input.audioCodec ?? 'none' })
-    job.done.then(state => this.finished(dir, job, state), () => undefined)
-    return job
-  }
-
-  private finished (dir: string, job: EditionJob, state: EditionJob['state']): void {
-    this.jobs.delete(dir)
-    this.yieldToDevices()
-    const tookSec = Math.round((Date.now() - job.startedAtMs) / 100) / 10
-    if (state.kind === 'complete') {
-      this.options.log.info('editions.complete', { dir: path.relative(this.root, dir), tookSec })
-      this.seeding.enqueue(dir)
-      this.evict()
-      return
+    await mkdir(entry.dir, { recursive: true, mode: 0o700 })
+    const run = { startSegment, segmentSec: entry.layout.segmentSec }
+    const job = new EditionJob(entry.dir, editionArgs(entry.input, entry.request, entry.dir, run), startSegment)
+    // Ended runs are forgotten once a run starts at or before them (what they said is no longer the latest word).
+    entry.jobs = [...entry.jobs.filter(other => other.state.kind === 'running' || other.startSegment < startSegment), job]
+    const fromSec = segmentStartSec(entry.layout, startSegment)
+    if (first) {
+      this.options.log.info('editions.started', { item: entry.itemId, key: path.basename(entry.dir), video: entry.request.video, audioFrom: entry.input.audioCodec ?? 'none', segmentSec: entry.layout.segmentSec, fromSec })
+    } else {
+      this.options.log.info('editions.restarted', { dir: path.relative(this.root, entry.dir), at: fromSec })
     }
-    if (state.kind === 'failed') this.options.log.warn('editions.failed', { dir: path.relative(this.root, dir), reason: state.reason })
-    rm(dir, { recursive: true, force: true }).catch(() => undefined)
+    this.yieldToDevices()
+    job.done.then(state => this.runEnded(entry, job, state), () => undefined)
   }
 
-  private async reply (itemId: string, key: string, dir: string, job: EditionJob | null, durationSec: number | null): Promise<EditionReply> {
-    const playlistUrl = editionFilePath(itemId, key, 'index.m3u8')
-    if (job === null) return { itemId, key, state: 'ready', playlistUrl, preparedSec: durationSec ?? 0, durationSec }
-    const ready = await job.waitForFirstSegment(FIRST_SEGMENT_WAIT_MS)
-    if (job.state.kind === 'failed') throw new ApiError('HEARTH_E_EDITION_FAILED', `the file could not be converted, it may be damaged or incomplete (ffmpeg: ${job.state.reason})`)
-    if (!ready) throw new ApiError('HEARTH_E_BUSY', 'the home server is slow to prepare this film; try again in a moment')
-    const progress = await job.progress()
-    return { itemId, key, state: job.state.kind === 'complete' ? 'ready' : 'preparing', playlistUrl, preparedSec: progress.preparedSec, durationSec }
+  private runEnded (entry: EditionEntry, job: EditionJob, state: JobState): void {
+    this.yieldToDevices()
+    if (state.kind === 'failed') this.options.log.warn('editions.failed', { dir: path.relative(this.root, entry.dir), reason: state.reason })
+    if (state.kind !== 'finished') return
+    entry.completing = this.markIfComplete(entry, job).catch((err: unknown) => this.options.log.warn('editions.finish_failed', { error: String(err) }))
+  }
+
+  /** A run reached the end: the edition is complete when every segment of the film is there. */
+  private async markIfComplete (entry: EditionEntry, job: EditionJob): Promise<void> {
+    const count = segmentCount(entry.layout)
+    for (let index = 0; index < count; index++) {
+      if (!await exists(path.join(entry.dir, segmentFile(index)))) return
+    }
+    // The whole-film playlist on disk too: the MP4 seeded as a torrent is remuxed from it.
+    await writeFile(path.join(entry.dir, 'index.m3u8'), layoutPlaylist(entry.layout))
+    await writeFile(path.join(entry.dir, COMPLETE_MARKER), new Date().toISOString())
+    entry.complete = true
+    const tookSec = Math.round((Date.now() - job.startedAtMs) / 100) / 10
+    this.options.log.info('editions.complete', { dir: path.relative(this.root, entry.dir), tookSec })
+    this.seeding.enqueue(entry.dir)
+    this.evict()
   }
 
   /** Fits the folder to `--editions-max-gb`; evicted editions stop being seeded. */
   private evict (): void {
-    const busy = new Set([...this.jobs.keys(), ...this.seeding.busy()])
+    const busy = new Set([...this.runningJobs().map(({ entry }) => entry.dir), ...this.seeding.busy()])
     evictEditions(this.root, this.options.maxGb * BYTES_PER_GB, busy).then(
       async removed => {
         if (removed.length === 0) return
+        for (const dir of removed) this.entries.delete(dir)
         this.options.log.info('editions.evicted', { count: removed.length })
         await this.seeding.forget(removed)
       },
@@ -185,31 +331,50 @@ export class EditionService {
     )
   }
 
-  /** Background runs (`--editions ahead`) hold still while a device waits for another edition, and go on after. */
-  private yieldToDevices (): void {
-    const devicesWaiting = [...this.jobs.values()].some(job => !job.background)
-    for (const job of this.jobs.values()) if (job.background) job.setPaused(devicesWaiting)
+  /** A device follows this run: if it was made ahead of time, it now runs as any other. */
+  private followedByDevice (job: EditionJob): void {
+    if (!job.background) return
+    job.background = false
+    job.setPaused(false)
+    this.yieldToDevices()
   }
 
-  /** Marks the run making this edition as a background one (`--editions ahead`); returns it, or null when none runs. */
+  /** Background runs (`--editions ahead`) hold still while a device's run works, and go on after. */
+  private yieldToDevices (): void {
+    const running = this.runningJobs().map(({ job }) => job)
+    const devicesWaiting = running.some(job => !job.background)
+    for (const job of running) if (job.background) job.setPaused(devicesWaiting)
+  }
+
+  /** Marks the newest running run of this edition as a background one (`--editions ahead`); returns it, or null when none runs. */
   runInBackground (itemId: string, key: string): EditionJob | null {
-    const job = this.jobs.get(path.join(this.root, itemId, key)) ?? null
-    if (job !== null && job.state.kind === 'running') {
-      job.runInBackground()
-      this.yieldToDevices()
-    }
+    const entry = this.entries.get(path.join(this.root, itemId, key))
+    const job = entry?.jobs.filter(candidate => candidate.state.kind === 'running').at(-1) ?? null
+    if (job === null) return null
+    job.runInBackground()
+    this.yieldToDevices()
     return job
   }
 
-  /** Whether the edition is complete in the cache. */
+  /** Whether the edition is complete, once any finished run's check is done. */
   async isComplete (itemId: string, key: string): Promise<boolean> {
-    return await isCompleteEdition(path.join(this.root, itemId, key))
+    const dir = path.join(this.root, itemId, key)
+    await this.entries.get(dir)?.completing
+    return await isCompleteEdition(dir)
+  }
+
+  /** Seconds of the film the newest run of this edition has prepared (`--editions ahead`'s progress). */
+  async preparedSec (itemId: string, key: string): Promise<number> {
+    const entry = this.entries.get(path.join(this.root, itemId, key))
+    const job = entry?.jobs.at(-1)
+    if (entry === undefined || job === undefined) return 0
+    return Math.min(entry.layout.durationSec, segmentStartSec(entry.layout, await job.next()))
   }
 
   /** ffmpeg runs now, and the bytes the editions folder holds. */
   async usage (): Promise<{ running: number, cachedBytes: number, maxBytes: number }> {
     const cachedBytes = (await listEditions(this.root)).reduce((sum, edition) => sum + edition.sizeBytes, 0)
-    return { running: this.jobs.size, cachedBytes, maxBytes: this.options.maxGb * BYTES_PER_GB }
+    return { running: this.runningJobs().length, cachedBytes, maxBytes: this.options.maxGb * BYTES_PER_GB }
   }
 
   /** The torrent of a finished edition, once it is seeded (the app then prefers it to HLS). */
@@ -217,21 +382,32 @@ export class EditionService {
     return this.seeding.torrentOf(path.join(this.root, itemId, key))
   }
 
-  /** Stops the least recently used running job when all slots are taken. */
-  private makeRoom (): void {
-    if (this.jobs.size < MAX_RUNNING_JOBS) return
-    // A run made ahead of time goes first: nobody waits for it.
-    const oldest = [...this.jobs.values()].sort((a, b) => Number(b.background) - Number(a.background) || a.lastUsedMs - b.lastUsedMs)[0]
-    oldest?.stop()
-    if (oldest !== undefined) this.options.log.info('editions.stopped_for_room', { dir: path.relative(this.root, oldest.dir) })
+  private runningJobs (): Array<{ entry: EditionEntry, job: EditionJob }> {
+    return [...this.entries.values()].flatMap(entry => entry.jobs.filter(job => job.state.kind === 'running').map(job => ({ entry, job })))
   }
 
+  /** Stops the least recently used run when all slots are taken. */
+  private makeRoom (): void {
+    const running = this.runningJobs()
+    if (running.length < MAX_RUNNING_JOBS) return
+    // A run made ahead of time goes first: nobody waits for it.
+    const oldest = running.sort((a, b) => Number(b.job.background) - Number(a.job.background) || a.job.lastUsedMs - b.job.lastUsedMs)[0]
+    if (oldest === undefined) return
+    oldest.job.stop()
+    this.options.log.info('editions.stopped_for_room', { dir: path.relative(this.root, oldest.entry.dir), fromSec: segmentStartSec(oldest.entry.layout, oldest.job.startSegment) })
+  }
+
+  /** Nobody watches: runs stop (run-stops.ts); an unfinished edition nobody used for as long is removed. */
   private stopIdle (): void {
-    for (const job of this.jobs.values()) {
-      if (!job.background && Date.now() - job.lastUsedMs > IDLE_STOP_MS) {
-        this.options.log.info('editions.stopped_idle', { dir: path.relative(this.root, job.dir) })
-        job.stop()
+    const now = Date.now()
+    for (const entry of [...this.entries.values()]) {
+      for (const { run, reason } of runsToStop(entry.jobs.filter(job => job.state.kind === 'running' && !job.background), now)) {
+        this.options.log.info(reason === 'idle' ? 'editions.stopped_idle' : 'editions.stopped_left_behind', { dir: path.relative(this.root, entry.dir), fromSec: segmentStartSec(entry.layout, run.startSegment) })
+        run.stop()
       }
+      if (now - entry.lastUsedMs <= IDLE_STOP_MS || entry.jobs.some(job => job.state.kind === 'running') || entry.switching !== null) continue
+      this.entries.delete(entry.dir)
+      if (!entry.complete) rm(entry.dir, { recursive: true, force: true }).catch(() => undefined)
     }
   }
 }

@@ -21,7 +21,11 @@ export interface CatalogContext {
   /** Token the caller's magnets carry in tracker and web-seed URLs (the household credential). */
   token: string
   /** What this seed node can do for a device that cannot play a file as it is. */
-  editions: Pick<MediaFacts, 'transcodeVideo'> & { support: EditionSupport }
+  editions: Pick<MediaFacts, 'transcodeVideo'> & {
+    support: EditionSupport
+    /** × real time the seed node converts a picture of this size to H.264 at, or null when not measured. */
+    transcodeSpeed: (width: number | null, height: number | null) => number | null
+  }
   /** Whether frames of videos can be made into pictures here (ffmpeg): without it no frame URL is offered. */
   frameThumbnails: boolean
   /** The id of the item at a library path (an extra's film); absent: extras name no film. */
@@ -135,8 +139,11 @@ function subtitlesNotShown (stored: StoredItem): Pick<CatalogItem, 'subtitlesNot
  * household why nothing was checked before play.
  */
 function mediaOf (facts: StoredItem['probe']['facts'], kind: LibraryItem['kind'], context: CatalogContext): { media?: MediaFacts } {
-  const { support, transcodeVideo } = context.editions
-  if (facts !== undefined) return { media: { ...facts, editions: support, transcodeVideo } }
+  const { support, transcodeVideo, transcodeSpeed } = context.editions
+  if (facts !== undefined) {
+    const speed = transcodeVideo && facts.video !== null ? transcodeSpeed(facts.video.width, facts.video.height) : null
+    return { media: { ...facts, editions: support, transcodeVideo, ...(speed === null ? {} : { transcodeSpeed: speed }) } }
+  }
   // Music is not probed with ffprobe (media-probe.ts): every browser plays it.
   if (support !== 'no-ffmpeg' || kind === 'audio') return {}
   return { media: { container: 'unknown', video: null, audio: [], damaged: null, editions: support, transcodeVideo: false } }

@@ -33,7 +33,7 @@ export const MediaProbeSchema = z.object({
   /** Title from the file's own metadata, when it has one. */
   embeddedTitle: z.string().nullable(),
   /** What ffprobe found (codec strings, audio tracks, damage); absent without ffprobe or before it was asked. */
-  facts: MediaFacts.omit({ editions: true, transcodeVideo: true }).optional(),
+  facts: MediaFacts.omit({ editions: true, transcodeVideo: true, transcodeSpeed: true }).optional(),
   /** The file's tags; absent for items stored before tags were read (read once then, no rehash). */
   tags: MediaTagsSchema.optional()
 })

@@ -13,6 +13,7 @@
  */
 import type { MediaFacts } from '../../../protocol/media-facts.ts'
 import { codecName, containerName } from './codec-names.ts'
+import { transcodeEstimate } from './transcode-estimate.ts'
 
 export interface DecoderCheck {
   /** Whether this browser decodes `codec` (an RFC 6381 string) of this kind. */
@@ -45,17 +46,35 @@ function editionUnavailable (media: MediaFacts): string {
     : 'Browser editions are turned off on the home server, so it cannot prepare a compatible copy.'
 }
 
-export function decidePlayability (media: MediaFacts | undefined, mimeType: string, check: DecoderCheck): Playability {
+export interface PlayabilityOptions {
+  /**
+   * The audio track this person picked (MediaFacts numbering), when the file has several.
+   * Browsers play only the file's own starting track from a plain `<video>`, so another
+   * choice plays through an edition carrying that track (when the home server makes editions).
+   */
+  chosenAudio?: number | null
+  /** The film's length, for the time a video conversion takes. */
+  durationSec?: number | null
+}
+
+export function decidePlayability (media: MediaFacts | undefined, mimeType: string, check: DecoderCheck, options: PlayabilityOptions = {}): Playability {
+  const chosenAudio = options.chosenAudio ?? null
   if (media === undefined) return { verdict: 'unknown' }
   if (media.editions === 'no-ffmpeg' && media.container === 'unknown' && media.video === null && media.audio.length === 0 && media.damaged === null) {
     return { verdict: 'unchecked', message: "The home server has no ffmpeg, so Hearth could not check this file's codecs before play, nor prepare a compatible copy. If it plays without sound or picture, install ffmpeg on the home server." }
   }
   if (media.damaged !== null) return { verdict: 'damaged', message: `This file is damaged or incomplete (${media.damaged}), so it cannot play. Copy it again or replace it.` }
-  const audio = startingAudioTrack(media)
+  const starting = startingAudioTrack(media)
+  const picked = media.editions === 'on-demand' ? media.audio.find(track => track.index === chosenAudio) : undefined
+  const audio = picked ?? starting
+  const otherTrack = audio !== starting
   const videoOk = media.video === null || check.canDecode('video', media.video.codec)
   const audioOk = audio === undefined || check.canDecode('audio', audio.codec)
   const containerOk = check.readsContainer(media.container, mimeType)
-  if (videoOk && audioOk && containerOk) return { verdict: 'direct' }
+  if (videoOk && audioOk && containerOk && !otherTrack) return { verdict: 'direct' }
+  if (videoOk && audioOk && containerOk && audio !== undefined) {
+    return { verdict: 'edition', message: "Browsers play only a file's first audio track: Hearth will prepare a copy with the track you chose.", audioTrack: audio.index, video: 'copy' }
+  }
 
   const problems: string[] = []
   if (!containerOk) problems.push(`File type: ${containerName(media.container)}, which browsers can't open.`)
@@ -67,8 +86,9 @@ export function decidePlayability (media: MediaFacts | undefined, mimeType: stri
     return { verdict: 'blocked', message: `${said} Play it on a device that decodes it, or let the home server convert video (--transcode-video).` }
   }
   const video = videoOk ? 'copy' : 'h264'
+  const estimate = media.transcodeSpeed === undefined || media.transcodeSpeed === null ? '' : ` ${transcodeEstimate(options.durationSec ?? null, media.transcodeSpeed)}`
   const promise = video === 'h264'
-    ? 'Hearth will prepare a compatible copy; converting the picture is slow on a small home server.'
+    ? `Hearth will prepare a compatible copy; converting the picture is slow on a small home server.${estimate}`
     : 'Hearth will prepare a compatible copy.'
   return { verdict: 'edition', message: `${said} ${promise}`, audioTrack: audio?.index ?? 0, video }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { codecStringOf, type ProbedStream } from '../codec-string.ts'
-import { editionArgs, playlistProgress } from '../edition-args.ts'
+import { editionArgs, progressOutSec } from '../edition-args.ts'
 
 const stream = (codecName: string, more: Partial<ProbedStream> = {}): ProbedStream =>
   ({ codecName, profile: null, level: null, codecTag: null, bitDepth: null, ...more })
@@ -34,22 +34,33 @@ describe('ffprobe stream → RFC 6381 codec string', () => {
 })
 
 describe('edition ffmpeg arguments', () => {
-  it('copies the video, converts AC-3 to stereo AAC and writes growing fMP4 HLS', () => {
-    const args = editionArgs({ absolutePath: '/lib/Film.mkv', videoCodec: 'avc1.64001f', audioCodec: 'ac-3' }, { audioTrack: 1, video: 'copy' }, '/state/editions/x/a1-copy')
-    expect(args.join(' ')).toContain('-map 0:v:0 -c:v copy -map 0:a:1 -c:a aac -b:a 192k -ac 2 -sn -dn -f hls')
-    expect(args.join(' ')).toContain('-hls_playlist_type event -hls_segment_type fmp4')
-    expect(args.at(-1)).toBe('/state/editions/x/a1-copy/index.m3u8')
+  const run = { startSegment: 0, segmentSec: 4 }
+
+  it('copies the video, converts AC-3 to stereo AAC and writes fMP4 HLS on the edition time line', () => {
+    const args = editionArgs({ absolutePath: '/lib/Film.mkv', videoCodec: 'avc1.64001f', audioCodec: 'ac-3' }, { audioTrack: 1, video: 'copy', startSec: 0 }, '/state/editions/x/a1-copy', run)
+    expect(args.join(' ')).toContain('-map 1:v:0 -c:v copy -map 0:a:1 -c:a aac -b:a 192k -ac 2 -sn -dn')
+    expect(args.join(' ')).toContain('-hls_segment_type fmp4 -hls_segment_options movflags=+frag_discont')
+    expect(args.at(-1)).toBe('/state/editions/x/a1-copy/run.m3u8')
   })
 
-  it('copies AAC, tags HEVC hvc1, and converts video only when asked', () => {
-    expect(editionArgs({ absolutePath: 'f', videoCodec: 'hev1.1.6.L93.B0', audioCodec: 'mp4a.40.2' }, { audioTrack: 0, video: 'copy' }, 'd').join(' '))
+  it('starts a later run at its segment: audio from the boundary, copied video from the keyframe at it, timestamps kept', () => {
+    const args = editionArgs({ absolutePath: 'f', videoCodec: 'avc1.64001f', audioCodec: 'ac-3' }, { audioTrack: 0, video: 'copy', startSec: 0 }, 'd', { startSegment: 150, segmentSec: 4 }).join(' ')
+    expect(args).toContain('-copyts -ss 600.000 -i f -copyts -ss 600.250 -i f')
+    expect(args).toContain('-start_number 150')
+    expect(args).toContain('-avoid_negative_ts disabled')
+  })
+
+  it('copies AAC, tags HEVC hvc1, and converts video only when asked, with keyframes on the segment grid', () => {
+    expect(editionArgs({ absolutePath: 'f', videoCodec: 'hev1.1.6.L93.B0', audioCodec: 'mp4a.40.2' }, { audioTrack: 0, video: 'copy', startSec: 0 }, 'd', run).join(' '))
       .toContain('-c:v copy -tag:v hvc1 -map 0:a:0 -c:a copy')
-    expect(editionArgs({ absolutePath: 'f', videoCodec: 'ffmpeg:mpeg2video', audioCodec: null }, { audioTrack: 0, video: 'h264' }, 'd').join(' '))
-      .toContain('-c:v libx264')
+    const converting = editionArgs({ absolutePath: 'f', videoCodec: 'ffmpeg:mpeg2video', audioCodec: null }, { audioTrack: 0, video: 'h264', startSec: 0 }, 'd', run).join(' ')
+    expect(converting).toContain('-map 0:v:0 -c:v libx264')
+    expect(converting).toContain('-force_key_frames expr:gte(t,n_forced*4)')
+    expect(converting).not.toContain(' 1:v:0')
   })
 
-  it('reads how much of a growing playlist is prepared', () => {
-    expect(playlistProgress('#EXTM3U\n#EXTINF:4.000000,\nseg-00000.m4s\n#EXTINF:3.5,\nseg-00001.m4s\n')).toEqual({ preparedSec: 7.5, complete: false })
-    expect(playlistProgress('#EXTM3U\n#EXTINF:4,\nseg-00000.m4s\n#EXT-X-ENDLIST\n').complete).toBe(true)
+  it('reads how much film a run wrote from ffmpeg\'s progress lines', () => {
+    expect(progressOutSec('frame=10\nout_time_us=2500000\nspeed=2x\nout_time_us=4000000\nprogress=continue\n')).toBe(4)
+    expect(progressOutSec('progress=continue\n')).toBeNull()
   })
 })

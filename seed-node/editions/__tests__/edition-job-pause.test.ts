@@ -27,7 +27,7 @@ describe('a background edition run', () => {
   it('is stopped while paused and goes on when let go, at the lowest priority', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'hearth-edition-job-'))
     job = new EditionJob(dir, ['-hide_banner', '-nostdin', '-loglevel', 'error', '-re', '-f', 'lavfi', '-i', 'testsrc2=size=160x90:rate=10:duration=60',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'hls', '-hls_time', '1', '-hls_segment_type', 'fmp4', '-hls_segment_filename', `${dir}/seg-%05d.m4s`, `${dir}/index.m3u8`])
+      '-c:v', 'libx264', '-preset', 'ultrafast', '-f', 'hls', '-hls_time', '1', '-hls_segment_type', 'fmp4', '-hls_segment_filename', `${dir}/seg-%05d.m4s`, `${dir}/index.m3u8`], 0)
     const pid = job.pid
     if (pid === undefined) throw new Error('ffmpeg did not start')
     job.runInBackground()

@@ -77,6 +77,26 @@ describe('an edition of an AC-3 MKV', () => {
     await removeDir(dir)
   }, 60_000)
 
+  it('lists the whole film at once and makes a segment past the prepared part when it is fetched', async () => {
+    const item = byFile(CLIP_NAMES.ac3Mkv)
+    const reply = EditionReply.parse((await api(node, 'POST', `/api/editions/${item.id}`, { audioTrack: 0, startSec: 5 })).json)
+    expect(reply.startSec).toBe(4)
+    const headers = { authorization: `Bearer ${node.credential}` }
+    const playlist = await (await fetch(new URL(reply.playlistUrl, node.url), { headers })).text()
+    expect(playlist).toContain('#EXT-X-PLAYLIST-TYPE:VOD')
+    expect(playlist.trimEnd().endsWith('#EXT-X-ENDLIST')).toBe(true)
+    expect([...playlist.matchAll(/^seg-\d{5}\.m4s$/gm)].map(match => match[0])).toEqual(['seg-00000.m4s', 'seg-00001.m4s'])
+    const segment = await fetch(new URL(reply.playlistUrl.replace('index.m3u8', 'seg-00001.m4s'), node.url), { headers })
+    expect(segment.status).toBe(200)
+    expect((await segment.arrayBuffer()).byteLength).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('refuses a start past any film and an audio track the file does not have', async () => {
+    const item = byFile(CLIP_NAMES.ac3Mkv)
+    expect((await api(node, 'POST', `/api/editions/${item.id}`, { startSec: -1 })).json.error).toBe('HEARTH_E_BAD_REQUEST')
+    expect((await api(node, 'POST', `/api/editions/${item.id}`, { audioTrack: 3 })).json.error).toBe('HEARTH_E_BAD_REQUEST')
+  })
+
   it('makes one edition when two devices ask at once', async () => {
     const item = byFile(CLIP_NAMES.hevcMkv)
     const [first, second] = await Promise.all([

@@ -22,7 +22,7 @@ export function catalogContext (request: HearthRequest, deps: Pick<HttpServerDep
     ...trackersFor(origin.http, access.credential, config.trackerUrl),
     webSeed: config.webSeed,
     token: access.credential,
-    editions: { support: editions.support(), transcodeVideo: editions.transcodeVideo },
+    editions: { support: editions.support(), transcodeVideo: editions.transcodeVideo, transcodeSpeed: (width, height) => editions.transcodeSpeed(width, height) },
     frameThumbnails: artwork.makesFrames,
     ownerId: relativePath => registry.byRelativePath(relativePath)?.stored.infoHash
   }

@@ -1,8 +1,10 @@
 /**
  * Browser editions under the household credential (protocol/api/editions.ts):
- * `POST /api/editions/<itemId>` starts or reuses an edition and answers when its first
- * segment is ready; `GET /api/editions/<itemId>/<key>/<file>` serves its playlist and
- * segments (the playlist uncached, since it grows; segments cacheable, since they never change).
+ * `POST /api/editions/<itemId>` starts or reuses an edition and answers when the segment
+ * holding its `startSec` is ready; `GET /api/editions/<itemId>/<key>/<file>` serves the
+ * whole-film playlist (made by the seed node from the edition's time line) and the segments,
+ * a segment not made yet being made first (edition-service.ts). Segments are cacheable for a
+ * day, since a segment's place on the time line never changes.
  * A finished edition seeded as a torrent is named in the reply with a magnet for this caller.
  */
 import { createReadStream } from 'node:fs'
@@ -21,7 +23,7 @@ import { readJsonBody } from '../request-body.ts'
 import type { Route } from '../router.ts'
 
 const MAX_EDITION_BODY_BYTES = 1024
-const BODY_SHAPE = '{ "audioTrack"?: number, "video"?: "copy" | "h264" }'
+const BODY_SHAPE = '{ "audioTrack"?: number, "video"?: "copy" | "h264", "startSec"?: number }'
 
 function itemIdOf (text: string): string {
   const parsed = InfoHash.safeParse(text)
@@ -66,6 +68,13 @@ export function editionRoutes (deps: Pick<HttpServerDeps, 'log' | 'config' | 'ac
       handle: async (request, [id = '', key = '', file = '']) => {
         const itemId = itemIdOf(id)
         if (!EditionKey.safeParse(key).success || !EDITION_FILE.test(file)) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such edition file')
+        if (file === 'index.m3u8') {
+          const playlist = Buffer.from(await editions.playlist(itemId, key))
+          return streamAnswer(res => {
+            res.writeHead(200, { 'content-type': contentTypeOf(file), 'content-length': String(playlist.length), 'cache-control': 'no-cache' })
+            res.end(request.method === 'HEAD' ? undefined : playlist)
+          })
+        }
         const diskPath = await editions.filePath(itemId, key, file)
         const info = await stat(diskPath).catch(() => null)
         if (info === null || !info.isFile()) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such edition file (not prepared yet, or removed from the cache)')
@@ -73,7 +82,7 @@ export function editionRoutes (deps: Pick<HttpServerDeps, 'log' | 'config' | 'ac
           res.writeHead(200, {
             'content-type': contentTypeOf(file),
             'content-length': String(info.size),
-            'cache-control': file.endsWith('.m3u8') ? 'no-cache' : 'private, max-age=86400, immutable'
+            'cache-control': 'private, max-age=86400'
           })
           if (request.method === 'HEAD') return void res.end()
           pipeline(createReadStream(diskPath), res, err => {

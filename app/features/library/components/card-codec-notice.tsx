@@ -10,7 +10,7 @@ import { decidePlayability } from '../../../lib/codecs/playability.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
 
 export function CardCodecNotice ({ item }: { item: CatalogItem }) {
-  const playability = useMemo(() => decidePlayability(item.media, item.mimeType, browserDecoders), [item])
+  const playability = useMemo(() => decidePlayability(item.media, item.mimeType, browserDecoders, { durationSec: item.durationSec }), [item])
   // "Nothing was checked" (no ffmpeg) is said in the player, not on every card.
   if (playability.verdict === 'direct' || playability.verdict === 'unknown' || playability.verdict === 'unchecked') return null
   return (

@@ -20,6 +20,8 @@ import { StreamOverlay } from './stream-overlay.tsx'
 import { CodecNotice } from './codec-notice.tsx'
 import { EditionOverlay } from './edition-overlay.tsx'
 import { EditionStatus } from './edition-status.tsx'
+import { AudioTrackPicker } from './audio-track-picker.tsx'
+import { useAudioTrackChoice } from '../use-audio-track-choice.ts'
 
 interface PlayerPageProps {
   source: PlayableSource
@@ -32,7 +34,8 @@ interface PlayerPageProps {
 
 export function PlayerPage ({ source, onBack, notice, renderItemActions }: PlayerPageProps) {
   const video = useRef<HTMLVideoElement>(null)
-  const { stream: streamState, subtitles, playability, edition } = usePlayback(source, video)
+  const audio = useAudioTrackChoice(source.libraryItem, video)
+  const { stream: streamState, subtitles, playability, edition } = usePlayback(source, video, audio)
   const subtitleChoice = useSubtitleChoice(subtitles, video)
   const [mediaError, setMediaError] = useState<string | null>(null)
   useEffect(() => setMediaError(null), [source])
@@ -72,7 +75,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
         <p className='player__details'>{details.join('  ·  ')}</p>
         {notice && <p className='player__notice'>{notice}</p>}
         <CodecNotice playability={playability} />
-        <EditionStatus state={edition} video={video} durationSec={item?.durationSec ?? null} />
+        <EditionStatus state={edition} />
         {item !== null && (
           <div className='player__actions'>
             <LibraryWatchControls item={item} video={video} />
@@ -83,6 +86,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
           <p className='player__note'>The home server cannot read this file right now; it can only play from another device that has it.</p>
         )}
         {item === null && <p className='player__notice'>Not in your library: this device streams it from the link’s peers while the page is open, and does not remember where you stopped.</p>}
+        <AudioTrackPicker choice={audio} />
         <SubtitleLanguageSetting choice={subtitleChoice} trackLanguages={subtitles.map(track => track.language)} />
         <SubtitlesNotShown tracks={item?.subtitlesNotShown ?? []} />
         <StatsBar stats={stats} />

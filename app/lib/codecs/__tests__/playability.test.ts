@@ -98,3 +98,29 @@ describe('playability per device', () => {
     expect(decidePlayability(media(null, ['flac'], { container: 'flac' }), 'audio/flac', DEBIAN_CHROMIUM).verdict).toBe('direct')
   })
 })
+
+describe('a chosen audio track', () => {
+  it('plays directly when it is the file\'s own, and through an edition carrying it otherwise', () => {
+    const facts = media('avc1.64001f', ['mp4a.40.2', 'mp4a.40.2'])
+    expect(decidePlayability(facts, MKV, DEBIAN_CHROMIUM, { chosenAudio: 0 })).toEqual({ verdict: 'direct' })
+    expect(decidePlayability(facts, MKV, DEBIAN_CHROMIUM, { chosenAudio: 1 })).toMatchObject({ verdict: 'edition', audioTrack: 1, video: 'copy' })
+  })
+
+  it('keeps the conversions an edition needs anyway, with the chosen track', () => {
+    expect(decidePlayability(media('avc1.64001f', ['ac-3', 'ac-3']), MKV, DEBIAN_CHROMIUM, { chosenAudio: 1 })).toMatchObject({ verdict: 'edition', audioTrack: 1 })
+  })
+
+  it('plays the file\'s own track when the home server makes no editions', () => {
+    const facts = media('avc1.64001f', ['mp4a.40.2', 'mp4a.40.2'], { editions: 'off' })
+    expect(decidePlayability(facts, MKV, DEBIAN_CHROMIUM, { chosenAudio: 1 })).toEqual({ verdict: 'direct' })
+  })
+})
+
+describe('converting the picture', () => {
+  it('says how long it takes here, from the speed the home server measured', () => {
+    const facts = media('hvc1.1.6.L120.90', ['mp4a.40.2'], { transcodeVideo: true, transcodeSpeed: 0.5 })
+    const verdict = decidePlayability(facts, MKV, DEBIAN_CHROMIUM, { durationSec: 3600 })
+    expect(verdict).toMatchObject({ verdict: 'edition', video: 'h264' })
+    expect(verdict.verdict === 'edition' && verdict.message).toContain('converting the picture is slow on a small home server. Your home server converts this picture at only 0.5× real time: the whole film takes about 2 hours to convert.')
+  })
+})
