@@ -18,7 +18,7 @@
  * the lowest priority, are held still while a device waits for another edition, and go first
  * when room is needed.
  */
-import { access, mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ApiError } from '../../protocol/api/api-error.ts'
 import { editionFilePath, editionKeyOf, type EditionReply, type EditionRequest } from '../../protocol/api/editions.ts'
@@ -28,13 +28,15 @@ import type { Logger } from '../lib/log.ts'
 import { editionArgs, type EditionInput } from './edition-args.ts'
 import { evictEditions, isCompleteEdition, listEditions, removeUnfinished, touchEdition } from './edition-cache.ts'
 import { COMPLETE_MARKER, EditionJob, type JobState } from './edition-job.ts'
-import { layoutPlaylist, segmentAt, segmentCount, segmentFile, segmentIndexOf, segmentStartSec, waitForRunningJob, type EditionLayout } from './edition-layout.ts'
+import { layoutPlaylist, segmentAt, segmentCount, segmentFile, segmentIndexOf, segmentStartSec, waitForRunningJob } from './edition-layout.ts'
 import { planLayout, readLayout, writeLayout } from './edition-layout-file.ts'
 import type { FfmpegTools } from './ffmpeg-tools.ts'
 import { IDLE_STOP_MS, runsToStop } from './run-stops.ts'
 import { measureTranscodePixelRate, transcodeSpeedFor } from './transcode-speed.ts'
 import { EditionSeeding, type EditionSeeder } from './edition-seeding.ts'
 import type { EditionTorrent } from './edition-torrent.ts'
+import { exists, sleep, type EditionEntry } from './edition-entry.ts'
+import { followedByDevice, moveToBackground, stopForRoomFirst, yieldToDevices } from './background-runs.ts'
 
 /** ffmpeg runs at once: a router has few cores, and each run is one viewer's film. */
 const MAX_RUNNING_JOBS = 2
@@ -61,29 +63,6 @@ export interface EditionServiceOptions {
   /** The seed node's WebTorrent client: finished editions are seeded as torrents (edition-seeding.ts). Absent: not seeded. */
   seeder?: EditionSeeder
 }
-
-/** One edition being made (or made) during this run of the seed node. */
-interface EditionEntry {
-  readonly itemId: string
-  readonly dir: string
-  readonly layout: EditionLayout
-  readonly input: EditionInput
-  readonly request: EditionRequest
-  /** ffmpeg runs of this edition, newest last (running ones, and ended ones until replaced). */
-  jobs: EditionJob[]
-  lastUsedMs: number
-  complete: boolean
-  /** Settles once a finished run's completeness check is done (edition-ahead.ts waits for it). */
-  completing: Promise<void>
-  /** A run being replaced: asks wait for it rather than starting their own. */
-  switching: Promise<void> | null
-}
-
-async function exists (file: string): Promise<boolean> {
-  return await access(file).then(() => true, () => false)
-}
-
-const sleep = async (ms: number): Promise<void> => await new Promise(resolve => setTimeout(resolve, ms))
 
 export class EditionService {
   private readonly root: string
@@ -234,7 +213,7 @@ export class EditionService {
       if (job.state.kind !== 'running' || job.startSegment > index) continue
       if (index < await job.next() + RUN_LOOKAHEAD_SEGMENTS) {
         job.lastUsedMs = Date.now()
-        this.followedByDevice(job)
+        followedByDevice(job, this.runningJobs().map(({ job: other }) => other))
         return job
       }
     }
@@ -331,28 +310,15 @@ export class EditionService {
     )
   }
 
-  /** A device follows this run: if it was made ahead of time, it now runs as any other. */
-  private followedByDevice (job: EditionJob): void {
-    if (!job.background) return
-    job.background = false
-    job.setPaused(false)
-    this.yieldToDevices()
-  }
-
-  /** Background runs (`--editions ahead`) hold still while a device's run works, and go on after. */
   private yieldToDevices (): void {
-    const running = this.runningJobs().map(({ job }) => job)
-    const devicesWaiting = running.some(job => !job.background)
-    for (const job of running) if (job.background) job.setPaused(devicesWaiting)
+    yieldToDevices(this.runningJobs().map(({ job }) => job))
   }
 
   /** Marks the newest running run of this edition as a background one (`--editions ahead`); returns it, or null when none runs. */
   runInBackground (itemId: string, key: string): EditionJob | null {
     const entry = this.entries.get(path.join(this.root, itemId, key))
     const job = entry?.jobs.filter(candidate => candidate.state.kind === 'running').at(-1) ?? null
-    if (job === null) return null
-    job.runInBackground()
-    this.yieldToDevices()
+    if (job !== null) moveToBackground(job, this.runningJobs().map(({ job: other }) => other))
     return job
   }
 
@@ -390,8 +356,7 @@ export class EditionService {
   private makeRoom (): void {
     const running = this.runningJobs()
     if (running.length < MAX_RUNNING_JOBS) return
-    // A run made ahead of time goes first: nobody waits for it.
-    const oldest = running.sort((a, b) => Number(b.job.background) - Number(a.job.background) || a.job.lastUsedMs - b.job.lastUsedMs)[0]
+    const oldest = running.sort((a, b) => stopForRoomFirst(a.job, b.job))[0]
     if (oldest === undefined) return
     oldest.job.stop()
     this.options.log.info('editions.stopped_for_room', { dir: path.relative(this.root, oldest.entry.dir), fromSec: segmentStartSec(oldest.entry.layout, oldest.job.startSegment) })

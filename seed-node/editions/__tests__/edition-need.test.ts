@@ -37,11 +37,11 @@ describe('editions made ahead', () => {
   it.each([
     ['an MP4 with H.264 and AAC plays everywhere', item('Films/A.mp4', H264, [{ codec: 'mp4a.40.2' }]), null],
     ['a WebM with VP9 and Opus plays everywhere', item('Films/B.webm', 'vp09.00.41.08', [{ codec: 'opus' }]), null],
-    ['an MP4 with AC-3 audio', item('Films/C.mp4', H264, [{ codec: 'ac-3' }]), { audioTrack: 0, video: 'copy' }],
-    ['an MKV, even with AAC (no MKV on Safari)', item('Films/D.mkv', H264, [{ codec: 'mp4a.40.2' }]), { audioTrack: 0, video: 'copy' }],
-    ['an AVI', item('Films/E.avi', H264, [{ codec: 'mp3' }]), { audioTrack: 0, video: 'copy' }],
-    ['the default audio track of an MKV with two', item('Films/F.mkv', H264, [{ codec: 'ac-3' }, { codec: 'dtsc', isDefault: true }]), { audioTrack: 1, video: 'copy' }],
-    ['HEVC in MKV (copied: Safari plays it in MP4)', item('Films/G.mkv', 'hvc1.1.6.L120.B0', [{ codec: 'ec-3' }]), { audioTrack: 0, video: 'copy' }],
+    ['an MP4 with AC-3 audio', item('Films/C.mp4', H264, [{ codec: 'ac-3' }]), { audioTrack: 0, video: 'copy', startSec: 0 }],
+    ['an MKV, even with AAC (no MKV on Safari)', item('Films/D.mkv', H264, [{ codec: 'mp4a.40.2' }]), { audioTrack: 0, video: 'copy', startSec: 0 }],
+    ['an AVI', item('Films/E.avi', H264, [{ codec: 'mp3' }]), { audioTrack: 0, video: 'copy', startSec: 0 }],
+    ['the default audio track of an MKV with two', item('Films/F.mkv', H264, [{ codec: 'ac-3' }, { codec: 'dtsc', isDefault: true }]), { audioTrack: 1, video: 'copy', startSec: 0 }],
+    ['HEVC in MKV (copied: Safari plays it in MP4)', item('Films/G.mkv', 'hvc1.1.6.L120.B0', [{ codec: 'ec-3' }]), { audioTrack: 0, video: 'copy', startSec: 0 }],
     ['MPEG-2 video needs converting: never ahead', item('Films/H.ts', 'ffmpeg:mpeg2video', [{ codec: 'ac-3' }]), null],
     ['a damaged file', item('Films/I.mkv', H264, [{ codec: 'ac-3' }], 'moov atom not found'), null],
     ['music', item('Music/Artist/Album/01 Song.flac', null, [{ codec: 'flac' }]), null]

@@ -14,13 +14,11 @@ import { usePlaybackStats } from '../use-playback-stats.ts'
 import { useSubtitleChoice } from '../use-subtitle-choice.ts'
 import { LibraryWatchControls } from './library-watch-controls.tsx'
 import { StatsBar } from './stats-bar.tsx'
-import { SubtitleLanguageSetting } from './subtitle-language-setting.tsx'
-import { SubtitlesNotShown } from './subtitles-not-shown.tsx'
+import { TrackSettings } from './track-settings.tsx'
 import { StreamOverlay } from './stream-overlay.tsx'
 import { CodecNotice } from './codec-notice.tsx'
 import { EditionOverlay } from './edition-overlay.tsx'
 import { EditionStatus } from './edition-status.tsx'
-import { AudioTrackPicker } from './audio-track-picker.tsx'
 import { useAudioTrackChoice } from '../use-audio-track-choice.ts'
 
 interface PlayerPageProps {
@@ -86,9 +84,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
           <p className='player__note'>The home server cannot read this file right now; it can only play from another device that has it.</p>
         )}
         {item === null && <p className='player__notice'>Not in your library: this device streams it from the link’s peers while the page is open, and does not remember where you stopped.</p>}
-        <AudioTrackPicker choice={audio} />
-        <SubtitleLanguageSetting choice={subtitleChoice} trackLanguages={subtitles.map(track => track.language)} />
-        <SubtitlesNotShown tracks={item?.subtitlesNotShown ?? []} />
+        <TrackSettings audio={audio} subtitleChoice={subtitleChoice} subtitles={subtitles} notShown={item?.subtitlesNotShown ?? []} />
         <StatsBar stats={stats} />
       </section>
     </main>
