@@ -33,6 +33,7 @@ import { FingerprintCache } from './library/fingerprint-cache.ts'
 import { defaultHashThreads, HashPool } from './library/hash-pool.ts'
 import { LibraryIngest } from './library/library-ingest.ts'
 import { openEditions } from './editions/open-editions.ts'
+import { LiveChannels } from './live/live-channels.ts'
 import type { EditionService } from './editions/edition-service.ts'
 import { LibraryRegistry } from './library/library-registry.ts'
 import { watchLibrary } from './library/library-watcher.ts'
@@ -110,6 +111,7 @@ interface Parts {
   downloads: DownloadQueue
   sync: SyncSwarmMember
   editions: EditionService
+  live: LiveChannels
 }
 
 /** Names beyond the machine's own that the port answers for: the listen host, the public URL's and the household domain. */
@@ -232,6 +234,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   const { seeder, cache } = network
   const registry = new LibraryRegistry()
   const editions = await openEditions(config, registry, stack, log)
+  const live = await LiveChannels.open(config, stack, log)
   const hashPool = new HashPool(defaultHashThreads(), log)
   stack.push('hash pool', async () => await hashPool.close())
   // Ingest skips what a download is still writing, and a finished download is admitted by
@@ -253,7 +256,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   // The sync swarm always meets at the embedded tracker, even with --tracker (see sync-swarm-member.ts).
   const announce = embeddedAnnounceUrls(network.selfAddress, household.credential)
   const sync = await joinSyncSwarm({ seeder, keys: household.keys, deviceId: household.deviceId, store: network.watchState, stateDir: config.stateDir, announce, log })
-  return { ...network, registry, ingest, downloads, sync, editions }
+  return { ...network, registry, ingest, downloads, sync, editions, live }
 }
 
 function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): StatusReply {
@@ -297,7 +300,7 @@ export async function startSeedNode (options: SeedNodeOptions, log: Logger = cre
     const config = { ...requested, port: parts.listener.port }
     const { registry, tracker, downloads } = parts
     const reach = (): ReachReply => parts.tls.reach(config.port)
-    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, status: () => statusOf(parts, config, startedAtMs), reach })
+    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, live: parts.live, status: () => statusOf(parts, config, startedAtMs), reach })
     parts.listener.serve(appHandler(app))
     const { firstScan } = await startLibrary(parts, config, stack, log)
     const url = `http://${parts.selfAddress}`

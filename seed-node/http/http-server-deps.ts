@@ -8,6 +8,7 @@ import type { Logger } from '../lib/log.ts'
 import type { HouseholdAccess } from '../access/household-access.ts'
 import type { DownloadQueue } from '../downloads/download-queue.ts'
 import type { EditionService } from '../editions/edition-service.ts'
+import type { LiveChannels } from '../live/live-channels.ts'
 
 export interface HttpServerDeps {
   config: Pick<SeedNodeConfig, 'appDir' | 'host' | 'port' | 'libraryName' | 'trackerUrl' | 'webSeed'>
@@ -22,6 +23,8 @@ export interface HttpServerDeps {
   downloads: DownloadQueue | (() => DownloadQueue | null)
   /** Browser editions made with ffmpeg (`/api/editions`, and what the catalog says of them). */
   editions: EditionService
+  /** Live channels (`--live`): `/api/live` and `/live/<token>/…`. */
+  live: LiveChannels
   /** Everything `GET /api/status` reports. */
   status: () => StatusReply
   /** What `GET /api/reach` answers: how other devices reach this node. */

@@ -17,6 +17,7 @@ import { HouseholdAccess } from '../../access/household-access.ts'
 import { EditionService } from '../../editions/edition-service.ts'
 import { LibraryRegistry } from '../../library/library-registry.ts'
 import { createLogger, type LogLevel } from '../../lib/log.ts'
+import { LiveChannels } from '../../live/live-channels.ts'
 import { apiRoutes, createHttpServer, listen, type HttpServerDeps } from '../http-server.ts'
 import { parseRequest } from '../request.ts'
 import { readJsonBody } from '../request-body.ts'
@@ -40,7 +41,9 @@ const API_SAMPLES: ReadonlyArray<[string, string]> = [
   [`/api/downloads/${HASH}/pause`, 'POST'],
   [`/api/downloads/${HASH}/resume`, 'POST'],
   [`/api/editions/${HASH}`, 'POST'],
-  [`/api/editions/${HASH}/a0-copy/index.m3u8`, 'GET, HEAD']
+  [`/api/editions/${HASH}/a0-copy/index.m3u8`, 'GET, HEAD'],
+  ['/api/live', 'GET, HEAD'],
+  [`/api/live/${HASH}/share`, 'GET, HEAD']
 ]
 
 let scratch: string
@@ -69,6 +72,7 @@ beforeAll(async () => {
     log,
     downloads: () => null,
     editions: new EditionService({ stateDir: scratch, mode: 'off', maxGb: 1, transcodeVideo: false, tools: { ffmpeg: null, ffprobe: null }, registry: new LibraryRegistry(), log }),
+    live: LiveChannels.none(),
     status: emptyStatus,
     reach: () => ({ origins: ['http://127.0.0.1:1'], tls: { mode: 'off', expiresAt: null, warning: null, caFingerprint: null }, onboardingUrl: null })
   }
