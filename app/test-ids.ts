@@ -3,6 +3,10 @@
  * breaks those tests: treat this list as an API.
  *
  * - `library-item`   each card of the library grid; carries `data-item-id="<infohash>"`
+ * - `live-row`       the Live row on the home page; `live-channel` each tile (`data-channel-id`, `data-state`)
+ * - `live-player`    a live channel's screen; `live-state` its state badge (`data-state`), `live-latency`
+ *                    the latency (`data-seconds`), `live-jump` "Jump to live", `live-offline` the
+ *                    offline notice, `live-dvr` the rewind slider
  * - `player-video`   the `<video>` element of the player page
  * - `stat-peers`     number of connected wires (`torrent.numPeers`)
  * - `stat-speed`     download speed, human units (`12 MB/s`)
@@ -61,6 +65,14 @@
  */
 export const TEST_IDS = {
   libraryItem: 'library-item',
+  liveRow: 'live-row',
+  liveChannel: 'live-channel',
+  livePlayer: 'live-player',
+  liveState: 'live-state',
+  liveLatency: 'live-latency',
+  liveJump: 'live-jump',
+  liveOffline: 'live-offline',
+  liveDvr: 'live-dvr',
   showCard: 'show-card',
   librarySearch: 'library-search',
   libraryKind: 'library-kind',
