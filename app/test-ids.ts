@@ -6,7 +6,8 @@
  * - `live-row`       the Live row on the home page; `live-channel` each tile (`data-channel-id`, `data-state`)
  * - `live-player`    a live channel's screen; `live-state` its state badge (`data-state`), `live-latency`
  *                    the latency (`data-seconds`), `live-jump` "Jump to live", `live-offline` the
- *                    offline notice, `live-dvr` the rewind slider
+ *                    offline notice, `live-dvr` the rewind slider, `live-peer-bytes` where the bytes came
+ *                    from (`data-peer-bytes`, `data-http-bytes`)
  * - `player-video`   the `<video>` element of the player page
  * - `stat-peers`     number of connected wires (`torrent.numPeers`)
  * - `stat-speed`     download speed, human units (`12 MB/s`)
@@ -73,6 +74,7 @@ export const TEST_IDS = {
   liveJump: 'live-jump',
   liveOffline: 'live-offline',
   liveDvr: 'live-dvr',
+  livePeerBytes: 'live-peer-bytes',
   showCard: 'show-card',
   librarySearch: 'library-search',
   libraryKind: 'library-kind',

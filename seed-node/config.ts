@@ -126,6 +126,7 @@ export const SEED_NODE_OPTIONS = {
   acmeRenew: { kind: 'boolean', flag: '--acme-renew', doc: 'renew the certificate at start even if it is still fresh', fallback: false },
   // Live channels (seed-node/live/): one supervised ffmpeg per channel, fMP4 HLS in a ring in the state folder.
   live: { kind: 'repeated', flag: '--live', arg: '<Name=source>', doc: 'a live channel, repeatable; source: /dev/video0, rtsp://…, loop:<file>, <file> or testsrc', check: values => { const parsed = parseLiveChannels(values); return typeof parsed === 'string' ? parsed : null }, fallback: [] },
+  liveP2p: { kind: 'repeated', flag: '--live-p2p', arg: '<Name>', doc: 'viewers of this channel share its segments peer to peer (repeatable): less upload, a few seconds more latency', check: values => values.some(value => value.trim() === '') ? 'needs a channel name' : null, fallback: [] },
   liveWindowSec: { kind: 'int', flag: '--live-window', arg: '<sec>', doc: 'how far back viewers of a live channel can rewind (the segment ring)', fallback: 180, min: 10, max: 60 * 60, unit: 'seconds' },
   liveSegmentSec: { kind: 'int', flag: '--live-segment', arg: '<sec>', doc: 'live segment length; shorter is closer to live, longer costs fewer requests', fallback: 1, min: 1, max: 6, unit: 'seconds' }
 } as const satisfies Record<string, OptionSpec>
@@ -233,6 +234,14 @@ function checkValue (name: string, spec: OptionSpec, value: unknown): unknown {
   }
 }
 
+/** The first `--live-p2p` name that is no `--live` channel's (names compare without regard to case), or null. */
+function liveP2pUnknown (live: unknown, p2p: unknown): string | null {
+  if (!Array.isArray(live) || !Array.isArray(p2p)) return null
+  const names = new Set(live.map(value => String(value).split('=')[0]?.trim().toLowerCase()))
+  const unknown = p2p.map(String).find(name => !names.has(name.trim().toLowerCase()))
+  return unknown ?? null
+}
+
 /**
  * Fills defaults and checks every value against its entry in the table. Throws
  * HEARTH_E_BAD_OPTION naming unknown keys, or the flag of a value out of bounds.
@@ -252,6 +261,8 @@ export function resolveConfig (input: SeedNodeOptions): SeedNodeConfig {
   if ((resolved.tlsCert === null) !== (resolved.tlsKey === null)) {
     throw badOption(`${optionName('tlsCert')} and ${optionName('tlsKey')} go together: give both or neither`)
   }
+  const unknownP2p = liveP2pUnknown(resolved.live, resolved.liveP2p)
+  if (unknownP2p !== null) throw badOption(`${optionName('liveP2p')} names "${unknownP2p}", which is no --live channel`)
   // Each entry was checked against the spec its type comes from.
   return resolved as SeedNodeConfig
 }

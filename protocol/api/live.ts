@@ -31,6 +31,8 @@ export const LiveChannel = z.object({
   since: z.string(),
   windowSec: z.number().int().positive(),
   segmentSec: z.number().int().positive(),
+  /** Viewers share segments peer to peer (`--live-p2p`), announcing to the household tracker. */
+  p2p: z.boolean(),
   /** Times ffmpeg was started again after it stopped. */
   restarts: z.number().int().nonnegative()
 })

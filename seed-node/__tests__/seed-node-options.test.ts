@@ -36,7 +36,7 @@ describe('seed node options table', () => {
       logLevel: LogLevel, libraryName: string,
       domain: string | null, dnsProvider: 'duckdns' | 'hook', dnsHook: string | null, dnsTokenFile: string | null, domainAddress: string,
       acmeDirectoryUrl: string | null, acmeEmail: string | null, dnsPropagationWaitSec: number, acmeCaFile: string | null, acmeRenew: boolean,
-      live: string[], liveWindowSec: number, liveSegmentSec: number
+      live: string[], liveP2p: string[], liveWindowSec: number, liveSegmentSec: number
     }>()
   })
 
@@ -80,6 +80,7 @@ describe('seed node options table', () => {
       acmeCaFile: null,
       acmeRenew: false,
       live: [],
+      liveP2p: [],
       liveWindowSec: 180,
       liveSegmentSec: 1
     })
@@ -200,6 +201,8 @@ describe('seed node command line', () => {
     expect(parseCommandLine(['--live', 'A=testsrc'])).toEqual({ help: false, options: { live: ['A=testsrc'] } })
     expect(refusal(() => resolveConfig({ live: ['Front door'] })).message).toBe('--live must be "Name=source", got "Front door"')
     expect(refusal(() => resolveConfig({ live: ['Cam=ftp://cam/x'] })).message).toMatch(/^--live channel "Cam": unknown source scheme ftp:\/\//)
+    expect(resolveConfig({ live: ['Cam=testsrc'], liveP2p: ['cam'] }).liveP2p).toEqual(['cam'])
+    expect(refusal(() => resolveConfig({ live: ['Cam=testsrc'], liveP2p: ['Garden'] })).message).toBe('--live-p2p names "Garden", which is no --live channel')
     expect(refusal(() => resolveConfig({ live: ['Cam=testsrc', 'cam=/dev/video1'] })).message).toBe('--live two channels are named "cam": give each its own name')
   })
 

@@ -44,6 +44,8 @@ export interface LiveChannelOptions {
   ring: LiveRing
   windowSec: number
   segmentSec: number
+  /** Viewers share segments peer to peer. */
+  p2p: boolean
   log: Logger
 }
 
@@ -70,8 +72,8 @@ export class LiveChannel {
   }
 
   view (): LiveChannelView {
-    const { spec, windowSec, segmentSec } = this.options
-    return { id: spec.id, name: spec.name, state: this.state, reason: this.reason, since: new Date(this.sinceMs).toISOString(), windowSec, segmentSec, restarts: this.restarts }
+    const { spec, windowSec, segmentSec, p2p } = this.options
+    return { id: spec.id, name: spec.name, state: this.state, reason: this.reason, since: new Date(this.sinceMs).toISOString(), windowSec, segmentSec, p2p, restarts: this.restarts }
   }
 
   /** The channel's newest still (JPEG), taken again when older than STILL_MAX_AGE_MS; null before the first segment. */

@@ -17,7 +17,7 @@ import { LiveChannel } from './live-channel.ts'
 import { LiveRing } from './live-ring.ts'
 import { parseLiveChannels, type LiveChannelSpec } from './live-source.ts'
 
-type LiveConfig = Pick<SeedNodeConfig, 'live' | 'liveWindowSec' | 'liveSegmentSec' | 'stateDir'>
+type LiveConfig = Pick<SeedNodeConfig, 'live' | 'liveP2p' | 'liveWindowSec' | 'liveSegmentSec' | 'stateDir'>
 
 export class LiveChannels {
   private constructor (private readonly channels: ReadonlyMap<string, LiveChannel>) {}
@@ -47,11 +47,13 @@ export class LiveChannels {
     await rm(root, { recursive: true, force: true })
     if (specs.length === 0) return new LiveChannels(new Map())
     await checkStartable(specs)
+    const p2pNames = new Set(config.liveP2p.map(name => name.trim().toLowerCase()))
     const channels = new Map(specs.map(spec => [spec.id, new LiveChannel({
       spec,
       ring: new LiveRing(path.join(root, spec.id)),
       windowSec: config.liveWindowSec,
       segmentSec: config.liveSegmentSec,
+      p2p: p2pNames.has(spec.name.toLowerCase()),
       log
     })]))
     const live = new LiveChannels(channels)

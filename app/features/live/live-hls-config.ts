@@ -38,12 +38,35 @@ export const LIVE_HLS_CONFIG = {
 const JUMP_OFFER_SEGMENTS = 2
 
 /** Whether the viewer is far enough behind live (paused, rewound, stalled) to be offered "Jump to live". */
-export function offerJumpToLive (behindLiveSec: number | null, segmentSec: number): boolean {
-  return behindLiveSec !== null && behindLiveSec > (LIVE_SYNC_SEGMENTS + JUMP_OFFER_SEGMENTS) * segmentSec
+export function offerJumpToLive (behindLiveSec: number | null, segmentSec: number, syncSegments = LIVE_SYNC_SEGMENTS): boolean {
+  return behindLiveSec !== null && behindLiveSec > (syncSegments + JUMP_OFFER_SEGMENTS) * segmentSec
 }
 
 /** Seconds from a picture's capture (its segment's program date time) to now; null before the first. */
 export function latencySec (playingDateMs: number | null, nowMs: number): number | null {
   if (playingDateMs === null || !Number.isFinite(playingDateMs)) return null
   return Math.max(0, (nowMs - playingDateMs) / 1000)
+}
+
+/**
+ * A channel shared peer to peer (`--live-p2p`) trades latency for offload: the player holds
+ * 6 segments behind live instead of 3, and only the 2 s before the playhead are "high
+ * demand" (fetched over HTTP when no peer has them). The segments in between are fetched
+ * from peers, except a few random ones over HTTP (p2p-media-loader's random HTTP window), so
+ * one viewer's download serves the others and the seed node's upload stops growing with
+ * every viewer.
+ */
+export const LIVE_P2P_SYNC_SEGMENTS = 6
+
+export function liveP2pCoreConfig (announceUrl: string, channelId: string, segmentSec: number) {
+  return {
+    announceTrackers: [announceUrl],
+    // No STUN: household devices meet on the LAN (and tests never reach a public server).
+    rtcConfig: { iceServers: [] },
+    swarmId: `hearth-live-${channelId}`,
+    highDemandTimeWindow: 2 * segmentSec,
+    httpDownloadTimeWindow: LIVE_P2P_SYNC_SEGMENTS * segmentSec,
+    p2pDownloadTimeWindow: (LIVE_P2P_SYNC_SEGMENTS + 4) * segmentSec,
+    simultaneousHttpDownloads: 1
+  }
 }

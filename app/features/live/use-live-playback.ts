@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react'
 import { LIVE_PLAYLIST, liveFilePath, type LiveChannel } from '../../../protocol/api/live.ts'
 import { latencySec } from './live-hls-config.ts'
-import type { LivePlayback } from './live-player.ts'
+import type { LivePlayback, LiveTransfer } from './live-player.ts'
 
 const READ_INTERVAL_MS = 500
 
@@ -18,21 +18,27 @@ export interface LiveReadout {
   window: [number, number] | null
   /** Why playback failed in this browser, when it did. */
   error: string | null
+  transfer: LiveTransfer | null
 }
 
 export function useLivePlayback (channel: LiveChannel | null, credential: string | null | undefined, video: RefObject<HTMLVideoElement | null>): { readout: LiveReadout, playback: RefObject<LivePlayback | null> } {
   const playback = useRef<LivePlayback | null>(null)
-  const [readout, setReadout] = useState<LiveReadout>({ latencySec: null, behindLiveSec: null, window: null, error: null })
+  const [readout, setReadout] = useState<LiveReadout>({ latencySec: null, behindLiveSec: null, window: null, error: null, transfer: null })
   const online = channel?.state === 'online'
   const id = channel?.id ?? null
+  const p2p = channel?.p2p ?? false
+  const segmentSec = channel?.segmentSec ?? 1
   useEffect(() => {
     const element = video.current
     if (!online || id === null || typeof credential !== 'string' || element === null) return
     let cancelled = false
     const fail = (message: string): void => { if (!cancelled) setReadout(previous => ({ ...previous, error: message })) }
-    setReadout({ latencySec: null, behindLiveSec: null, window: null, error: null })
+    setReadout({ latencySec: null, behindLiveSec: null, window: null, error: null, transfer: null })
     import('./live-player.ts')
-      .then(async ({ attachLive }) => await attachLive(element, liveFilePath(credential, id, LIVE_PLAYLIST), fail))
+      .then(async ({ attachLive }) => await attachLive(element, {
+        playlistUrl: liveFilePath(credential, id, LIVE_PLAYLIST),
+        p2p: p2p ? { credential, channelId: id, segmentSec } : null
+      }, fail))
       .then(attached => {
         if (cancelled) return attached.destroy()
         playback.current = attached
@@ -40,7 +46,7 @@ export function useLivePlayback (channel: LiveChannel | null, credential: string
     const timer = setInterval(() => {
       const current = playback.current
       if (current === null) return
-      setReadout(previous => ({ ...previous, latencySec: latencySec(current.playingDateMs(), Date.now()), behindLiveSec: current.behindLiveSec(), window: current.window() }))
+      setReadout(previous => ({ ...previous, latencySec: latencySec(current.playingDateMs(), Date.now()), behindLiveSec: current.behindLiveSec(), window: current.window(), transfer: current.transfer() }))
     }, READ_INTERVAL_MS)
     return () => {
       cancelled = true
@@ -48,6 +54,6 @@ export function useLivePlayback (channel: LiveChannel | null, credential: string
       playback.current?.destroy()
       playback.current = null
     }
-  }, [online, id, credential, video])
+  }, [online, id, p2p, segmentSec, credential, video])
   return { readout, playback }
 }

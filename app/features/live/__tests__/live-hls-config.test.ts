@@ -13,6 +13,8 @@ describe('live playback decisions', () => {
     expect(offerJumpToLive(3, 1)).toBe(false)
     expect(offerJumpToLive(6, 1)).toBe(true)
     expect(offerJumpToLive(6, 2)).toBe(false)
+    // A channel shared peer to peer plays further behind on purpose.
+    expect(offerJumpToLive(7, 1, 6)).toBe(false)
   })
 
   it('measures latency from the picture\'s capture time', () => {

@@ -9,10 +9,12 @@ import { useRef } from 'react'
 import type { LiveChannel } from '../../../../protocol/api/live.ts'
 import { useCredential } from '../../../lib/household/use-credential.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
-import { offerJumpToLive } from '../live-hls-config.ts'
+import { LIVE_P2P_SYNC_SEGMENTS, LIVE_SYNC_SEGMENTS, offerJumpToLive } from '../live-hls-config.ts'
 import { liveStateLabel, offlineExplanation } from '../live-state-label.ts'
 import { useLiveChannels } from '../use-live-channels.ts'
 import { useLivePlayback } from '../use-live-playback.ts'
+import type { LiveTransfer } from '../live-player.ts'
+import { formatBytes } from '../../../lib/format/format-bytes.ts'
 
 /** The player asks for the channel's state this often: offline shows within about this bound. */
 const STATE_POLL_MS = 1500
@@ -50,10 +52,11 @@ export function LivePlayerPage ({ channelId, onBack }: { channelId: string, onBa
             </label>
           )}
           <button type='button' className='button button--ghost' onClick={() => seek(Math.max(readout.window?.[0] ?? 0, (video.current?.currentTime ?? 0) - REWIND_STEP_SEC))} disabled={readout.window === null}>−{REWIND_STEP_SEC} s</button>
-          {offerJumpToLive(readout.behindLiveSec, channel?.segmentSec ?? 1) && (
+          {offerJumpToLive(readout.behindLiveSec, channel?.segmentSec ?? 1, channel?.p2p === true ? LIVE_P2P_SYNC_SEGMENTS : LIVE_SYNC_SEGMENTS) && (
             <button type='button' className='button' data-testid={TEST_IDS.liveJump} onClick={() => playback.current?.jumpToLive()}>Jump to live</button>
           )}
         </div>
+        {readout.transfer !== null && <TransferLine transfer={readout.transfer} />}
         {channel !== null && <p className='player__details'>Rewind up to {Math.round(channel.windowSec / 60) >= 2 ? `${Math.round(channel.windowSec / 60)} minutes` : `${channel.windowSec} seconds`}</p>}
       </section>
     </main>
@@ -66,5 +69,18 @@ function OfflineOverlay ({ channel }: { channel: LiveChannel }) {
       <p className='player__overlay-title'>{liveStateLabel(channel)}</p>
       <p className='player__overlay-text'>{offlineExplanation(channel)}</p>
     </div>
+  )
+}
+
+/** How much of the picture came from other viewers (peer to peer) and from the home server. */
+function TransferLine ({ transfer }: { transfer: LiveTransfer }) {
+  const total = transfer.httpBytes + transfer.peerBytes
+  const share = total === 0 ? 0 : Math.round(100 * transfer.peerBytes / total)
+  return (
+    <p className='player__details' data-testid={TEST_IDS.livePeerBytes} data-peer-bytes={transfer.peerBytes} data-http-bytes={transfer.httpBytes}>
+      {transfer.p2p
+        ? `From other viewers: ${formatBytes(transfer.peerBytes)} (${share} %) · from the home server: ${formatBytes(transfer.httpBytes)} · shared: ${formatBytes(transfer.uploadedBytes)} · ${transfer.peers === 1 ? '1 viewer' : `${transfer.peers} viewers`} connected`
+        : `From the home server: ${formatBytes(transfer.httpBytes)} (not shared between viewers)`}
+    </p>
   )
 }
