@@ -26,6 +26,7 @@ const SECTIONS: Record<string, { title: string, load: () => Promise<Section> }> 
   tracker: { title: '5. Tracker load', load: async () => (await import('./sections/tracker-load.ts')).runTrackerLoad },
   'seed-node-scale': { title: '8. Seed node at scale', load: async () => (await import('./sections/seed-node-scale.ts')).runSeedNodeScale },
   'edition-first-frame': { title: '9. First frame through a browser edition', load: async () => (await import('./sections/edition-first-frame.ts')).runEditionFirstFrame },
+  'live-latency': { title: '10. Live channels', load: async () => (await import('./sections/live-latency.ts')).runLiveLatency },
 }
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true })
