@@ -122,6 +122,8 @@ async function nginxLatency (ctx: BenchContext, browser: Browser, seconds: numbe
   const ffmpeg = startNginxFfmpeg(path.join(www, 'live'))
   const nginx = await startNginx({ dir: await mkdtemp(path.join(ctx.tmpDir, 'live-nginx-')), mediaDir: www, wwwDir: www })
   try {
+    // hls.js gives up on a playlist that is 404 at first: open the page once ffmpeg has written one.
+    await until('ffmpeg\'s first playlist', async () => (await fetch(`${nginx.url}/live/index.m3u8`)).ok, 60 * 1000, 250)
     const context = await browser.newContext()
     try {
       const page = await context.newPage()
