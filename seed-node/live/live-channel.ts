@@ -56,6 +56,7 @@ export class LiveChannel {
   private restarts = 0
   private child: ChildProcess | null = null
   private closed = false
+  private readonly closing = new AbortController()
   private wake: (() => void) | null = null
   private running: Promise<void> | null = null
   private still: { atMs: number, jpeg: Promise<Buffer | null> } | null = null
@@ -86,6 +87,7 @@ export class LiveChannel {
 
   async close (): Promise<void> {
     this.closed = true
+    this.closing.abort()
     this.wake?.()
     const child = this.child
     if (child !== null && child.exitCode === null && child.signalCode === null) {
@@ -136,7 +138,7 @@ export class LiveChannel {
   /** One probe and one ffmpeg run; resolves when it is over, with how long the channel was online. */
   private async runOnce (): Promise<number> {
     const { spec, ring, log } = this.options
-    const probe = await probeLiveSource(spec.source)
+    const probe = await probeLiveSource(spec.source, this.closing.signal)
     if (this.closed) return 0
     if (!probe.ok) {
       this.setState('offline', `source cannot be read: ${probe.reason}`)

@@ -19,12 +19,13 @@ const ProbeOutput = z.object({
 
 export type ProbeResult = { ok: true, facts: SourceFacts } | { ok: false, reason: string }
 
-export async function probeLiveSource (source: LiveSource): Promise<ProbeResult> {
+/** `signal` stops a probe still waiting for a source (the seed node is closing). */
+export async function probeLiveSource (source: LiveSource, signal?: AbortSignal): Promise<ProbeResult> {
   const input = probeInputArgs(source)
   if (input === null) return { ok: true, facts: TESTSRC_FACTS }
   const args = ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name', '-of', 'json', ...input]
   return await new Promise(resolve => {
-    execFile(FFPROBE_COMMAND, args, { timeout: PROBE_TIMEOUT_MS, maxBuffer: MAX_PROBE_OUTPUT_BYTES, killSignal: 'SIGKILL' }, (err, stdout, stderr) => {
+    execFile(FFPROBE_COMMAND, args, { timeout: PROBE_TIMEOUT_MS, maxBuffer: MAX_PROBE_OUTPUT_BYTES, killSignal: 'SIGKILL', ...(signal === undefined ? {} : { signal }) }, (err, stdout, stderr) => {
       if (err !== null) {
         const said = stderr.split('\n').map(line => line.trim()).filter(Boolean).at(-1)
         return resolve({ ok: false, reason: (said ?? (err.killed ? `no answer within ${PROBE_TIMEOUT_MS / 1000} s` : err.message)).slice(0, 300) })

@@ -45,7 +45,7 @@ const get = async (pathname: string): Promise<Response> => await fetch(new URL(p
 
 beforeAll(async () => {
   stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ stateDir, args: ['--live', 'Cam=testsrc', '--live', 'Other=testsrc', '--live-window', String(WINDOW_SEC), '--live-segment', String(SEGMENT_SEC)] })
+  node = await startSeedNodeProcess({ stateDir, args: ['--live', 'Cam=testsrc', '--live', 'Other=testsrc', '--live', 'Gone=/dev/video-hearth-none', '--live-window', String(WINDOW_SEC), '--live-segment', String(SEGMENT_SEC)] })
 }, ONLINE_TIMEOUT_MS)
 
 afterAll(async () => {
@@ -84,6 +84,16 @@ describe('live channels, refused at start with one line', () => {
       await removeDir(scratch)
     }
   })
+})
+
+describe('a source that cannot be read', () => {
+  it('makes its channel offline, with the reason, while the seed node and the other channels go on', async () => {
+    await waitOnline('Cam')
+    await expect.poll(async () => (await channels()).find(channel => channel.name === 'Gone')?.state, { timeout: ONLINE_TIMEOUT_MS }).toBe('offline')
+    const gone = (await channels()).find(channel => channel.name === 'Gone')
+    expect(gone?.reason).toMatch(/^source cannot be read: /)
+    expect((await get(liveFilePath(running().credential, gone?.id ?? '', 'index.m3u8'))).status).toBe(404)
+  }, ONLINE_TIMEOUT_MS + 10_000)
 })
 
 describe('live channel access', () => {
@@ -143,8 +153,9 @@ describe('the segment ring', () => {
     const bound = ringFileBound(listSizeFor(WINDOW_SEC, SEGMENT_SEC))
     const seen = new Set<string>()
     let most = 0
-    // Counted in segments made, not in seconds: the check ends once three windows have passed through.
-    while (seen.size < 3 * WINDOW_SEC) {
+    // Counted in segments made, not in seconds: the check ends once three windows of new segments have passed through.
+    const already = (await readdir(dir)).filter(file => file.endsWith('.m4s')).length
+    while (seen.size < already + 3 * WINDOW_SEC) {
       const files = await readdir(dir)
       most = Math.max(most, files.length)
       for (const file of files) if (file.endsWith('.m4s')) seen.add(file)
