@@ -46,7 +46,8 @@ async function expectAdvancing (page: Page, timeoutMs: number): Promise<void> {
     if (state.error !== null) throw new Error(`video error ${state.error}`)
     return state.currentTime
   }, { timeout: timeoutMs, message: 'the live picture should move on' }).toBeGreaterThan(from + 2)
-  expect((await videoState(page)).decodedFrames).toBeGreaterThan(0)
+  // Polled: on a loaded machine the frame counter can trail the clock that audio drives.
+  await expect.poll(async () => (await videoState(page)).decodedFrames, { message: 'video frames should be decoded' }).toBeGreaterThan(0)
 }
 
 async function openChannel (page: Page, channel: LiveChannel): Promise<void> {

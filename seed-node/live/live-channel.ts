@@ -38,6 +38,8 @@ const STDERR_LINES_PER_WINDOW = 10
 const STDERR_WINDOW_MS = 60 * 1000
 /** A still is taken again at most this often, however many devices show the Live row. */
 const STILL_MAX_AGE_MS = 10 * 1000
+/** No picture yet (the first segment is still coming): asked again after this long. */
+const STILL_RETRY_MS = 1000
 
 export interface LiveChannelOptions {
   spec: LiveChannelSpec
@@ -59,7 +61,7 @@ export class LiveChannel {
   private readonly closing = new AbortController()
   private wake: (() => void) | null = null
   private running: Promise<void> | null = null
-  private still: { atMs: number, jpeg: Promise<Buffer | null> } | null = null
+  private still: { atMs: number, failed: boolean, jpeg: Promise<Buffer | null> } | null = null
 
   constructor (private readonly options: LiveChannelOptions) {}
 
@@ -79,10 +81,14 @@ export class LiveChannel {
 
   /** The channel's newest still (JPEG), taken again when older than STILL_MAX_AGE_MS; null before the first segment. */
   async stillJpeg (): Promise<Buffer | null> {
-    if (this.still === null || Date.now() - this.still.atMs > STILL_MAX_AGE_MS) {
-      this.still = { atMs: Date.now(), jpeg: takeStill(this.ring.dir, file => this.ring.filePath(file) !== null) }
+    const still = this.still
+    if (still === null || Date.now() - still.atMs > (still.failed ? STILL_RETRY_MS : STILL_MAX_AGE_MS)) {
+      const taking = { atMs: Date.now(), failed: false, jpeg: takeStill(this.ring.dir, file => this.ring.filePath(file) !== null) }
+      void taking.jpeg.then(jpeg => { taking.failed = jpeg === null })
+      this.still = taking
+      return await taking.jpeg
     }
-    return await this.still.jpeg
+    return await still.jpeg
   }
 
   async close (): Promise<void> {

@@ -50,5 +50,5 @@ export function LiveRow ({ onOpen, channelPath }: { onOpen: (channelId: string) 
 }
 
 function StillImage ({ channel, src }: { channel: LiveChannel, src: string }) {
-  return <img className='live-row__still' src={src} alt={`Latest picture from ${channel.name}`} loading='lazy' onError={event => { event.currentTarget.style.visibility = 'hidden' }} />
+  return <img className='live-row__still' src={src} alt={`Latest picture from ${channel.name}`} />
 }
