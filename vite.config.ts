@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defaultClientConditions, defineConfig } from 'vite'
 import { serviceWorkerPlugin } from './scripts/build/service-worker-plugin.ts'
 
 /** The PWA: sources in `app/`, static assets in `public/`, output in `dist/` (served by the seed node). */
@@ -7,6 +7,11 @@ export default defineConfig({
   root: 'app',
   publicDir: '../public',
   plugins: [react(), serviceWorkerPlugin()],
+  resolve: {
+    // p2p-media-loader-core's own browser bundle (bittorrent-tracker with its Node shims
+    // built in): its lib/ build imports Node's `events` & co., which the browser lacks.
+    conditions: ['p2pml:core-as-bundle', ...defaultClientConditions]
+  },
   build: {
     outDir: '../dist',
     emptyOutDir: true,

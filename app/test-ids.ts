@@ -3,6 +3,11 @@
  * breaks those tests: treat this list as an API.
  *
  * - `library-item`   each card of the library grid; carries `data-item-id="<infohash>"`
+ * - `live-row`       the Live row on the home page; `live-channel` each tile (`data-channel-id`, `data-state`)
+ * - `live-player`    a live channel's screen; `live-state` its state badge (`data-state`), `live-latency`
+ *                    the latency (`data-seconds`), `live-jump` "Jump to live", `live-offline` the
+ *                    offline notice, `live-dvr` the rewind slider, `live-peer-bytes` where the bytes came
+ *                    from (`data-peer-bytes`, `data-http-bytes`)
  * - `player-video`   the `<video>` element of the player page
  * - `stat-peers`     number of connected wires (`torrent.numPeers`)
  * - `stat-speed`     download speed, human units (`12 MB/s`)
@@ -65,6 +70,15 @@
  */
 export const TEST_IDS = {
   libraryItem: 'library-item',
+  liveRow: 'live-row',
+  liveChannel: 'live-channel',
+  livePlayer: 'live-player',
+  liveState: 'live-state',
+  liveLatency: 'live-latency',
+  liveJump: 'live-jump',
+  liveOffline: 'live-offline',
+  liveDvr: 'live-dvr',
+  livePeerBytes: 'live-peer-bytes',
   showCard: 'show-card',
   posterImage: 'poster-image',
   itemDetails: 'item-details',

@@ -22,7 +22,7 @@ const FLAGGED = OPTION_KEYS.flatMap(key => {
 })
 
 function shownDefault (spec: OptionSpec): string | null {
-  if (spec.kind === 'boolean' || spec.kind === 'url' || spec.kind === 'file' || spec.kind === 'addresses') return null
+  if (spec.kind === 'boolean' || spec.kind === 'url' || spec.kind === 'file' || spec.kind === 'addresses' || spec.kind === 'repeated') return null
   if ((spec.kind === 'path' || spec.kind === 'string') && spec.shownDefault !== undefined) return spec.shownDefault
   return typeof spec.fallback === 'function' || spec.fallback === null ? null : String(spec.fallback)
 }
@@ -48,7 +48,7 @@ export function helpText (): string {
 /** The `parseArgs` option spec: switches are booleans, everything else a string parsed below. */
 export function parseArgsOptions (): NonNullable<ParseArgsConfig['options']> {
   const options: NonNullable<ParseArgsConfig['options']> = { [HELP_FLAG.name]: { type: 'boolean', short: HELP_FLAG.short } }
-  for (const { spec, name } of FLAGGED) options[name] = { type: spec.kind === 'boolean' ? 'boolean' : 'string' }
+  for (const { spec, name } of FLAGGED) options[name] = spec.kind === 'repeated' ? { type: 'string', multiple: true } : { type: spec.kind === 'boolean' ? 'boolean' : 'string' }
   return options
 }
 
@@ -82,7 +82,11 @@ export function parseCommandLine (argv: string[]): CommandLine {
   for (const { key, spec, flag, name } of FLAGGED) {
     const text = values[name]
     if (text === undefined) continue
-    // Never an array (no option is `multiple`; a repeated flag's last value wins): this narrows the type.
+    if (spec.kind === 'repeated') {
+      options[key] = Array.isArray(text) ? text : [text]
+      continue
+    }
+    // Only repeated options are `multiple` (for the others a repeated flag's last value wins): this narrows the type.
     if (Array.isArray(text)) throw badOption(`${flag} is given more than once`)
     options[key] = fromText(flag, spec, text)
   }

@@ -9,6 +9,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HearthError } from './lib/errors.ts'
+import { parseLiveChannels } from './live/live-source.ts'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -71,7 +72,15 @@ export interface AddressListSpec extends Described {
   fallback: readonly []
 }
 
-export type OptionSpec = TextSpec | IntSpec | SwitchSpec | EnumSpec<string> | UrlSpec | FileSpec | AddressListSpec
+/** A repeatable flag (`--live A=… --live B=…`): every value, checked by `check`; empty (the default) for none. */
+export interface RepeatedSpec extends Described {
+  kind: 'repeated'
+  /** A message naming what is wrong with the values, or null when they are good. */
+  check: (values: readonly string[]) => string | null
+  fallback: readonly []
+}
+
+export type OptionSpec = TextSpec | IntSpec | SwitchSpec | EnumSpec<string> | UrlSpec | FileSpec | AddressListSpec | RepeatedSpec
 
 /** An enum entry, keeping its values' literal types (so `logLevel` is `'debug' | 'info' | ...`). */
 const enumOption = <const V extends string>(spec: Described & { values: readonly V[], fallback: NoInfer<V> }): EnumSpec<V> => ({ kind: 'enum', ...spec })
@@ -114,7 +123,12 @@ export const SEED_NODE_OPTIONS = {
   acmeEmail: { kind: 'string', flag: '--acme-email', arg: '<address>', doc: "contact for the ACME server's notices", fallback: null },
   dnsPropagationWaitSec: { kind: 'int', flag: '--dns-wait', arg: '<sec>', doc: 'longest wait for the TXT record to show in DNS; 0 = no check', fallback: 120, min: 0, max: 15 * 60, unit: 'seconds' },
   acmeCaFile: { kind: 'path', flag: '--acme-ca-file', arg: '<file>', doc: 'extra CA (PEM) to trust for the ACME server, e.g. a test server', fallback: null },
-  acmeRenew: { kind: 'boolean', flag: '--acme-renew', doc: 'renew the certificate at start even if it is still fresh', fallback: false }
+  acmeRenew: { kind: 'boolean', flag: '--acme-renew', doc: 'renew the certificate at start even if it is still fresh', fallback: false },
+  // Live channels (seed-node/live/): one supervised ffmpeg per channel, fMP4 HLS in a ring in the state folder.
+  live: { kind: 'repeated', flag: '--live', arg: '<Name=source>', doc: 'a live channel, repeatable; source: /dev/video0, rtsp://…, loop:<file>, <file> or testsrc', check: values => { const parsed = parseLiveChannels(values); return typeof parsed === 'string' ? parsed : null }, fallback: [] },
+  liveP2p: { kind: 'repeated', flag: '--live-p2p', arg: '<Name>', doc: 'viewers of this channel share its segments peer to peer (repeatable): less upload, a few seconds more latency', check: values => values.some(value => value.trim() === '') ? 'needs a channel name' : null, fallback: [] },
+  liveWindowSec: { kind: 'int', flag: '--live-window', arg: '<sec>', doc: 'how far back viewers of a live channel can rewind (the segment ring)', fallback: 180, min: 10, max: 60 * 60, unit: 'seconds' },
+  liveSegmentSec: { kind: 'int', flag: '--live-segment', arg: '<sec>', doc: 'live segment length; shorter is closer to live, longer costs fewer requests', fallback: 1, min: 1, max: 6, unit: 'seconds' }
 } as const satisfies Record<string, OptionSpec>
 
 type Table = typeof SEED_NODE_OPTIONS
@@ -125,7 +139,7 @@ type ValueOf<S> = S extends { kind: 'int' } ? number
   : S extends { kind: 'boolean' } ? boolean
     : S extends EnumSpec<infer V> ? V
       : S extends { kind: 'url' | 'file' } ? string | null
-        : S extends { kind: 'addresses' } ? string[]
+        : S extends { kind: 'addresses' | 'repeated' } ? string[]
           : S extends { fallback: null } ? string | null
             : string
 
@@ -206,12 +220,26 @@ function checkValue (name: string, spec: OptionSpec, value: unknown): unknown {
       return path.resolve(value)
     case 'addresses':
       return checkAddresses(name, value)
+    case 'repeated': {
+      if (!Array.isArray(value) || !value.every(item => typeof item === 'string')) throw badOption(`${name} takes text values, got ${got}`)
+      const problem = spec.check(value)
+      if (problem !== null) throw badOption(`${name} ${problem}`)
+      return [...value]
+    }
     case 'path':
     case 'string':
       if (value === null && spec.fallback === null) return null
       if (typeof value !== 'string' || value === '') throw badOption(`${name} must be a non-empty text, got ${value === '' ? '""' : got}`)
       return spec.kind === 'path' ? path.resolve(value) : value
   }
+}
+
+/** The first `--live-p2p` name that is no `--live` channel's (names compare without regard to case), or null. */
+function liveP2pUnknown (live: unknown, p2p: unknown): string | null {
+  if (!Array.isArray(live) || !Array.isArray(p2p)) return null
+  const names = new Set(live.map(value => String(value).split('=')[0]?.trim().toLowerCase()))
+  const unknown = p2p.map(String).find(name => !names.has(name.trim().toLowerCase()))
+  return unknown ?? null
 }
 
 /**
@@ -233,6 +261,8 @@ export function resolveConfig (input: SeedNodeOptions): SeedNodeConfig {
   if ((resolved.tlsCert === null) !== (resolved.tlsKey === null)) {
     throw badOption(`${optionName('tlsCert')} and ${optionName('tlsKey')} go together: give both or neither`)
   }
+  const unknownP2p = liveP2pUnknown(resolved.live, resolved.liveP2p)
+  if (unknownP2p !== null) throw badOption(`${optionName('liveP2p')} names "${unknownP2p}", which is no --live channel`)
   // Each entry was checked against the spec its type comes from.
   return resolved as SeedNodeConfig
 }

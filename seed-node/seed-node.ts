@@ -33,6 +33,7 @@ import { FingerprintCache } from './library/fingerprint-cache.ts'
 import { defaultHashThreads, HashPool } from './library/hash-pool.ts'
 import { LibraryIngest } from './library/library-ingest.ts'
 import { openEditions } from './editions/open-editions.ts'
+import { LiveChannels } from './live/live-channels.ts'
 import type { EditionService } from './editions/edition-service.ts'
 import { ArtworkService } from './artwork/artwork-service.ts'
 import type { EditionsAhead } from './editions/edition-ahead.ts'
@@ -117,6 +118,7 @@ interface Parts {
   editions: EditionService
   artwork: ArtworkService
   editionsAhead: EditionsAhead
+  live: LiveChannels
 }
 
 /** Names beyond the machine's own that the port answers for: the listen host, the public URL's and the household domain. */
@@ -251,6 +253,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   const registry = new LibraryRegistry()
   const { editions, editionsAhead } = await openEditions(config, registry, stack, log, seeder)
   const artwork = new ArtworkService({ stateDir: config.stateDir, ffmpeg: editions.support() !== 'no-ffmpeg', log })
+  const live = await LiveChannels.open(config, stack, log)
   const hashPool = new HashPool(defaultHashThreads(), log)
   stack.push('hash pool', async () => await hashPool.close())
   // Ingest skips what a download is still writing, and a finished download is admitted by
@@ -274,7 +277,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   // Offers of our own (each a WebRTC peer: webrtc-runtime.ts) only while a browser is in the swarm to take them.
   const wantsOffers = (infoHash: string): boolean => network.tracker.webRtcPeers(infoHash, seeder.peerId) > 0
   const sync = await joinSyncSwarm({ seeder, keys: household.keys, deviceId: household.deviceId, store: network.watchState, stateDir: config.stateDir, announce, wantsOffers, log })
-  return { ...network, registry, ingest, downloads, sync, editions, editionsAhead, artwork }
+  return { ...network, registry, ingest, downloads, sync, editions, editionsAhead, artwork, live }
 }
 
 function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): StatusReply {
@@ -342,7 +345,7 @@ export async function startSeedNode (options: SeedNodeOptions, log: Logger = cre
     const config = { ...requested, port: parts.listener.port }
     const { registry, tracker, downloads } = parts
     const reach = (): ReachReply => parts.tls.reach(config.port)
-    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, artwork: parts.artwork, embeddedSubtitles: new EmbeddedSubtitleStore(config.stateDir, log), status: () => statusOf(parts, config, startedAtMs), reach, torrentFile: async infoHash => parts.cache.hasTorrent(infoHash) ? await parts.cache.readTorrent(infoHash) : null })
+    const app = createHttpServer({ config, registry, tracker, access: household.access, log, downloads, editions: parts.editions, artwork: parts.artwork, live: parts.live, embeddedSubtitles: new EmbeddedSubtitleStore(config.stateDir, log), status: () => statusOf(parts, config, startedAtMs), reach, torrentFile: async infoHash => parts.cache.hasTorrent(infoHash) ? await parts.cache.readTorrent(infoHash) : null })
     parts.listener.serve(appHandler(app))
     const { firstScan } = await startLibrary(parts, config, stack, log)
     const url = `http://${parts.selfAddress}`

@@ -1,5 +1,5 @@
 /**
- * Top-level screen switch: library or player (once the catalog is loaded), "Add a device",
+ * Top-level screen switch: library or player (once the catalog is loaded), a live channel (a lazy chunk), "Add a device",
  * "Downloads" (a lazy chunk), or `/open` (a magnet link, which also plays on a device that is
  * not paired), by route; plus the toast that reports a pairing link's outcome, and the dialog
  * that asks before a link moves this device to another household. An item whose
@@ -12,6 +12,7 @@ import { lazy, Suspense, useCallback, useState } from 'react'
 import { useCatalog } from '../lib/catalog/use-catalog.ts'
 import { AppHeader } from './app-header.tsx'
 import { LibraryRoutes } from './library-routes.tsx'
+import { LiveScreen } from './live-screen.tsx'
 import { LibraryPlayer, OpenedPlayer } from './player-screen.tsx'
 import { StatusMessage } from '../components/status-message.tsx'
 import { Toast, type ToastMessage } from '../components/toast.tsx'
@@ -61,6 +62,7 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
         </Suspense>
       )
     }
+    if (route.name === 'live') return <LiveScreen channelId={route.channelId} onBack={goBack} />
     if (state.status === 'loading') return <StatusMessage tone='loading' title='Loading your library…' />
     if (state.status === 'error') {
       return <StatusMessage tone='error' title='The library could not be loaded' action={{ label: 'Retry', onClick: retry }}>{state.message}</StatusMessage>

@@ -25,6 +25,7 @@ export function LibraryRoutes ({ route, catalog, navigate, onBack, onHome, onLib
       query={route.query}
       onQueryChange={(query, options) => navigate({ name: 'library', query }, options)}
       onLibraryChanged={onLibraryChanged}
+      onOpenChannel={channelId => navigate({ name: 'live', channelId })}
     />
   )
 }

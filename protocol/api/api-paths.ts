@@ -8,7 +8,8 @@ export const API_PATHS = {
   status: '/api/status',
   downloads: '/api/downloads',
   shareRotate: '/api/share/rotate',
-  reach: '/api/reach'
+  reach: '/api/reach',
+  live: '/api/live'
 } as const
 
 /** `GET /api/catalog/<itemId>`: one catalog item. */
@@ -24,4 +25,9 @@ export function shareLinkPath (infoHash: string): string {
 /** `/api/downloads/<infohash>[/pause|/resume]`. */
 export function downloadPath (infoHash: string, action?: 'pause' | 'resume'): string {
   return `${API_PATHS.downloads}/${encodeURIComponent(infoHash)}${action === undefined ? '' : `/${action}`}`
+}
+
+/** `GET /api/live/<channelId>/share`: a friend's link to one live channel. */
+export function liveSharePath (channelId: string): string {
+  return `${API_PATHS.live}/${encodeURIComponent(channelId)}/share`
 }

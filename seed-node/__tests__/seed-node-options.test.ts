@@ -35,7 +35,8 @@ describe('seed node options table', () => {
       https: 'auto' | 'on' | 'off', publicUrl: string | null, tlsCert: string | null, tlsKey: string | null, trustProxy: string[],
       logLevel: LogLevel, libraryName: string,
       domain: string | null, dnsProvider: 'duckdns' | 'hook', dnsHook: string | null, dnsTokenFile: string | null, domainAddress: string,
-      acmeDirectoryUrl: string | null, acmeEmail: string | null, dnsPropagationWaitSec: number, acmeCaFile: string | null, acmeRenew: boolean
+      acmeDirectoryUrl: string | null, acmeEmail: string | null, dnsPropagationWaitSec: number, acmeCaFile: string | null, acmeRenew: boolean,
+      live: string[], liveP2p: string[], liveWindowSec: number, liveSegmentSec: number
     }>()
   })
 
@@ -77,7 +78,11 @@ describe('seed node options table', () => {
       acmeEmail: null,
       dnsPropagationWaitSec: 120,
       acmeCaFile: null,
-      acmeRenew: false
+      acmeRenew: false,
+      live: [],
+      liveP2p: [],
+      liveWindowSec: 180,
+      liveSegmentSec: 1
     })
   })
 
@@ -187,6 +192,18 @@ describe('seed node command line', () => {
     })
     expect(parseCommandLine([])).toEqual({ help: false, options: {} })
     expect(parseCommandLine(['-h'])).toEqual({ help: true })
+  })
+
+  it('collects a repeated --live, and refuses a malformed value or a name used twice with one line', () => {
+    const parsed = parseCommandLine(['--live', 'Front door=/dev/video0', '--live', 'Demo=loop:clip.mp4'])
+    if (parsed.help) throw new Error('not help')
+    expect(resolveConfig(parsed.options).live).toEqual(['Front door=/dev/video0', 'Demo=loop:clip.mp4'])
+    expect(parseCommandLine(['--live', 'A=testsrc'])).toEqual({ help: false, options: { live: ['A=testsrc'] } })
+    expect(refusal(() => resolveConfig({ live: ['Front door'] })).message).toBe('--live must be "Name=source", got "Front door"')
+    expect(refusal(() => resolveConfig({ live: ['Cam=ftp://cam/x'] })).message).toMatch(/^--live channel "Cam": unknown source scheme ftp:\/\//)
+    expect(resolveConfig({ live: ['Cam=testsrc'], liveP2p: ['cam'] }).liveP2p).toEqual(['cam'])
+    expect(refusal(() => resolveConfig({ live: ['Cam=testsrc'], liveP2p: ['Garden'] })).message).toBe('--live-p2p names "Garden", which is no --live channel')
+    expect(refusal(() => resolveConfig({ live: ['Cam=testsrc', 'cam=/dev/video1'] })).message).toBe('--live two channels are named "cam": give each its own name')
   })
 
   it('accepts whole numbers only', () => {

@@ -10,6 +10,7 @@ import type { DownloadQueue } from '../downloads/download-queue.ts'
 import type { EditionService } from '../editions/edition-service.ts'
 import type { ArtworkService } from '../artwork/artwork-service.ts'
 import type { EmbeddedSubtitleStore } from '../library/subtitles/embedded-subtitle-store.ts'
+import type { LiveChannels } from '../live/live-channels.ts'
 
 export interface HttpServerDeps {
   config: Pick<SeedNodeConfig, 'appDir' | 'host' | 'port' | 'libraryName' | 'trackerUrl' | 'webSeed'>
@@ -28,6 +29,8 @@ export interface HttpServerDeps {
   artwork: ArtworkService
   /** Text subtitle streams inside media files, extracted to WebVTT on first request. */
   embeddedSubtitles: EmbeddedSubtitleStore
+  /** Live channels (`--live`): `/api/live` and `/live/<token>/…`. */
+  live: LiveChannels
   /** Everything `GET /api/status` reports. */
   status: () => StatusReply
   /** A library item's stored .torrent (no trackers), or null when the state folder has none (`/torrent/…`). */

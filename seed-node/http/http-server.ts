@@ -5,7 +5,7 @@
  * and send-error.ts answers every failure (an unexpected one as a logged 500, never a crash).
  *   /announce, /scrape  → the tracker, untouched (routes/tracker-routes.ts)
  *   /api/*              → household only; JSON answers, JSON 404 and 405 (with `allow`)
- *   /webseed/*, /torrent/*, others → web seed, .torrent files, app files; plain-text 405 (with `allow`)
+ *   /webseed/*, /torrent/*, /live/*, others → web seed, .torrent files, live channels, app files; plain-text 405 (with `allow`)
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type net from 'node:net'
@@ -29,18 +29,19 @@ import { torrentFileRoutes } from './routes/torrent-file-route.ts'
 import { subtitleApiRoutes, subtitleTokenRoutes } from './routes/subtitle-route.ts'
 import { editionRoutes } from './routes/edition-routes.ts'
 import { artApiRoutes, artTokenRoutes } from './routes/art-route.ts'
+import { liveApiRoutes, liveFileRoutes } from './routes/live-routes.ts'
 
 export type { HttpServerDeps } from './http-server-deps.ts'
 
 /** Every `/api/*` route: the ones the app's API client calls (protocol/api/api-paths.ts). */
 export function apiRoutes (deps: HttpServerDeps): Route[] {
-  return [...subtitleApiRoutes(deps), ...artApiRoutes(deps), ...catalogRoutes(deps), ...statusRoutes(deps), ...reachRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps), ...editionRoutes(deps)]
+  return [...subtitleApiRoutes(deps), ...artApiRoutes(deps), ...catalogRoutes(deps), ...statusRoutes(deps), ...reachRoutes(deps), ...shareRoutes(deps), ...downloadRoutes(deps), ...editionRoutes(deps), ...liveApiRoutes(deps)]
 }
 
 export function createHttpServer (deps: HttpServerDeps): http.Server {
   const { tracker, access, log } = deps
   const api = apiRoutes(deps)
-  const others = [...webSeedRoutes(deps), ...torrentFileRoutes(deps), ...subtitleTokenRoutes(deps), ...artTokenRoutes(deps), ...staticRoutes(deps.config.appDir)]
+  const others = [...webSeedRoutes(deps), ...torrentFileRoutes(deps), ...subtitleTokenRoutes(deps), ...artTokenRoutes(deps), ...liveFileRoutes(deps), ...staticRoutes(deps.config.appDir)]
 
   async function answerApi (request: HearthRequest, res: ServerResponse): Promise<void> {
     const allowed = gate(request, tracker.bans, log, () => access.checkAuthorization(request.header('authorization')))

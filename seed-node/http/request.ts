@@ -56,5 +56,5 @@ export function isRead (request: HearthRequest): boolean {
 
 /** The request target for a log line, with a credential or share token in the path hidden. */
 export function loggablePath (target: string | undefined): string {
-  return (target ?? '/').replace(/^\/(webseed|announce|scrape|subtitles|torrent)\/[^/?]+/, '/$1/<token>').slice(0, 200)
+  return (target ?? '/').replace(/^\/(webseed|announce|scrape|subtitles|torrent|live)\/[^/?]+/, '/$1/<token>').slice(0, 200)
 }

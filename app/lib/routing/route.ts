@@ -1,6 +1,6 @@
 /**
  * The app's routes, parsed from and formatted to URL paths (history API routing).
- * `/` is the library (`?q=&kind=&show=&sort=`: library-query.ts), `/show/<series name>` a show's seasons and episodes, `/watch/<infohash>` the player, `/devices` "Add a device", `/downloads` the seed node's download queue, `/open?magnet=…`
+ * `/` is the library (`?q=&kind=&show=&sort=`: library-query.ts), `/show/<series name>` a show's seasons and episodes, `/watch/<infohash>` the player, `/devices` "Add a device", `/downloads` the seed node's download queue, `/channel/<id>` a live channel, `/open?magnet=…`
  * (also `?url=` / `?text=` from the share target) a magnet link; anything else is "not found". (`/pair#key=…` is read and replaced before routing: see pairing-fragment.ts.)
  */
 import { InfoHash } from '../../../protocol/catalog.ts'
@@ -13,11 +13,14 @@ export type Route =
   | { readonly name: 'watch', readonly itemId: InfoHash }
   | { readonly name: 'devices' }
   | { readonly name: 'downloads' }
+  | { readonly name: 'live', readonly channelId: string }
   | { readonly name: 'open', readonly search: MagnetSearch }
   | { readonly name: 'not-found', readonly path: string }
 
 const WATCH_PATH = /^\/watch\/([^/]+)\/?$/
 const SHOW_PATH = /^\/show\/([^/]+)\/?$/
+/** A live channel's screen (not `/live/…`: that is where the seed node serves the channel's files). */
+const CHANNEL_PATH = /^\/channel\/([0-9a-f]{40})\/?$/
 
 function decodeSegment (segment: string): string | null {
   try {
@@ -39,6 +42,8 @@ export function parseRoute (pathname: string, search = ''): Route {
     const itemId = InfoHash.safeParse(decodeURIComponent(watch[1]).toLowerCase())
     if (itemId.success) return { name: 'watch', itemId: itemId.data }
   }
+  const channel = CHANNEL_PATH.exec(pathname)
+  if (channel?.[1] !== undefined) return { name: 'live', channelId: channel[1] }
   const show = SHOW_PATH.exec(pathname)
   const series = show?.[1] === undefined ? null : decodeSegment(show[1])
   if (series !== null && series.trim() !== '') return { name: 'show', series }
@@ -52,6 +57,7 @@ export function routePath (route: Route): string {
     case 'watch': return `/watch/${route.itemId}`
     case 'devices': return '/devices'
     case 'downloads': return '/downloads'
+    case 'live': return `/channel/${route.channelId}`
     case 'open': return route.search.status === 'found' ? `/open?magnet=${encodeURIComponent(route.search.magnet)}` : '/open'
     case 'not-found': return route.path
   }

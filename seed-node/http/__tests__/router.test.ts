@@ -20,6 +20,7 @@ import { EditionService } from '../../editions/edition-service.ts'
 import { ArtworkService } from '../../artwork/artwork-service.ts'
 import { LibraryRegistry } from '../../library/library-registry.ts'
 import { createLogger, type LogLevel } from '../../lib/log.ts'
+import { LiveChannels } from '../../live/live-channels.ts'
 import { apiRoutes, createHttpServer, listen, type HttpServerDeps } from '../http-server.ts'
 import { parseRequest } from '../request.ts'
 import { readJsonBody } from '../request-body.ts'
@@ -45,7 +46,9 @@ const API_SAMPLES: ReadonlyArray<[string, string]> = [
   [`/api/downloads/${HASH}/pause`, 'POST'],
   [`/api/downloads/${HASH}/resume`, 'POST'],
   [`/api/editions/${HASH}`, 'POST'],
-  [`/api/editions/${HASH}/a0-copy/index.m3u8`, 'GET, HEAD']
+  [`/api/editions/${HASH}/a0-copy/index.m3u8`, 'GET, HEAD'],
+  ['/api/live', 'GET, HEAD'],
+  [`/api/live/${HASH}/share`, 'GET, HEAD']
 ]
 
 let scratch: string
@@ -76,6 +79,7 @@ beforeAll(async () => {
     editions: new EditionService({ stateDir: scratch, mode: 'off', maxGb: 1, transcodeVideo: false, tools: { ffmpeg: null, ffprobe: null }, registry: new LibraryRegistry(), log }),
     artwork: new ArtworkService({ stateDir: scratch, ffmpeg: false, log }),
     embeddedSubtitles: new EmbeddedSubtitleStore(scratch, log),
+    live: LiveChannels.none(),
     status: emptyStatus,
     torrentFile: async () => null,
     reach: () => ({ origins: ['http://127.0.0.1:1'], tls: { mode: 'off', expiresAt: null, warning: null, caFingerprint: null }, onboardingUrl: null })

@@ -35,13 +35,15 @@ interface LibraryPageProps {
   onQueryChange: (query: LibraryQuery, options: { replace: boolean }) => void
   onOpen: (item: CatalogItem) => void
   onOpenShow: (show: Show) => void
+  /** On the home view, first: the Live row (live channels). */
+  live?: ReactNode
   /** Under the title: the "Indexing your library" banner. */
   banner?: ReactNode
   /** More actions beside each card's mark-as-watched (the "Share" button). */
   renderItemActions?: (item: CatalogItem) => ReactNode
 }
 
-export function LibraryPage ({ catalog, query = DEFAULT_LIBRARY_QUERY, onQueryChange, onOpen, onOpenShow, banner, renderItemActions }: LibraryPageProps) {
+export function LibraryPage ({ catalog, query = DEFAULT_LIBRARY_QUERY, onQueryChange, onOpen, onOpenShow, live, banner, renderItemActions }: LibraryPageProps) {
   const items = browsableItems(catalog.items)
   const index = libraryIndexFor(items)
   const records = useWatchRecords()
@@ -63,6 +65,7 @@ export function LibraryPage ({ catalog, query = DEFAULT_LIBRARY_QUERY, onQueryCh
       {count > 0 && <LibraryToolbar query={query} onChange={onQueryChange} resultCount={entries.length} />}
       {home && (
         <>
+          {live}
           <ContinueWatchingRow rows={continueWatching(items, records)} onOpen={onOpen} />
           <ShelfRow title='Up next' items={upNext(index.shows, records).map(row => row.item)} onOpen={onOpen} testId={TEST_IDS.upNext} itemTestId={TEST_IDS.upNextItem} />
           {count > RECENT_ROW_ITEMS && <ShelfRow title='Recently added' items={recent} onOpen={onOpen} testId={TEST_IDS.recentlyAdded} itemTestId={TEST_IDS.recentItem} />}

@@ -1,0 +1,59 @@
+/**
+ * Live channels (`--live "Name=source"` on the seed node): `GET /api/live` lists them with
+ * their state, under the household credential. A channel's files are
+ * `GET /live/<token>/<channelId>/<file>`, the token in the path (the household credential or
+ * a share token for that channel) so that hls.js, Safari's native HLS and a friend's link all
+ * work without headers, as the web seed does. `GET /api/live/<channelId>/share` gives a
+ * friend's link to one channel. The playlist is fMP4 HLS with `#EXT-X-PROGRAM-DATE-TIME`,
+ * whose segments are kept for `windowSec` (the DVR window).
+ */
+import { z } from 'zod'
+
+export const LIVE_FILES_PREFIX = '/live'
+
+/** A channel's id: 40 hex characters derived from its name (stable across restarts). */
+export const ChannelId = z.string().regex(/^[0-9a-f]{40}$/)
+
+/**
+ * `starting`: ffmpeg is starting and no segment has come yet; `online`: segments are fresh;
+ * `offline`: the source cannot be read or stopped sending (the seed node retries by itself).
+ */
+export const LiveChannelState = z.enum(['starting', 'online', 'offline'])
+export type LiveChannelState = z.infer<typeof LiveChannelState>
+
+export const LiveChannel = z.object({
+  id: ChannelId,
+  name: z.string().min(1).max(40),
+  state: LiveChannelState,
+  /** Why the channel is offline, in words (the source's or ffmpeg's last complaint); null when online. */
+  reason: z.string().max(300).nullable(),
+  /** When the state last changed (ISO 8601). */
+  since: z.string(),
+  windowSec: z.number().int().positive(),
+  segmentSec: z.number().int().positive(),
+  /** Viewers share segments peer to peer (`--live-p2p`), announcing to the household tracker. */
+  p2p: z.boolean(),
+  /** Times ffmpeg was started again after it stopped. */
+  restarts: z.number().int().nonnegative()
+})
+export type LiveChannel = z.infer<typeof LiveChannel>
+
+export const LiveListReply = z.object({ channels: z.array(LiveChannel).max(64) })
+export type LiveListReply = z.infer<typeof LiveListReply>
+
+export const LiveShareReply = z.object({
+  channelId: ChannelId,
+  /** Admits this channel's files alone, until "Stop sharing" rotates the share secret. */
+  token: z.string().min(1).max(200),
+  /** Origin-relative URL of the channel's playlist under that token. */
+  playlistUrl: z.string().startsWith(`${LIVE_FILES_PREFIX}/`)
+})
+export type LiveShareReply = z.infer<typeof LiveShareReply>
+
+export const LIVE_PLAYLIST = 'index.m3u8'
+export const LIVE_STILL = 'still.jpg'
+
+/** `/live/<token>/<channelId>/<file>`: the playlist, a segment, or the still. */
+export function liveFilePath (token: string, channelId: string, file: string): string {
+  return `${LIVE_FILES_PREFIX}/${encodeURIComponent(token)}/${encodeURIComponent(channelId)}/${file}`
+}

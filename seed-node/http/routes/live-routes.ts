@@ -1,0 +1,107 @@
+/**
+ * Live channels over HTTP (protocol/api/live.ts):
+ * - `GET /api/live`: the channels and their state; `GET /api/live/<id>/share`: a friend's
+ *   link to one channel (household, behind the `/api/` gate).
+ * - `GET /live/<token>/<id>/<file>`: the playlist (`no-cache`: it changes every segment),
+ *   segments (immutable: a name is never reused, live-args.ts) and the still. The token is
+ *   the household credential or a share token for that channel, checked by the same gate as
+ *   the web seed (bans and failure counts included). A file is served only when its name has
+ *   a ring file's shape and it exists in that channel's ring: no path reaches elsewhere.
+ */
+import { createReadStream } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { pipeline } from 'node:stream'
+import { ApiError } from '../../../protocol/api/api-error.ts'
+import { API_PATHS } from '../../../protocol/api/api-paths.ts'
+import { ChannelId, LIVE_PLAYLIST, LIVE_STILL, liveFilePath, type LiveListReply, type LiveShareReply } from '../../../protocol/api/live.ts'
+import { gate } from '../../access/access-gate.ts'
+import type { LiveChannel } from '../../live/live-channel.ts'
+import type { Logger } from '../../lib/log.ts'
+import { jsonAnswer, streamAnswer, type Answer } from '../answer.ts'
+import type { HttpServerDeps } from '../http-server-deps.ts'
+import type { Route } from '../router.ts'
+
+type LiveDeps = Pick<HttpServerDeps, 'live' | 'access' | 'tracker' | 'log'>
+
+const LIVE_FILE_PATH = /^\/live\/([A-Za-z0-9._-]{1,200})\/([^/]{1,100})\/([^/]{1,100})$/
+const ANY_LIVE_PATH = /^\/live(\/.*)?$/
+const SEGMENT_CACHE = 'private, max-age=86400, immutable'
+
+function channelOf (deps: LiveDeps, id: string): LiveChannel {
+  const channel = ChannelId.safeParse(id).success ? deps.live.get(id) : undefined
+  if (channel === undefined) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such live channel')
+  return channel
+}
+
+/** For `/api/` (the household credential is checked by the API gate). */
+export function liveApiRoutes (deps: LiveDeps): Route[] {
+  return [
+    { method: 'GET', path: new RegExp(`^${API_PATHS.live}$`), handle: () => jsonAnswer({ channels: deps.live.list() } satisfies LiveListReply) },
+    {
+      method: 'GET',
+      path: new RegExp(`^${API_PATHS.live}/([^/]+)/share$`),
+      handle: (_request, [id = '']) => {
+        const channel = channelOf(deps, id)
+        const token = deps.access.shareToken(channel.id)
+        return jsonAnswer({ channelId: channel.id, token, playlistUrl: liveFilePath(token, channel.id, LIVE_PLAYLIST) } satisfies LiveShareReply)
+      }
+    }
+  ]
+}
+
+/** Outside `/api/`: the token in the path is checked here, as the web seed does. */
+export function liveFileRoutes (deps: LiveDeps): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: LIVE_FILE_PATH,
+      handle: async (request, [token = '', id = '', file = '']) => {
+        // A share token names the channel id it was made for, as an item's names its infohash.
+        const allowed = gate(request, deps.tracker.bans, deps.log, () => deps.access.checkToken(token, id))
+        if (!allowed.ok) throw new ApiError(allowed.code, allowed.message)
+        const channel = channelOf(deps, id)
+        if (file === LIVE_STILL) return await stillAnswer(channel)
+        const diskPath = channel.ring.filePath(file)
+        if (diskPath === null) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such file in this live channel')
+        if (file === LIVE_PLAYLIST) return await playlistAnswer(diskPath)
+        return await segmentAnswer(diskPath, file, request.method === 'HEAD', deps.log)
+      }
+    },
+    {
+      method: 'GET',
+      path: ANY_LIVE_PATH,
+      handle: () => { throw new ApiError('HEARTH_E_UNAUTHENTICATED', 'live channel URLs carry a household or share token: /live/<token>/<channel>/<file>') }
+    }
+  ]
+}
+
+async function playlistAnswer (diskPath: string): Promise<Answer> {
+  // Read whole (a few KB): ffmpeg replaces it by rename, so a reader never sees half of one.
+  const text = await readFile(diskPath).catch(() => null)
+  if (text === null) throw new ApiError('HEARTH_E_NOT_FOUND', 'this live channel has no video yet (starting or offline)')
+  return streamAnswer(res => {
+    res.writeHead(200, { 'content-type': 'application/vnd.apple.mpegurl', 'content-length': String(text.length), 'cache-control': 'no-cache' })
+    res.end(text)
+  })
+}
+
+async function segmentAnswer (diskPath: string, file: string, headOnly: boolean, log: Logger): Promise<Answer> {
+  const info = await stat(diskPath).catch(() => null)
+  if (info === null || !info.isFile()) throw new ApiError('HEARTH_E_NOT_FOUND', 'this segment has left the live window')
+  return streamAnswer(res => {
+    res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(info.size), 'cache-control': SEGMENT_CACHE })
+    if (headOnly) return void res.end()
+    pipeline(createReadStream(diskPath), res, err => {
+      if (err && err.message !== 'Premature close') log.debug('live.send_failed', { file, error: err.message })
+    })
+  })
+}
+
+async function stillAnswer (channel: LiveChannel): Promise<Answer> {
+  const jpeg = await channel.stillJpeg()
+  if (jpeg === null) throw new ApiError('HEARTH_E_NOT_FOUND', 'this live channel has no picture yet (starting or offline)')
+  return streamAnswer(res => {
+    res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(jpeg.length), 'cache-control': 'private, max-age=10' })
+    res.end(jpeg)
+  })
+}

@@ -1,0 +1,166 @@
+/**
+ * Live channels in a real seed node fed by ffmpeg's testsrc2: refusals at start (one line),
+ * the access rules on playlists, segments and stills (household credential, a channel's
+ * share token admits that channel alone, no path leaves the ring), the caching headers, and
+ * the ring's bound on disk after many times its window of segments.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { LiveListReply, LiveShareReply, liveFilePath, type LiveChannel } from '../../../protocol/api/live.ts'
+import { api } from '../../testing/seed-node-api.ts'
+import { makeStateDir, removeDir, runSeedNodeCli, startSeedNodeProcess, type SeedNodeProcess } from '../../testing/seed-node-process.ts'
+import { listSizeFor, ringFileBound } from '../live-args.ts'
+import { LIVE_FOLDER } from '../live-ring.ts'
+
+const WINDOW_SEC = 10
+const SEGMENT_SEC = 1
+/** Bound on a channel coming online (ffmpeg start, first segment) on a busy machine. */
+const ONLINE_TIMEOUT_MS = 60 * 1000
+const POLL_MS = 500
+
+let stateDir = ''
+let node: SeedNodeProcess | null = null
+
+const running = (): SeedNodeProcess => {
+  if (node === null) throw new Error('the seed node starts in beforeAll')
+  return node
+}
+
+async function channels (): Promise<LiveChannel[]> {
+  return LiveListReply.parse((await api(running(), 'GET', '/api/live')).json).channels
+}
+
+async function waitOnline (name: string): Promise<LiveChannel> {
+  const deadline = Date.now() + ONLINE_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    const channel = (await channels()).find(candidate => candidate.name === name)
+    if (channel?.state === 'online') return channel
+    await new Promise(resolve => setTimeout(resolve, POLL_MS))
+  }
+  throw new Error(`${name} did not come online within ${ONLINE_TIMEOUT_MS} ms:\n${running().output().slice(-2000)}`)
+}
+
+const get = async (pathname: string): Promise<Response> => await fetch(new URL(pathname, running().url))
+
+beforeAll(async () => {
+  stateDir = await makeStateDir()
+  node = await startSeedNodeProcess({ stateDir, args: ['--live', 'Cam=testsrc', '--live', 'Other=testsrc', '--live', 'Gone=/dev/video-hearth-none', '--live-window', String(WINDOW_SEC), '--live-segment', String(SEGMENT_SEC)] })
+}, ONLINE_TIMEOUT_MS)
+
+afterAll(async () => {
+  await node?.stop()
+  if (stateDir) await removeDir(stateDir)
+})
+
+describe('live channels, refused at start with one line', () => {
+  const lines = (stderr: string): string[] => stderr.split('\n').filter(line => line.startsWith('hearth:'))
+  it.each([
+    [['--live', 'Cam'], 'hearth: --live must be "Name=source", got "Cam"'],
+    [['--live', 'Cam=testsrc', '--live', 'cam=/dev/video9'], 'hearth: --live two channels are named "cam": give each its own name'],
+    [['--live', 'Demo=loop:/nonexistent/clip.mp4'], 'hearth: --live channel "Demo": cannot read /nonexistent/clip.mp4']
+  ])('%j', async (args, line) => {
+    const scratch = await makeStateDir()
+    try {
+      const outcome = await runSeedNodeCli([...args, '--state', scratch, '--port', '0'])
+      expect(outcome.code).toBe(2)
+      expect(lines(outcome.stderr)).toEqual([line])
+    } finally {
+      await removeDir(scratch)
+    }
+  })
+
+  it('without ffmpeg on the machine', async () => {
+    const saved = process.env.HEARTH_FFMPEG
+    process.env.HEARTH_FFMPEG = '/nonexistent/ffmpeg'
+    const scratch = await makeStateDir()
+    try {
+      const outcome = await runSeedNodeCli(['--live', 'Cam=testsrc', '--state', scratch, '--port', '0'])
+      expect(outcome.code).toBe(2)
+      expect(lines(outcome.stderr)).toEqual(['hearth: --live needs ffmpeg, which is not on this machine: install it (apt install ffmpeg, opkg install ffmpeg) or point HEARTH_FFMPEG at it'])
+    } finally {
+      if (saved === undefined) delete process.env.HEARTH_FFMPEG
+      else process.env.HEARTH_FFMPEG = saved
+      await removeDir(scratch)
+    }
+  })
+})
+
+describe('a source that cannot be read', () => {
+  it('makes its channel offline, with the reason, while the seed node and the other channels go on', async () => {
+    await waitOnline('Cam')
+    await expect.poll(async () => (await channels()).find(channel => channel.name === 'Gone')?.state, { timeout: ONLINE_TIMEOUT_MS }).toBe('offline')
+    const gone = (await channels()).find(channel => channel.name === 'Gone')
+    expect(gone?.reason).toMatch(/^source cannot be read: /)
+    expect((await get(liveFilePath(running().credential, gone?.id ?? '', 'index.m3u8'))).status).toBe(404)
+  }, ONLINE_TIMEOUT_MS + 10_000)
+})
+
+describe('live channel access', () => {
+  it('serves the playlist uncached and segments immutable to the household', async () => {
+    const cam = await waitOnline('Cam')
+    const playlist = await get(liveFilePath(running().credential, cam.id, 'index.m3u8'))
+    expect(playlist.status).toBe(200)
+    expect(playlist.headers.get('cache-control')).toBe('no-cache')
+    const text = await playlist.text()
+    expect(text).toContain('#EXT-X-INDEPENDENT-SEGMENTS')
+    expect(text).toContain('#EXT-X-PROGRAM-DATE-TIME')
+    const segment = text.split('\n').filter(line => line.endsWith('.m4s')).at(-1) ?? ''
+    const init = /URI="([^"]+)"/.exec(text)?.[1] ?? ''
+    for (const file of [segment, init]) {
+      const res = await get(liveFilePath(running().credential, cam.id, file))
+      expect(res.status, file).toBe(200)
+      expect(res.headers.get('cache-control')).toContain('immutable')
+      expect(res.headers.get('content-type')).toBe('video/mp4')
+    }
+    const still = await get(liveFilePath(running().credential, cam.id, 'still.jpg'))
+    expect(still.status).toBe(200)
+    expect(still.headers.get('content-type')).toBe('image/jpeg')
+    expect((await still.arrayBuffer()).byteLength).toBeGreaterThan(1000)
+  }, ONLINE_TIMEOUT_MS + 10_000)
+
+  it('refuses playlists and segments without the credential, and a share token admits its channel only', async () => {
+    const cam = await waitOnline('Cam')
+    const other = await waitOnline('Other')
+    expect((await get(`/live/${cam.id}/index.m3u8`)).status).toBe(401)
+    expect((await get('/live')).status).toBe(401)
+    expect((await fetch(new URL('/api/live', running().url))).status).toBe(401)
+    const share = LiveShareReply.parse((await api(running(), 'GET', `/api/live/${cam.id}/share`)).json)
+    expect((await get(share.playlistUrl)).status).toBe(200)
+    expect((await get(liveFilePath(share.token, other.id, 'index.m3u8'))).status).toBe(403)
+    // A share token is no household credential: the channel list stays closed to it.
+    expect((await fetch(new URL('/api/live', running().url), { headers: { authorization: `Bearer ${share.token}` } })).status).toBe(403)
+  }, ONLINE_TIMEOUT_MS + 10_000)
+
+  it('never serves a path outside the ring', async () => {
+    const cam = await waitOnline('Cam')
+    const credential = running().credential
+    for (const file of ['share-secret', '..%2Fshare-secret', 'index.m3u8.tmp', 'still.png']) {
+      expect((await get(`/live/${credential}/${cam.id}/${file}`)).status, file).toBe(404)
+    }
+    // URL dot segments (also %2E%2E) are resolved by the client before the request: they reach other paths, never a file.
+    for (const pathname of [`/live/${credential}/${cam.id}/../../share-secret`, `/live/${credential}/${cam.id}/%2E%2E/%2E%2E/share-secret`, `/live/${credential}/..%2F..%2Flibrary-key/index.m3u8`]) {
+      expect([400, 401, 404], pathname).toContain((await get(pathname)).status)
+    }
+    expect((await get(liveFilePath(credential, 'f'.repeat(40), 'index.m3u8'))).status).toBe(404)
+  }, ONLINE_TIMEOUT_MS + 10_000)
+})
+
+describe('the segment ring', () => {
+  it(`stays under its bound after ${3 * WINDOW_SEC} segments of a ${WINDOW_SEC}-segment window`, async () => {
+    const cam = await waitOnline('Cam')
+    const dir = path.join(stateDir, LIVE_FOLDER, cam.id)
+    const bound = ringFileBound(listSizeFor(WINDOW_SEC, SEGMENT_SEC))
+    const seen = new Set<string>()
+    let most = 0
+    // Counted in segments made, not in seconds: the check ends once three windows of new segments have passed through.
+    const already = (await readdir(dir)).filter(file => file.endsWith('.m4s')).length
+    while (seen.size < already + 3 * WINDOW_SEC) {
+      const files = await readdir(dir)
+      most = Math.max(most, files.length)
+      for (const file of files) if (file.endsWith('.m4s')) seen.add(file)
+      await new Promise(resolve => setTimeout(resolve, POLL_MS))
+    }
+    expect(most).toBeLessThanOrEqual(bound)
+  }, 5 * 60 * 1000)
+})
