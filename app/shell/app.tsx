@@ -9,6 +9,7 @@
  * `player-screen.tsx`.
  */
 import { lazy, Suspense, useCallback, useState } from 'react'
+import type { CatalogItem } from '../../protocol/catalog.ts'
 import { useCatalog } from '../lib/catalog/use-catalog.ts'
 import { AppHeader } from './app-header.tsx'
 import { LibraryRoutes } from './library-routes.tsx'
@@ -36,6 +37,8 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
   const householdSwitch = useJoinHousehold(pairing, notify)
   const goHome = (): void => navigate({ name: 'library' })
   const openMagnet = (magnet: string): void => navigate({ name: 'open', search: { status: 'found', magnet } })
+  // The next episode takes the current one's place in history: Back leads out of the player.
+  const playInstead = useCallback((item: CatalogItem) => navigate({ name: 'watch', itemId: item.id }, { replace: true }), [navigate])
   return (
     <>
       <AppHeader onHome={goHome} onDevices={() => navigate({ name: 'devices' })} onDownloads={() => navigate({ name: 'downloads' })} onOpenMagnet={openMagnet} />
@@ -81,7 +84,7 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
         </StatusMessage>
       )
     }
-    return <LibraryPlayer key={item.id} item={item} onBack={goBack} />
+    return <LibraryPlayer key={item.id} item={item} items={state.catalog.items} onBack={goBack} onPlay={playInstead} />
   }
 
   function goBack (): void {

@@ -5,14 +5,29 @@
  */
 import { useMemo } from 'react'
 import type { CatalogItem } from '../../protocol/catalog.ts'
+import { episodeNeighbours } from '../lib/catalog/show-order.ts'
+import type { EpisodeControls } from '../features/player/use-media-session.ts'
 import type { OpenedMagnet } from '../features/open/components/open-magnet-page.tsx'
 import { PlayerPage } from '../features/player/components/player-page.tsx'
 import { librarySource, magnetSource } from '../features/player/playable-source.ts'
 import { ShareButton } from '../features/sharing/components/share-button.tsx'
 
-export function LibraryPlayer ({ item, onBack }: { item: CatalogItem, onBack: () => void }) {
+interface LibraryPlayerProps {
+  item: CatalogItem
+  /** The whole catalog, where the item's show and so its next episode are found. */
+  items: readonly CatalogItem[]
+  onBack: () => void
+  /** Plays another item in this player's place (the next episode): Back still leads to the library. */
+  onPlay: (item: CatalogItem) => void
+}
+
+export function LibraryPlayer ({ item, items, onBack, onPlay }: LibraryPlayerProps) {
   const source = useMemo(() => librarySource(item), [item])
-  return <PlayerPage source={source} onBack={onBack} renderItemActions={renderPlayerShare} />
+  const episodes = useMemo<EpisodeControls | null>(() => {
+    const { previous, next } = episodeNeighbours(items, item)
+    return previous === null && next === null ? null : { previous, next, play: onPlay }
+  }, [items, item, onPlay])
+  return <PlayerPage source={source} onBack={onBack} renderItemActions={renderPlayerShare} episodes={episodes} />
 }
 
 export function OpenedPlayer ({ opened, onBack }: { opened: OpenedMagnet, onBack: () => void }) {
