@@ -18,14 +18,19 @@ export type Launcher = (command: string, args: string[], cwd: string) => Launche
 export interface Exit { code: number | null, signal: NodeJS.Signals | null }
 
 /** The default launcher: the program as a plain child process, output piped, no colours. */
-export const spawnLauncher: Launcher = (command, args, cwd) => {
-  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } })
-  const exited = exitOf(child)
-  return {
-    child,
-    signal: async signal => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
-      await exited
+export const spawnLauncher: Launcher = (command, args, cwd) => launcherWithEnv({})(command, args, cwd)
+
+/** The default launcher with more environment variables (`HEARTH_FFPROBE` pointing at no program: a seed node without ffmpeg). */
+export function launcherWithEnv (env: Record<string, string>): Launcher {
+  return (command, args, cwd) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...env } })
+    const exited = exitOf(child)
+    return {
+      child,
+      signal: async signal => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+        await exited
+      }
     }
   }
 }

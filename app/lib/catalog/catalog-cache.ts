@@ -8,7 +8,11 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb'
 import { parseCatalog, type Catalog } from '../../../protocol/catalog.ts'
 
-export const CATALOG_CACHE_DB_NAME = 'hearth-catalog'
+/**
+ * Not `hearth-catalog`: that is the service worker's cache of `/api/catalog`, and Workbox's
+ * expiration plugin deletes any IndexedDB database named like its cache (an old format).
+ */
+export const CATALOG_CACHE_DB_NAME = 'hearth-catalog-cache'
 const CATALOG_CACHE_DB_VERSION = 1
 /** Hex digits of the library key's SHA-256 that name its entry. */
 const KEY_DIGEST_HEX = 32

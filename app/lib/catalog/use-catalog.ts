@@ -72,7 +72,8 @@ export function useCatalog (): { state: CatalogState, retry: () => void, reload:
   }, [attempt, libraryKey])
 
   useEffect(() => {
-    if (reloads === 0 || typeof libraryKey !== 'string') return
+    // Nothing held yet: the first load is under way and brings the newest catalog itself.
+    if (reloads === 0 || typeof libraryKey !== 'string' || held.current === null) return
     const abort = new AbortController()
     refreshInto(libraryKey, held.current, setState, abort.signal).catch(
       (err: unknown) => { if (!abort.signal.aborted) console.warn('[hearth] the catalog could not be reloaded; showing the one loaded before', err) }
