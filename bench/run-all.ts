@@ -26,6 +26,7 @@ const SECTIONS: Record<string, { title: string, load: () => Promise<Section> }> 
   tracker: { title: '5. Tracker load', load: async () => (await import('./sections/tracker-load.ts')).runTrackerLoad },
   'seed-node-scale': { title: '8. Seed node at scale', load: async () => (await import('./sections/seed-node-scale.ts')).runSeedNodeScale },
   'edition-first-frame': { title: '9. First frame through a browser edition', load: async () => (await import('./sections/edition-first-frame.ts')).runEditionFirstFrame },
+  'library-scale': { title: '10. Library at scale (issue 13)', load: async () => (await import('./sections/library-scale.ts')).runLibraryScale },
 }
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true })

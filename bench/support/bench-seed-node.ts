@@ -32,12 +32,12 @@ export interface BenchSeedNode {
   stop: () => Promise<TimeReport | null>
 }
 
-export async function startBenchSeedNode (options: { library: string, stateDir: string, args?: string[], waitForScan?: boolean, timeoutMs?: number }): Promise<BenchSeedNode> {
+export async function startBenchSeedNode (options: { library: string, stateDir: string, args?: string[], waitForScan?: boolean, timeoutMs?: number, env?: NodeJS.ProcessEnv }): Promise<BenchSeedNode> {
   const started = performance.now()
   const timeoutMs = options.timeoutMs ?? STARTUP_TIMEOUT_MS
   let measured: MeasuredProcess | null = null
   const launch: Launcher = (command, args, cwd) => {
-    const proc = startMeasured(command, args, { cwd })
+    const proc = startMeasured(command, args, { cwd, env: options.env })
     measured = proc
     return { child: proc.child, signal: async signal => { await proc.stop(signal) } }
   }
