@@ -17,7 +17,7 @@ export async function domElements (page: Page): Promise<number> {
   return await page.evaluate(() => document.getElementsByTagName('*').length)
 }
 
-/** Frame-to-frame times (ms) while the page scrolls `stepPx` a frame for `frames` frames. */
+/** Frame-to-frame times (ms) while the page scrolls `stepPx` a frame for `frames` frames (0: stands still, the reference). */
 export async function scrollFrameTimes (page: Page, frames: number, stepPx: number): Promise<number[]> {
   return await page.evaluate(async ({ frames, stepPx }) => {
     window.scrollTo(0, 0)
@@ -43,7 +43,8 @@ export async function searchLatencies (page: Page, text: string, pauseMs: number
       if (!state.waiting) return
       state.waiting = false
       requestAnimationFrame(() => state.latencies.push(performance.now() - state.started))
-    }).observe(document.querySelector('.vgrid') ?? document.body, { childList: true, subtree: true, characterData: true })
+    // The whole body: the grid element itself may be replaced when the results change.
+    }).observe(document.body, { childList: true, subtree: true, characterData: true })
   })
   await page.getByTestId('library-search').focus()
   for (const char of text) {
