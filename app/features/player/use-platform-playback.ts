@@ -2,8 +2,8 @@
  * What this browser offers beyond the page for the video: picture-in-picture (a floating
  * window) and the Remote Playback API (Chromium's cast button, AirPlay in Safari). Each is
  * offered only where it can work: PiP when the document allows it and the video has a picture,
- * remote playback once the browser has looked for devices and found one (or cannot watch, and
- * so lets the prompt look).
+ * remote playback once the browser has looked for devices and found one. A browser that cannot
+ * watch for devices (NotSupportedError) gets no cast button: it could only fail.
  */
 import { useCallback, useEffect, useState, type RefObject } from 'react'
 
@@ -48,8 +48,10 @@ export function usePlatformPlayback (video: RefObject<HTMLVideoElement | null>):
     let watchId: number | null = null
     remote.watchAvailability(available => setRemoteAvailable(available)).then(
       id => { watchId = id },
-      // NotSupportedError: the browser cannot watch (low-end devices, a setting); the prompt still looks for devices.
-      (err: unknown) => setRemoteAvailable(err instanceof DOMException && err.name === 'NotSupportedError')
+      (err: unknown) => {
+        setRemoteAvailable(false)
+        console.info('[hearth] this browser cannot look for other screens to play on', err)
+      }
     )
     remote.addEventListener('connecting', onState)
     remote.addEventListener('connect', onState)
