@@ -67,6 +67,9 @@ test('Media Session shows the episode while it plays, with previous and next tak
   await expectPlaysPast(page, 0.5)
   await expect.poll(async () => await sessionTitle(page)).toEqual({ title: 'S01E01 · Arrival', artist: 'Clip Show', album: 'Season 1' })
   expect(await page.evaluate(() => navigator.mediaSession.playbackState)).toBe('playing')
+  // No screen to cast to on this machine: no cast button.
+  await expect(page.getByTestId('player-shortcuts')).toBeVisible()
+  await expect(page.getByTestId('player-cast')).toHaveCount(0)
 })
 
 test('keyboard: → seeks 10 s forward, ← back, m mutes, ? lists the shortcuts', async ({ page }) => {
