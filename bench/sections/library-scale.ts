@@ -9,7 +9,7 @@
  *   scrolling, and search latency per keystroke.
  * One run on a shared machine is noisy; the figures are for comparing, not for asserting.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser } from '@playwright/test'
 import { makeGeneratedLibrary, type LibraryShape } from '../../e2e/support/generated-library.ts'
@@ -126,6 +126,7 @@ export async function runLibraryScale (ctx: BenchContext): Promise<SectionResult
         )
       } finally {
         await node.stop()
+        await rm(generated.library, { recursive: true, force: true })
       }
     }
   } finally {
