@@ -58,6 +58,9 @@
  * - `show-page`      a show's page, `data-series`; `show-season` each season, `data-season`;
  *                    `show-episode` each episode, `data-item-id`; `play-next` "Play next unwatched"
  * - `next-episode`   the countdown offering the next episode at the end of one; `next-episode-cancel`
+ *                    cancels it, `next-episode-play` plays at once; carries `data-item-id`, `data-phase`
+ * - `player-pip`     picture-in-picture button; `player-cast` the Remote Playback (cast) button, only
+ *                    where the browser has devices; `player-shortcuts` opens `shortcut-help`, the list
  *
  * - `codec-notice`   what this browser cannot decode of an item and what happens instead (card and
  *                    player); carries `data-verdict` (edition, blocked, damaged)
@@ -97,6 +100,11 @@ export const TEST_IDS = {
   playNext: 'play-next',
   nextEpisode: 'next-episode',
   nextEpisodeCancel: 'next-episode-cancel',
+  nextEpisodePlay: 'next-episode-play',
+  playerPip: 'player-pip',
+  playerCast: 'player-cast',
+  playerShortcuts: 'player-shortcuts',
+  shortcutHelp: 'shortcut-help',
   playerVideo: 'player-video',
   codecNotice: 'codec-notice',
   audioTrack: 'audio-track',

@@ -29,6 +29,7 @@ const SECTIONS: Record<string, { title: string, load: () => Promise<Section> }> 
   'edition-first-frame': { title: '9. First frame through a browser edition', load: async () => (await import('./sections/edition-first-frame.ts')).runEditionFirstFrame },
   thumbnails: { title: '10. Pictures: frame thumbnails and posters', load: async () => (await import('./sections/thumbnails.ts')).runThumbnails },
   'live-latency': { title: '12. Live channels', load: async () => (await import('./sections/live-latency.ts')).runLiveLatency },
+  'library-scale': { title: '13. Library at scale', load: async () => (await import('./sections/library-scale.ts')).runLibraryScale },
 }
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true })

@@ -162,8 +162,19 @@ export const CatalogItem = z.object({
 })
 export type CatalogItem = z.infer<typeof CatalogItem>
 
+/**
+ * Where a catalog stands in the seed node's history of changes, opaque to the app: it sends it
+ * back as `?since=` to get only what changed (protocol/catalog-delta.ts). It names the seed
+ * node's run, a change counter and the caller's view (the origin and credential its magnets
+ * carry), so a revision from another run or another view is unknown and answered in full.
+ */
+export const CatalogRevision = z.string().regex(/^[\w.-]{1,120}$/, 'catalog revision must be 1-120 letters, digits, dots, dashes or underscores')
+export type CatalogRevision = z.infer<typeof CatalogRevision>
+
 export const Catalog = z.object({
   version: z.literal(1),
+  /** The revision this document shows (whole catalogs only, not pages). Absent: a seed node from before deltas. */
+  revision: CatalogRevision.optional(),
   libraryName: z.string(),
   /** WebSocket announce URL of the household tracker, as reachable from the caller. */
   trackerUrl: z.string().regex(/^wss?:\/\//),

@@ -9,11 +9,13 @@
  * `player-screen.tsx`.
  */
 import { lazy, Suspense, useCallback, useState } from 'react'
+import type { CatalogItem } from '../../protocol/catalog.ts'
 import { useCatalog } from '../lib/catalog/use-catalog.ts'
 import { AppHeader } from './app-header.tsx'
 import { LibraryRoutes } from './library-routes.tsx'
 import { LiveScreen } from './live-screen.tsx'
-import { LibraryPlayer, OpenedPlayer } from './player-screen.tsx'
+import { OpenedPlayer } from './player-screen.tsx'
+import { WatchScreen } from './watch-screen.tsx'
 import { StatusMessage } from '../components/status-message.tsx'
 import { Toast, type ToastMessage } from '../components/toast.tsx'
 import { MagnetHandlerSection } from '../features/open/components/magnet-handler-section.tsx'
@@ -37,6 +39,8 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
   const householdSwitch = useJoinHousehold(pairing, notify)
   const goHome = (): void => navigate({ name: 'library' })
   const openMagnet = (magnet: string): void => navigate({ name: 'open', search: { status: 'found', magnet } })
+  // The next episode takes the current one's place in history: Back leads out of the player.
+  const playInstead = useCallback((item: CatalogItem) => navigate({ name: 'watch', itemId: item.id }, { replace: true }), [navigate])
   return (
     <>
       <AppHeader onHome={goHome} onDevices={() => navigate({ name: 'devices' })} onDownloads={() => navigate({ name: 'downloads' })} onOpenMagnet={openMagnet} />
@@ -70,20 +74,7 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
     if (route.name === 'library' || route.name === 'show') {
       return <LibraryRoutes route={route} catalog={state.catalog} navigate={navigate} onBack={goBack} onHome={goHome} onLibraryChanged={reload} />
     }
-    const watched = route.itemId
-    // A saved `/watch/<id>` link from before the item's id changed finds it by its former id.
-    const item = state.catalog.items.find(candidate => candidate.id === watched || candidate.formerIds?.includes(watched) === true)
-    if (!item) {
-      return <StatusMessage tone='error' title='Not in the library' action={{ label: 'Go to the library', onClick: goHome }}>This item is no longer in the catalog.</StatusMessage>
-    }
-    if (item.availability === 'offline') {
-      return (
-        <StatusMessage tone='error' title={`${item.title} is offline`} action={{ label: 'Go to the library', onClick: goHome }}>
-          This item's file can't be read right now (disk unplugged?). It plays again once the home server can read it.
-        </StatusMessage>
-      )
-    }
-    return <LibraryPlayer key={item.id} item={item} items={state.catalog.items} onBack={goBack} onOpen={extra => navigate({ name: 'watch', itemId: extra.id })} />
+    return <WatchScreen itemId={route.itemId} items={state.catalog.items} onHome={goHome} onBack={goBack} onOpen={extra => navigate({ name: 'watch', itemId: extra.id })} onPlay={playInstead} />
   }
 
   function goBack (): void {

@@ -5,6 +5,8 @@
  */
 import { useMemo } from 'react'
 import type { CatalogItem } from '../../protocol/catalog.ts'
+import { episodeNeighbours } from '../lib/catalog/show-order.ts'
+import type { EpisodeControls } from '../features/player/use-media-session.ts'
 import type { OpenedMagnet } from '../features/open/components/open-magnet-page.tsx'
 import { PlayerPage } from '../features/player/components/player-page.tsx'
 import { librarySource, magnetSource } from '../features/player/playable-source.ts'
@@ -14,23 +16,30 @@ import { extrasOf } from '../features/library/browsable-items.ts'
 
 interface LibraryPlayerProps {
   item: CatalogItem
-  /** The whole catalog: a film's extras are found in it. */
+  /** The whole catalog: a film's extras, and an episode's show (so its next episode), are found in it. */
   items: readonly CatalogItem[]
   onBack: () => void
+  /** Opens an extra of the film. */
   onOpen: (item: CatalogItem) => void
+  /** Plays another item in this player's place (the next episode): Back still leads to the library. */
+  onPlay: (item: CatalogItem) => void
 }
 
 /** A library item's player, with "Share", then its details (NFO, tags) and extras under it. */
-export function LibraryPlayer ({ item, items, onBack, onOpen }: LibraryPlayerProps) {
+export function LibraryPlayer ({ item, items, onBack, onOpen, onPlay }: LibraryPlayerProps) {
   const source = useMemo(() => librarySource(item), [item])
   const extras = useMemo(() => extrasOf(item, items), [item, items])
+  const episodes = useMemo<EpisodeControls | null>(() => {
+    const { previous, next } = episodeNeighbours(items, item)
+    return previous === null && next === null ? null : { previous, next, play: onPlay }
+  }, [items, item, onPlay])
   const renderActions = (shown: CatalogItem) => (
     <>
       {renderPlayerShare(shown)}
       <ItemDetails item={shown} extras={shown.id === item.id ? extras : []} onOpen={onOpen} />
     </>
   )
-  return <PlayerPage source={source} onBack={onBack} renderItemActions={renderActions} />
+  return <PlayerPage source={source} onBack={onBack} renderItemActions={renderActions} episodes={episodes} />
 }
 
 export function OpenedPlayer ({ opened, onBack }: { opened: OpenedMagnet, onBack: () => void }) {

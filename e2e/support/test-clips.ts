@@ -22,3 +22,12 @@ export async function makeLibraryWithLongClip (seconds: number, name = 'Long Tes
     '-c:a', 'aac', '-b:a', '64k', '-movflags', '+faststart', path.join(library, 'Films', name)])
   return { library, fileName: name }
 }
+
+/** A small H.264/AAC clip (160×90, moov first) of `seconds`, its tone (and so its bytes) set by `hz`. */
+export async function makeSmallClip (file: string, seconds: number, hz: number): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true })
+  await run('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y',
+    '-f', 'lavfi', '-i', `testsrc2=size=160x90:rate=12:duration=${seconds}`,
+    '-f', 'lavfi', '-i', `sine=frequency=${hz}:sample_rate=48000:duration=${seconds}`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-b:a', '48k', '-movflags', '+faststart', file])
+}

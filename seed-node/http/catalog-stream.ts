@@ -4,17 +4,17 @@
  * (limit at most MAX_PAGE_ITEMS); the `total` field says how many items there are in all.
  *
  * It is compressed as it streams (brotli or gzip, as `Accept-Encoding` allows: JSON of
- * magnets and paths shrinks about tenfold) and carries an ETag: a first pass hashes the
- * document chunk by chunk without keeping it, so an unchanged catalog costs one serialisation
- * and a `304 Not Modified`, and a changed one a second pass that sends it.
+ * magnets and paths shrinks about tenfold) and carries an ETag made from the registry's
+ * revision (catalog-revision.ts), so an unchanged catalog is a `304 Not Modified` that costs no
+ * serialisation at all, and a changed one a single pass that sends it.
  */
 import type { ServerResponse } from 'node:http'
-import { createHash } from 'node:crypto'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import type { LibraryItem } from '../library/library-item.ts'
 import { toCatalogItem, type CatalogContext } from '../library/catalog-builder.ts'
 import { createCompressor, pickContentCoding } from './content-encoding.ts'
+import { codedTag, etagMatches } from './catalog-revision.ts'
 
 export const MAX_PAGE_ITEMS = 1000
 /** Items serialised per write: small enough to stay light, large enough to be fast. */
@@ -40,22 +40,13 @@ export function parseCatalogPage (query: URLSearchParams): CatalogPage | { error
 }
 
 /** The document's pieces, made on demand: the head, then items a chunk at a time, then the tail. */
-function * catalogChunks (items: LibraryItem[], context: CatalogContext, offset: number, total: number): Generator<string> {
-  const head = { version: 1, libraryName: context.libraryName, trackerUrl: context.trackerUrl, total, offset }
+function * catalogChunks (items: LibraryItem[], context: CatalogContext, offset: number, total: number, revision: string | null): Generator<string> {
+  const head = { version: 1, ...(revision === null ? {} : { revision }), libraryName: context.libraryName, trackerUrl: context.trackerUrl, total, offset }
   yield JSON.stringify(head).slice(0, -1) + ',"items":['
   for (let start = 0; start < items.length; start += ITEMS_PER_WRITE) {
     yield (start === 0 ? '' : ',') + items.slice(start, start + ITEMS_PER_WRITE).map(item => JSON.stringify(toCatalogItem(item, context))).join(',')
   }
   yield ']}'
-}
-
-/** True when any tag of an `If-None-Match` list names this document (weak comparison, any coding). */
-function matches (ifNoneMatch: string | undefined, tag: string): boolean {
-  if (ifNoneMatch === undefined) return false
-  return ifNoneMatch.split(',').some(candidate => {
-    const value = candidate.trim().replace(/^W\//, '')
-    return value === '*' || value.replace(/-(br|gzip)"$/, '"') === tag
-  })
 }
 
 async function writeAll (target: Writable, chunks: Iterable<string>, res: ServerResponse): Promise<boolean> {
@@ -66,37 +57,56 @@ async function writeAll (target: Writable, chunks: Iterable<string>, res: Server
   return !res.destroyed
 }
 
-export async function streamCatalog (res: ServerResponse, all: LibraryItem[], context: CatalogContext, page: CatalogPage, headOnly: boolean, request: CatalogRequestHeaders = { acceptEncoding: undefined, ifNoneMatch: undefined }): Promise<void> {
-  const end = page.limit === null ? all.length : Math.min(all.length, page.offset + page.limit)
-  const selected = all.slice(page.offset, end)
-  const document = (): Generator<string> => catalogChunks(selected, context, page.offset, all.length)
-  const hash = createHash('sha256')
-  for (const chunk of document()) hash.update(chunk)
-  const tag = `"${hash.digest('base64url').slice(0, 27)}"`
-  const coding = pickContentCoding(request.acceptEncoding)
-  const headers: Record<string, string> = {
+/** The ETag of the whole catalog at `revision`, or of one page of it. */
+export function catalogTag (revision: string, page: CatalogPage): string {
+  return page.offset === 0 && page.limit === null ? `"${revision}"` : `"${revision}.${page.offset}-${page.limit ?? 'all'}"`
+}
+
+/** Headers every catalog answer carries (the whole catalog, a page, a delta, a 304). */
+export function catalogHeaders (tag: string, coding: ReturnType<typeof pickContentCoding>): Record<string, string> {
+  return {
     'content-type': 'application/json; charset=utf-8',
     // Cached, but asked again every time: the ETag makes that ask cheap.
     'cache-control': 'no-cache',
     vary: 'Accept-Encoding',
-    etag: coding === 'identity' ? tag : `${tag.slice(0, -1)}-${coding}"`
+    etag: codedTag(tag, coding)
   }
-  if (matches(request.ifNoneMatch, tag)) {
+}
+
+/**
+ * Sends the catalog (`all` items, in catalog order) at `revision` (the registry's, read with
+ * `all`). Items changed in place while it streams show their newer state; their change counter
+ * is past `revision`, so the next delta carries them again.
+ */
+export async function streamCatalog (res: ServerResponse, all: LibraryItem[], context: CatalogContext, page: CatalogPage, headOnly: boolean, revision: string, request: CatalogRequestHeaders = { acceptEncoding: undefined, ifNoneMatch: undefined }): Promise<void> {
+  const end = page.limit === null ? all.length : Math.min(all.length, page.offset + page.limit)
+  const selected = all.slice(page.offset, end)
+  const whole = page.offset === 0 && page.limit === null
+  const tag = catalogTag(revision, page)
+  const coding = pickContentCoding(request.acceptEncoding)
+  const headers = catalogHeaders(tag, coding)
+  if (etagMatches(request.ifNoneMatch, tag)) {
     res.writeHead(304, headers).end()
     return
   }
-  if (coding !== 'identity') headers['content-encoding'] = coding
-  res.writeHead(200, headers)
   if (headOnly) {
-    res.end()
+    if (coding !== 'identity') headers['content-encoding'] = coding
+    res.writeHead(200, headers).end()
     return
   }
+  await sendCatalogBody(res, headers, coding, catalogChunks(selected, context, page.offset, all.length, whole ? revision : null))
+}
+
+/** A 200 with `chunks` as the body, compressed as it is written when `coding` says so. */
+export async function sendCatalogBody (res: ServerResponse, headers: Record<string, string>, coding: ReturnType<typeof pickContentCoding>, chunks: Iterable<string>): Promise<void> {
+  if (coding !== 'identity') headers['content-encoding'] = coding
+  res.writeHead(200, headers)
   if (coding === 'identity') {
-    if (await writeAll(res, document(), res)) res.end()
+    if (await writeAll(res, chunks, res)) res.end()
     return
   }
   const compressor = createCompressor(coding)
   compressor.pipe(res)
   res.once('close', () => compressor.destroy())
-  if (await writeAll(compressor, document(), res)) compressor.end()
+  if (await writeAll(compressor, chunks, res)) compressor.end()
 }

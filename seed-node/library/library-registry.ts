@@ -1,9 +1,26 @@
-/** The items the seed node currently knows, by infohash. Ingest writes it; HTTP reads it. */
+/**
+ * The items the seed node currently knows, by infohash. Ingest writes it; HTTP reads it.
+ * Every write is recorded in `changes` (catalog-change-log.ts), which the catalog's ETag and
+ * `?since=` deltas are made from: code that changes an item in place, without `put`, must call
+ * `touch` so that the item reaches apps that cached it.
+ */
 import type { LibraryItem } from './library-item.ts'
+import { compareCatalogOrder } from '../../protocol/catalog-order.ts'
+import { CatalogChangeLog } from './catalog-change-log.ts'
+import { createHash } from 'node:crypto'
+
+/**
+ * A digest of everything the item holds: each rescan puts every item again, and only one that
+ * differs is a change. The whole item, not a list of fields, so fields added later count too.
+ */
+function itemSignature (item: LibraryItem): string {
+  return createHash('sha1').update(JSON.stringify(item)).digest('base64url')
+}
 
 export class LibraryRegistry {
   private readonly byInfoHash = new Map<string, LibraryItem>()
   private readonly byPath = new Map<string, string>()
+  readonly changes = new CatalogChangeLog()
 
   get size (): number {
     return this.byInfoHash.size
@@ -28,12 +45,18 @@ export class LibraryRegistry {
 
   put (item: LibraryItem): void {
     const previous = this.byPath.get(item.stored.relativePath)
-    if (previous !== undefined && previous !== item.stored.infoHash) this.byInfoHash.delete(previous)
+    if (previous !== undefined && previous !== item.stored.infoHash && this.byInfoHash.delete(previous)) this.changes.removed(previous)
     // The same item at a new path (a moved file keeps its id): its old path no longer leads to it.
     const moved = this.byInfoHash.get(item.stored.infoHash)
     if (moved && moved.stored.relativePath !== item.stored.relativePath) this.byPath.delete(moved.stored.relativePath)
     this.byInfoHash.set(item.stored.infoHash, item)
     this.byPath.set(item.stored.relativePath, item.stored.infoHash)
+    this.changes.changed(item.stored.infoHash, itemSignature(item))
+  }
+
+  /** Records a change made to an item in place (a poster found, facts probed later). */
+  touch (infoHash: string): void {
+    if (this.byInfoHash.has(infoHash)) this.changes.changed(infoHash)
   }
 
   remove (infoHash: string): void {
@@ -41,6 +64,7 @@ export class LibraryRegistry {
     if (!item) return
     this.byInfoHash.delete(infoHash)
     this.byPath.delete(item.stored.relativePath)
+    this.changes.removed(infoHash)
   }
 
   /** Items whose files cannot be read right now (no sorting: status is polled often). */
@@ -52,10 +76,6 @@ export class LibraryRegistry {
 
   /** Items sorted for display: series episodes in order, then by title. */
   list (): LibraryItem[] {
-    return [...this.byInfoHash.values()].sort((a, b) => {
-      const keyA = a.series ? `${a.series.name}\u0000${String(a.series.season).padStart(4, '0')}${String(a.series.episode).padStart(5, '0')}` : a.title
-      const keyB = b.series ? `${b.series.name}\u0000${String(b.series.season).padStart(4, '0')}${String(b.series.episode).padStart(5, '0')}` : b.title
-      return keyA.localeCompare(keyB)
-    })
+    return [...this.byInfoHash.values()].sort(compareCatalogOrder)
   }
 }

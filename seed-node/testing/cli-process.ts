@@ -31,6 +31,11 @@ export const spawnLauncher: Launcher = (command, args, cwd, env = {}) => {
   }
 }
 
+/** The default launcher with more environment variables (`HEARTH_FFPROBE` pointing at no program: a seed node without ffmpeg). */
+export function launcherWithEnv (env: Record<string, string>): Launcher {
+  return (command, args, cwd, more = {}) => spawnLauncher(command, args, cwd, { ...env, ...more })
+}
+
 function exitOf (child: ChildProcess): Promise<Exit> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode })
   return new Promise(resolve => child.once('close', (code, signal) => resolve({ code, signal })))

@@ -3,6 +3,10 @@
  * season's episodes in order (specials, season 0, come last, as Jellyfin and Plex put them).
  */
 import type { CatalogItem } from '../../../protocol/catalog.ts'
+import { compareEpisodes } from '../../lib/catalog/show-order.ts'
+
+// The one episode order lives in lib/, where the player's next episode uses it too.
+export { compareEpisodes }
 
 export interface Season {
   readonly number: number
@@ -16,17 +20,6 @@ export interface Show {
   readonly seasons: readonly Season[]
   /** When the newest episode was added (ms since the epoch). */
   readonly addedMs: number
-}
-
-function seasonRank (season: number): number {
-  return season === 0 ? Number.MAX_SAFE_INTEGER : season
-}
-
-export function compareEpisodes (a: CatalogItem, b: CatalogItem): number {
-  if (!a.series || !b.series) return 0
-  return seasonRank(a.series.season) - seasonRank(b.series.season) ||
-    a.series.episode - b.series.episode ||
-    a.title.localeCompare(b.title)
 }
 
 export function groupShows (items: readonly CatalogItem[]): Show[] {

@@ -36,8 +36,13 @@ export interface ApiRequest<T> {
   readonly signal?: AbortSignal
 }
 
+/** What `requestIfChanged` answers when the server says the caller's copy is current (304). */
+export const NOT_MODIFIED = Symbol('not modified')
+
 export interface ApiClient {
   request: <T>(request: ApiRequest<T>) => Promise<T>
+  /** `request` with `If-None-Match: etag`: `NOT_MODIFIED` when the server answers 304. */
+  requestIfChanged: <T>(request: ApiRequest<T>, etag: string) => Promise<T | typeof NOT_MODIFIED>
 }
 
 export interface ApiClientOptions {
@@ -51,25 +56,35 @@ export function createApiClient ({ credential, origin = '' }: ApiClientOptions):
   async function request<T> (call: ApiRequest<T>): Promise<T> {
     const bearer = await credential()
     if (bearer === null) throw new ApiClientError('HEARTH_E_UNAUTHENTICATED', notPairedMessage(call.purpose))
-    const response = await send(`${origin}${call.path}`, call, bearer)
-    const body = await readJson(response)
-    // An abort while the body was read is the caller's (or the timeout's), not a bad reply.
-    if (!body.ok && call.signal?.aborted === true) throw call.signal.reason
-    if (!response.ok) throw refusalError(response, body.ok ? body.value : null, call.purpose)
-    if (!body.ok) throw new ApiClientError('HEARTH_E_BAD_REPLY', 'The home server sent a reply that is not JSON.')
-    const parsed = call.reply.safeParse(body.value)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]
-      throw badReplyError(issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid')
-    }
-    return parsed.data
+    return await parseReply(call, await send(`${origin}${call.path}`, call, bearer))
   }
-  return { request }
+  async function requestIfChanged<T> (call: ApiRequest<T>, etag: string): Promise<T | typeof NOT_MODIFIED> {
+    const bearer = await credential()
+    if (bearer === null) throw new ApiClientError('HEARTH_E_UNAUTHENTICATED', notPairedMessage(call.purpose))
+    const response = await send(`${origin}${call.path}`, call, bearer, { 'if-none-match': etag })
+    if (response.status === 304) return NOT_MODIFIED
+    return await parseReply(call, response)
+  }
+  return { request, requestIfChanged }
 }
 
-async function send (url: string, call: ApiRequest<unknown>, credential: string): Promise<Response> {
+async function parseReply<T> (call: ApiRequest<T>, response: Response): Promise<T> {
+  const body = await readJson(response)
+  // An abort while the body was read is the caller's (or the timeout's), not a bad reply.
+  if (!body.ok && call.signal?.aborted === true) throw call.signal.reason
+  if (!response.ok) throw refusalError(response, body.ok ? body.value : null, call.purpose)
+  if (!body.ok) throw new ApiClientError('HEARTH_E_BAD_REPLY', 'The home server sent a reply that is not JSON.')
+  const parsed = call.reply.safeParse(body.value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw badReplyError(issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid')
+  }
+  return parsed.data
+}
+
+async function send (url: string, call: ApiRequest<unknown>, credential: string, extraHeaders: Record<string, string> = {}): Promise<Response> {
   const timeout = AbortSignal.timeout(call.timeout === 'upload' ? UPLOAD_TIMEOUT_MS : API_TIMEOUT_MS)
-  const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${credential}` }
+  const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${credential}`, ...extraHeaders }
   if (call.body !== undefined) headers['content-type'] = 'application/json'
   try {
     return await fetch(url, {
@@ -77,7 +92,8 @@ async function send (url: string, call: ApiRequest<unknown>, credential: string)
       headers,
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
       signal: call.signal ? AbortSignal.any([call.signal, timeout]) : timeout,
-      // Queue, status and share links change under us: never answer from the HTTP cache.
+      // Queue, status and share links change under us: never answer from the HTTP cache
+      // (a conditional request is then ours to make, and its 304 reaches us).
       cache: 'no-store'
     })
   } catch (err) {

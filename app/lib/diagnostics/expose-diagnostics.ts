@@ -28,6 +28,7 @@ import { peekWebTorrentClient } from '../torrent/webtorrent-client.ts'
 import { getWatchStateStore, peekWatchStateStore } from '../watch-state/open-watch-state.ts'
 import { syncPeers } from '../watch-state/sync-swarm.ts'
 import { bitfieldString } from './bitfield-string.ts'
+import { readCachedCatalog } from '../catalog/catalog-cache.ts'
 
 export interface TorrentDiagnostics {
   infoHash: string
@@ -58,6 +59,8 @@ export interface HearthDiagnostics {
   paired: () => boolean
   deviceId: () => string | null
   syncPeers: () => Array<{ role: 'seed-node' | 'device', deviceId: string }>
+  /** The catalog cached on this device for its household (lib/catalog/catalog-cache.ts), or null. */
+  cachedCatalog: () => Promise<{ revision: string | null, ids: string[] } | null>
 }
 
 declare global {
@@ -74,8 +77,15 @@ export function exposeDiagnostics (): void {
     outbox: async () => await (await getWatchStateStore()).outboxSize(),
     paired: () => peekWatchStateStore()?.paired ?? false,
     deviceId: () => peekWatchStateStore()?.deviceId ?? null,
-    syncPeers
+    syncPeers,
+    cachedCatalog
   }
+}
+
+async function cachedCatalog (): Promise<{ revision: string | null, ids: string[] } | null> {
+  const libraryKey = peekWatchStateStore()?.libraryKey ?? null
+  const catalog = libraryKey === null ? null : await readCachedCatalog(libraryKey)
+  return catalog === null ? null : { revision: catalog.revision ?? null, ids: catalog.items.map(item => item.id) }
 }
 
 function torrents (): TorrentDiagnostics[] {

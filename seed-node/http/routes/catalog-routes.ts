@@ -1,5 +1,6 @@
 /**
- * `GET /api/catalog` (streamed, paged with `?offset=&limit=`, compressed, with an ETag) and `GET /api/catalog/<id>`,
+ * `GET /api/catalog` (streamed, paged with `?offset=&limit=`, compressed, with an ETag from the
+ * registry's revision), `GET /api/catalog?since=<revision>` (only what changed) and `GET /api/catalog/<id>`,
  * with magnets naming the tracker and web seed as the caller reached us.
  */
 import { ApiError } from '../../../protocol/api/api-error.ts'
@@ -7,6 +8,9 @@ import { API_PATHS } from '../../../protocol/api/api-paths.ts'
 import { toCatalogItem, type CatalogContext } from '../../library/catalog-builder.ts'
 import { jsonAnswer, streamAnswer } from '../answer.ts'
 import { parseCatalogPage, streamCatalog } from '../catalog-stream.ts'
+import { sendCatalogSince } from '../catalog-delta-answer.ts'
+import { currentRevision } from '../catalog-revision.ts'
+import { CatalogRevision } from '../../../protocol/catalog.ts'
 import type { HttpServerDeps } from '../http-server-deps.ts'
 import type { HearthRequest } from '../request.ts'
 import { requestOrigin, trackersFor } from '../request-origin.ts'
@@ -37,9 +41,18 @@ export function catalogRoutes (deps: HttpServerDeps): Route[] {
       handle: request => {
         const page = parseCatalogPage(request.searchParams)
         if ('error' in page) throw new ApiError('HEARTH_E_BAD_REQUEST', page.error)
+        const since = request.searchParams.get('since')
         const context = catalogContext(request, deps)
         const headers = { acceptEncoding: request.header('accept-encoding'), ifNoneMatch: request.header('if-none-match') }
-        return streamAnswer(async res => await streamCatalog(res, registry.list(), context, page, request.method === 'HEAD', headers))
+        const headOnly = request.method === 'HEAD'
+        if (since !== null) {
+          const parsed = CatalogRevision.safeParse(since)
+          if (!parsed.success) throw new ApiError('HEARTH_E_BAD_REQUEST', `since must be a catalog revision (letters, digits, dots, dashes; at most 120), got ${since.slice(0, 40)}`)
+          if (page.offset !== 0 || page.limit !== null) throw new ApiError('HEARTH_E_BAD_REQUEST', 'since cannot be combined with offset or limit')
+          return streamAnswer(async res => await sendCatalogSince(res, registry, context, parsed.data, headOnly, headers))
+        }
+        const revision = currentRevision(registry.changes, context)
+        return streamAnswer(async res => await streamCatalog(res, registry.list(), context, page, headOnly, revision, headers))
       }
     },
     {

@@ -20,6 +20,9 @@ import { CodecNotice } from './codec-notice.tsx'
 import { EditionOverlay } from './edition-overlay.tsx'
 import { EditionStatus } from './edition-status.tsx'
 import { useAudioTrackChoice } from '../use-audio-track-choice.ts'
+import { NextEpisodeOffer } from './next-episode-offer.tsx'
+import { PlayerPlatformControls } from './player-platform-controls.tsx'
+import type { EpisodeControls } from '../use-media-session.ts'
 
 interface PlayerPageProps {
   source: PlayableSource
@@ -28,10 +31,13 @@ interface PlayerPageProps {
   notice?: string | null
   /** More actions for a library item, beside mark-as-watched ("Share"). */
   renderItemActions?: (item: CatalogItem) => ReactNode
+  /** An episode's neighbours in its show, and how to play one (the countdown, Shift+N, the system's next/previous). Keep it memoised. */
+  episodes?: EpisodeControls | null
 }
 
-export function PlayerPage ({ source, onBack, notice, renderItemActions }: PlayerPageProps) {
+export function PlayerPage ({ source, onBack, notice, renderItemActions, episodes = null }: PlayerPageProps) {
   const video = useRef<HTMLVideoElement>(null)
+  const stage = useRef<HTMLDivElement>(null)
   const audio = useAudioTrackChoice(source.libraryItem, video)
   const { stream: streamState, subtitles, playability, edition } = usePlayback(source, video, audio)
   const subtitleChoice = useSubtitleChoice(subtitles, video)
@@ -41,16 +47,14 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
   const stats = usePlaybackStats(streamState.phase === 'streaming' ? streamState.torrent : null, video)
   const item = source.libraryItem
   const playing = streamState.phase === 'streaming' ? streamState.file : null
-  const details = item === null && playing !== null
-    ? [playing.name, formatBytes(playing.sizeBytes), ...source.details]
-    : source.details
+  const details = detailsOf(source, playing)
 
   return (
     <main className='player'>
       <nav className='player__nav'>
         <button type='button' className='button button--ghost' onClick={onBack}>← Library</button>
       </nav>
-      <div className='player__stage'>
+      <div className='player__stage' ref={stage}>
         <video
           ref={video}
           className='player__video'
@@ -67,11 +71,13 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
         {edition.phase === 'idle' || edition.phase === 'torrent' || mediaError !== null
           ? <StreamOverlay state={state} foreign={item === null} />
           : <EditionOverlay state={edition} />}
+        {episodes?.next && <NextEpisodeOffer key={episodes.next.id} video={video} next={episodes.next} play={episodes.play} />}
       </div>
       <section className='player__info'>
         <h1 className='player__title'>{source.title}</h1>
         <p className='player__details'>{details.join('  ·  ')}</p>
         {notice && <p className='player__notice'>{notice}</p>}
+        <PlayerPlatformControls video={video} stage={stage} title={source.title} item={item} episodes={episodes} />
         <CodecNotice playability={playability} />
         <EditionStatus state={edition} />
         {item !== null && (
@@ -89,6 +95,11 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions }: Playe
       </section>
     </main>
   )
+}
+
+/** The line under the title: a foreign link's file name and size first, once known. */
+function detailsOf (source: PlayableSource, playing: { name: string, sizeBytes: number } | null): readonly string[] {
+  return source.libraryItem === null && playing !== null ? [playing.name, formatBytes(playing.sizeBytes), ...source.details] : source.details
 }
 
 function describeMediaError (error: MediaError | null, mimeType: string): string {

@@ -1,12 +1,12 @@
 /**
  * The client against a real HTTP server on loopback: the credential it sends, schema checks,
- * the seed node's refusals, an unreachable server, and a device that is not paired.
+ * a conditional request's 304, the seed node's refusals, an unreachable server, and a device that is not paired.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createApiClient } from '../api-client.ts'
+import { createApiClient, NOT_MODIFIED } from '../api-client.ts'
 
 const Reply = z.object({ ok: z.literal(true) })
 type Handler = (request: IncomingMessage, response: ServerResponse) => void
@@ -29,6 +29,10 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   routes.set('/echo-auth', (request, response) => json(response, 200, JSON.stringify({ ok: request.headers.authorization === 'Bearer s3cret' })))
   routes.set('/ok', (_request, response) => json(response, 200, '{"ok":true}'))
+  routes.set('/tagged', (request, response) => {
+    if (request.headers['if-none-match'] === '"v1"') response.writeHead(304, { etag: '"v1"' }).end()
+    else json(response, 200, '{"ok":true}')
+  })
   routes.set('/wrong-shape', (_request, response) => json(response, 200, '{"ok":"yes"}'))
   routes.set('/not-json', (_request, response) => json(response, 200, 'hello'))
   routes.set('/full', (_request, response) => json(response, 507, JSON.stringify({ error: 'HEARTH_E_DISK_FULL', message: 'the disk is full' })))
@@ -44,6 +48,10 @@ describe('createApiClient', () => {
   it('sends the credential and returns the parsed reply', async () => {
     await expect(client().request({ path: '/echo-auth', reply: z.object({ ok: z.boolean() }) })).resolves.toEqual({ ok: true })
     await expect(client().request({ path: '/ok', reply: Reply })).resolves.toEqual({ ok: true })
+  })
+  it('answers NOT_MODIFIED to a 304 for the ETag it sent, and the parsed reply otherwise', async () => {
+    await expect(client().requestIfChanged({ path: '/tagged', reply: Reply }, '"v1"')).resolves.toBe(NOT_MODIFIED)
+    await expect(client().requestIfChanged({ path: '/tagged', reply: Reply }, '"v0"')).resolves.toEqual({ ok: true })
   })
   it('refuses a reply that does not match the schema, or is not JSON', async () => {
     await expect(client().request({ path: '/wrong-shape', reply: Reply })).rejects.toMatchObject({ code: 'HEARTH_E_BAD_REPLY', message: expect.stringMatching(/^The home server sent an unexpected reply \(ok: /) })
