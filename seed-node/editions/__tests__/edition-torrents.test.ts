@@ -51,7 +51,9 @@ async function download (magnet: string): Promise<{ bytes: Uint8Array, wires: st
   client.on('error', () => {})
   try {
     return await new Promise((resolve, reject) => {
-      const torrent = client.add(magnet, { path: dir })
+      // The WebSocket tracker only: from the classic one the client would dial TCP/uTP first.
+      const webrtcOnly = magnet.split('&').filter(part => !/^tr=https?%3A/i.test(part)).join('&')
+      const torrent = client.add(webrtcOnly, { path: dir })
       const wires = new Set<string>()
       torrent.on('wire', wire => wires.add(wire.type))
       torrent.on('error', reject)
