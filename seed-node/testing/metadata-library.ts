@@ -54,6 +54,12 @@ export async function makeTaggedMp3 (file: string, tags: Record<string, string>,
 
 export async function makeMetadataLibrary (): Promise<string> {
   const library = await mkdtemp(path.join(os.tmpdir(), 'hearth-metadata-library-'))
+  await writeMetadataFiles(library)
+  return library
+}
+
+/** Writes the files above into `library` (a folder of its own, or a larger generated library). */
+export async function writeMetadataFiles (library: string): Promise<void> {
   const at = (relative: string): string => path.join(library, relative)
   const filmFolder = path.dirname(at(METADATA_LIBRARY.film))
   await makeClip(at(METADATA_LIBRARY.film), 'testsrc2', 4)
@@ -77,5 +83,4 @@ https://www.themoviedb.org/movie/1
   await makePoster(cover, 300)
   await makeTaggedMp3(at(METADATA_LIBRARY.track), { artist: METADATA_LIBRARY.artist, album: METADATA_LIBRARY.album, title: METADATA_LIBRARY.trackTitle, track: '3', date: '2019' }, cover)
   await rm(cover, { force: true })
-  return library
 }

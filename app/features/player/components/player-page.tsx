@@ -62,6 +62,7 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions, episode
           controls
           autoPlay
           playsInline
+          poster={posterOf(item)}
           onError={() => setMediaError(describeMediaError(video.current?.error ?? null, source.mimeType ?? playing?.mimeType ?? 'this file'))}
         >
           {subtitles.map((track, index) => (
@@ -86,15 +87,19 @@ export function PlayerPage ({ source, onBack, notice, renderItemActions, episode
             {renderItemActions?.(item)}
           </div>
         )}
-        {item?.availability === 'offline' && (
-          <p className='player__note'>The home server cannot read this file right now; it can only play from another device that has it.</p>
-        )}
-        {item === null && <p className='player__notice'>Not in your library: this device streams it from the link’s peers while the page is open, and does not remember where you stopped.</p>}
+        <AvailabilityNote item={item} />
         <TrackSettings audio={audio} subtitleChoice={subtitleChoice} subtitles={subtitles} notShown={item?.subtitlesNotShown ?? []} />
         <StatsBar stats={stats} />
       </section>
     </main>
   )
+}
+
+/** Where the bytes can come from, when it is not the usual: an offline item, or a link from outside the library. */
+function AvailabilityNote ({ item }: { item: CatalogItem | null }) {
+  if (item === null) return <p className='player__notice'>Not in your library: this device streams it from the link’s peers while the page is open, and does not remember where you stopped.</p>
+  if (item.availability !== 'offline') return null
+  return <p className='player__note'>The home server cannot read this file right now; it can only play from another device that has it.</p>
 }
 
 /** The line under the title: a foreign link's file name and size first, once known. */
@@ -111,4 +116,9 @@ function describeMediaError (error: MediaError | null, mimeType: string): string
     return `This browser cannot open this ${mimeType} file, or the file is damaged${error.message ? ` (${error.message})` : ''}.`
   }
   return error?.message || 'The video stopped with an unknown error.'
+}
+
+/** Music has no picture of its own: the video box shows the track's cover (or the album's) instead of black. */
+function posterOf (item: CatalogItem | null): string | undefined {
+  return item?.kind === 'audio' ? item.posterUrl ?? undefined : undefined
 }
