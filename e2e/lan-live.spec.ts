@@ -42,7 +42,9 @@ async function watch (name: 'deviceA' | 'deviceB'): Promise<Page> {
   await page.goto(household.node.url)
   await page.locator(`[data-testid="live-channel"][data-channel-id="${channel.id}"]`).click()
   await expect.poll(async () => (await videoState(page)).currentTime, { timeout: 60 * 1000, message: 'the channel should play' }).toBeGreaterThan(2)
-  expect((await videoState(page)).decodedFrames).toBeGreaterThan(0)
+  // hls.js may rebuild its media source (a new ffmpeg run starts a new init segment), and the
+  // frame count restarts with it: wait for frames rather than reading the count once.
+  await expect.poll(async () => (await videoState(page)).decodedFrames, { message: 'video frames should be decoded' }).toBeGreaterThan(0)
   return page
 }
 

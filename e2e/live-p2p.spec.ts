@@ -57,5 +57,5 @@ test.fixme('the second viewer gets segments from the first over WebRTC', async (
   await expect.poll(async () => await peerBytes(second), { timeout: 90 * 1000, message: 'the second viewer should get bytes from the first' }).toBeGreaterThan(0)
   await expect(second.getByTestId('live-peer-bytes')).toContainText('From other viewers')
   // Both still play: peer bytes did not stall either picture.
-  for (const page of [first, second]) expect((await videoState(page)).decodedFrames).toBeGreaterThan(0)
+  for (const page of [first, second]) await expect.poll(async () => (await videoState(page)).decodedFrames).toBeGreaterThan(0)
 })
