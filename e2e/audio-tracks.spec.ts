@@ -10,6 +10,7 @@
  *   whose picture `--transcode-video` converts (keyframes forced on the segment grid).
  */
 import { expect, test } from '@playwright/test'
+import { findItem } from './support/catalog.ts'
 import { parseCatalog, type CatalogItem } from '../protocol/catalog.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 import { CLIP_NAMES, makeLongHevcLibrary, makeTrackAndSeekLibrary, TWO_TRACK_TONES_HZ } from '../seed-node/testing/codec-clips.ts'
@@ -32,11 +33,7 @@ const running = (): SeedNodeProcess => {
   if (node === null) throw new Error('the seed node starts in beforeAll')
   return node
 }
-const byFile = (name: string): CatalogItem => {
-  const item = items.find(candidate => candidate.mediaPath.endsWith(name))
-  if (!item) throw new Error(`${name} is not in the catalog`)
-  return item
-}
+const byFile = (name: string): CatalogItem => findItem(items, name)
 
 test.beforeAll(async () => {
   library = await makeTrackAndSeekLibrary(40, LONG_FILM_SEC)

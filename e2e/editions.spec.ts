@@ -10,6 +10,8 @@ import { parseCatalog, type CatalogItem } from '../protocol/catalog.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 import { CLIP_NAMES, makeCodecLibrary } from '../seed-node/testing/codec-clips.ts'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
+import { findItem } from './support/catalog.ts'
+import { cardOf } from './support/library-cards.ts'
 import { ensurePaired, expectPlaysPast, openItem } from './support/player.ts'
 
 let library = ''
@@ -21,12 +23,8 @@ const running = (): SeedNodeProcess => {
   if (node === null) throw new Error('the seed node starts in beforeAll')
   return node
 }
-const byFile = (name: string): CatalogItem => {
-  const item = items.find(candidate => candidate.mediaPath.endsWith(name))
-  if (!item) throw new Error(`${name} is not in the catalog`)
-  return item
-}
-const card = (page: import('@playwright/test').Page, item: CatalogItem) => page.locator(`.card:has([data-testid="library-item"][data-item-id="${item.id}"])`)
+const byFile = (name: string): CatalogItem => findItem(items, name)
+const card = cardOf
 
 test.beforeAll(async () => {
   library = await makeCodecLibrary(6)

@@ -6,6 +6,7 @@
  * Served like sidecars: to the household, or to a share token for that item only.
  */
 import { expect, test, type Page } from '@playwright/test'
+import { findItem } from './support/catalog.ts'
 import { parseCatalog, type CatalogItem } from '../protocol/catalog.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 import { ENGLISH_CUES, makeSubtitledLibrary, SUBTITLED_NAMES } from '../seed-node/testing/subtitle-clips.ts'
@@ -21,11 +22,7 @@ const running = (): SeedNodeProcess => {
   if (node === null) throw new Error('the seed node starts in beforeAll')
   return node
 }
-const byFile = (name: string): CatalogItem => {
-  const item = items.find(candidate => candidate.mediaPath.endsWith(name))
-  if (!item) throw new Error(`${name} is not in the catalog`)
-  return item
-}
+const byFile = (name: string): CatalogItem => findItem(items, name)
 
 interface SeenTrack { label: string, language: string, mode: string, cues: Array<{ start: number, end: number, text: string }> }
 

@@ -16,10 +16,11 @@
  * would take minutes, and this spec is about the catalog. ffmpeg stays, for frame thumbnails.
  */
 import path from 'node:path'
-import { test, expect, type Locator, type Page } from '@playwright/test'
+import { test, expect, type Page } from '@playwright/test'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { launcherWithEnv } from '../seed-node/testing/cli-process.ts'
-import { fetchCatalogItems } from './support/catalog.ts'
+import { fetchCatalogItems, findItem } from './support/catalog.ts'
+import { cardOf, expectPictureLoaded } from './support/library-cards.ts'
 import { makeGeneratedLibrary, type GeneratedLibrary } from './support/generated-library.ts'
 import { ensurePaired, expectPlaysPast } from './support/player.ts'
 import { recordFor } from './support/device.ts'
@@ -115,32 +116,20 @@ test('search and filters are in the URL, so Back returns to what was shown', asy
 })
 
 function itemAt (mediaPath: string): CatalogItem {
-  const found = items.find(item => item.mediaPath === path.posix.basename(mediaPath))
-  if (!found) throw new Error(`no item ${mediaPath}`)
-  return found
-}
-
-function card (page: Page, item: CatalogItem): Locator {
-  return page.locator(`.card:has([data-testid="library-item"][data-item-id="${item.id}"])`)
-}
-
-/** Waits until the card's picture has loaded and decoded: naturalWidth > 0. */
-async function expectPictureLoaded (scope: Locator): Promise<void> {
-  const image = scope.getByTestId('poster-image')
-  await expect.poll(async () => await image.evaluate((img: HTMLImageElement) => img.complete ? img.naturalWidth : 0), { timeout: 60 * 1000 }).toBeGreaterThan(0)
+  return findItem(items, path.posix.basename(mediaPath))
 }
 
 test('a folder.jpg poster and a frame thumbnail show as loaded pictures; the NFO names the film and tells its plot', async ({ page }) => {
   await openLibrary(page)
   const search = page.getByTestId('library-search')
   await search.fill('night harbour')
-  await expectPictureLoaded(card(page, itemAt(FOLDER_FILM)))
+  await expectPictureLoaded(cardOf(page, itemAt(FOLDER_FILM)))
   await search.fill('frame film')
-  await expectPictureLoaded(card(page, itemAt(METADATA_LIBRARY.frameFilm)))
+  await expectPictureLoaded(cardOf(page, itemAt(METADATA_LIBRARY.frameFilm)))
   const film = itemAt(METADATA_LIBRARY.film)
   await search.fill('grand voyage')
-  await expect(card(page, film).locator('.card__title')).toHaveText(METADATA_LIBRARY.nfoTitle)
-  await card(page, film).getByTestId('library-item').click()
+  await expect(cardOf(page, film).locator('.card__title')).toHaveText(METADATA_LIBRARY.nfoTitle)
+  await cardOf(page, film).getByTestId('library-item').click()
   await expect(page.getByTestId('item-details')).toContainText(METADATA_LIBRARY.nfoPlot)
 })
 

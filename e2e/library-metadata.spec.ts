@@ -5,12 +5,13 @@
  * trailer is listed under its film, not in the grid. Pictures must have loaded
  * (`naturalWidth` > 0), not just be in the DOM. `HEARTH_SCREENSHOT_DIR` keeps a screenshot.
  */
-import { test, expect, type Locator, type Page } from '@playwright/test'
+import { test, expect, type Page } from '@playwright/test'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { removeDir, makeStateDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { makeClip, makeMetadataLibrary, makePoster, METADATA_LIBRARY } from '../seed-node/testing/metadata-library.ts'
-import { fetchCatalogItems } from './support/catalog.ts'
+import { fetchCatalogItems, findItem } from './support/catalog.ts'
+import { cardOf, expectPictureLoaded } from './support/library-cards.ts'
 import { ensurePaired } from './support/player.ts'
 import type { CatalogItem } from '../protocol/catalog.ts'
 
@@ -51,21 +52,7 @@ test.afterAll(async () => {
 })
 
 function itemAt (mediaPath: string): CatalogItem {
-  const found = items.find(item => item.mediaPath === path.posix.basename(mediaPath))
-  if (!found) throw new Error(`no item ${mediaPath}`)
-  return found
-}
-
-function card (page: Page, item: CatalogItem): Locator {
-  return page.locator(`.card:has([data-testid="library-item"][data-item-id="${item.id}"])`)
-}
-
-/** Waits until the card's picture has loaded and decoded: naturalWidth > 0. */
-async function expectPictureLoaded (scope: Locator): Promise<number> {
-  const image = scope.getByTestId('poster-image')
-  await image.scrollIntoViewIfNeeded()
-  await expect.poll(async () => await image.evaluate((img: HTMLImageElement) => img.complete ? img.naturalWidth : 0), { timeout: 30 * 1000 }).toBeGreaterThan(0)
-  return await image.evaluate((img: HTMLImageElement) => img.naturalWidth)
+  return findItem(items, path.posix.basename(mediaPath))
 }
 
 async function openLibrary (page: Page): Promise<void> {
@@ -77,15 +64,15 @@ async function openLibrary (page: Page): Promise<void> {
 test('the grid shows posters, frames and covers as loaded pictures, with NFO and tag names', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 })
   await openLibrary(page)
-  const film = card(page, itemAt(METADATA_LIBRARY.film))
+  const film = cardOf(page, itemAt(METADATA_LIBRARY.film))
   await expect(film.locator('.card__title')).toHaveText(METADATA_LIBRARY.nfoTitle)
   await expect(film.locator('.card__year')).toHaveText(String(METADATA_LIBRARY.nfoYear))
-  const track = card(page, itemAt(METADATA_LIBRARY.track))
+  const track = cardOf(page, itemAt(METADATA_LIBRARY.track))
   await expect(track.locator('.card__title')).toHaveText(METADATA_LIBRARY.trackTitle)
   await expect(track).toContainText(`${METADATA_LIBRARY.artist} · ${METADATA_LIBRARY.album}`)
   const widths = {
     poster: await expectPictureLoaded(film),
-    frame: await expectPictureLoaded(card(page, itemAt(METADATA_LIBRARY.frameFilm))),
+    frame: await expectPictureLoaded(cardOf(page, itemAt(METADATA_LIBRARY.frameFilm))),
     cover: await expectPictureLoaded(track),
     show: await expectPictureLoaded(page.locator('[data-testid="show-card"][data-series="Tide Tables"]'))
   }
@@ -104,10 +91,10 @@ test('a sample is not in the grid, and a trailer is listed under its film with t
   const trailer = itemAt(METADATA_LIBRARY.trailer)
   const film = itemAt(METADATA_LIBRARY.film)
   await openLibrary(page)
-  await expect(card(page, film)).toBeVisible()
+  await expect(cardOf(page, film)).toBeVisible()
   await expect(page.locator(`[data-testid="library-item"][data-item-id="${trailer.id}"]`)).toHaveCount(0)
   await expect(page.getByTestId('library-item').filter({ hasText: /sample/i })).toHaveCount(0)
-  await card(page, film).getByTestId('library-item').click()
+  await cardOf(page, film).getByTestId('library-item').click()
   await expect(page).toHaveURL(new RegExp(`/watch/${film.id}$`))
   const details = page.getByTestId('item-details')
   await expect(details).toContainText(METADATA_LIBRARY.nfoPlot)

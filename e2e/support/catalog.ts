@@ -9,7 +9,11 @@ export async function fetchCatalogItems (node: ApiTarget): Promise<CatalogItem[]
 }
 
 export async function itemByMediaPath (node: ApiTarget, mediaPathEnd: string): Promise<CatalogItem> {
-  const items = await fetchCatalogItems(node)
+  return findItem(await fetchCatalogItems(node), mediaPathEnd)
+}
+
+/** The item whose media path ends in `mediaPathEnd`, in a catalog already fetched. */
+export function findItem (items: readonly CatalogItem[], mediaPathEnd: string): CatalogItem {
   const item = items.find(candidate => candidate.mediaPath.endsWith(mediaPathEnd))
   if (!item) throw new Error(`no catalog item ending in ${mediaPathEnd}; have ${items.map(i => i.mediaPath).join(', ')}`)
   return item
