@@ -40,11 +40,11 @@ async function hearthSide (ctx: BenchContext, library: string, count: number, ti
   const side: Side = { firstMs: NaN, restartMs: NaN, rssKiB: NaN, firstReport: null, restartReport: null }
   const stateDir = await mkdtemp(path.join(ctx.tmpDir, 'scale-state-'))
   try {
-    const first = await startBenchSeedNode({ library, stateDir, timeoutMs })
+    const first = await startBenchSeedNode({ library, stateDir, timeoutMs, compiled: true })
     side.firstMs = first.scannedMs
     side.firstReport = await first.stop()
     const started = performance.now()
-    const node = await startBenchSeedNode({ library, stateDir, timeoutMs, waitForScan: false })
+    const node = await startBenchSeedNode({ library, stateDir, timeoutMs, waitForScan: false, compiled: true })
     try {
       while ((await node.status().catch(() => ({ items: 0 }))).items < count) {
         if (performance.now() - started > timeoutMs) throw new Error(`restart did not list ${count} items within ${timeoutMs / 1000} s`)
@@ -75,7 +75,7 @@ async function processIo (pid: number): Promise<{ writeBytes: number, wchar: num
  * IDLE_RESCAN_SEC: what it writes between the end of its first scan and the end of the window.
  */
 async function idleWrites (library: string, stateDir: string, windowMs: number, timeoutMs: number): Promise<IdleWrites> {
-  const node = await startBenchSeedNode({ library, stateDir, timeoutMs, args: ['--rescan-interval', String(IDLE_RESCAN_SEC)] })
+  const node = await startBenchSeedNode({ library, stateDir, timeoutMs, compiled: true, args: ['--rescan-interval', String(IDLE_RESCAN_SEC)] })
   try {
     const pid = await node.process.pid()
     const scansBefore = (await node.status()).ingest?.scans ?? 0
@@ -194,7 +194,7 @@ export async function runSeedNodeScale (ctx: BenchContext): Promise<SectionResul
   const bytes = media.files.reduce((sum, f) => sum + f.sizeBytes, 0)
   await sha1sumMs(files) // warm the page cache for everyone
   const shaMs = await sha1sumMs(files)
-  const hearthIngest = await startBenchSeedNode({ library: media.library, stateDir: await mkdtemp(path.join(ctx.tmpDir, 'hash-state-')), timeoutMs })
+  const hearthIngest = await startBenchSeedNode({ library: media.library, stateDir: await mkdtemp(path.join(ctx.tmpDir, 'hash-state-')), timeoutMs, compiled: true })
   const hearthMs = hearthIngest.scannedMs
   // The ingest alone: from the seed node's "running" line to its first scan done (hashing, probes, index).
   const ingestMs = hearthIngest.scannedMs - hearthIngest.startedMs
@@ -209,7 +209,7 @@ export async function runSeedNodeScale (ctx: BenchContext): Promise<SectionResul
 
   notes.unshift(
     `Small files: 16 KiB of seeded random bytes each, named .mp4 (the probe reads them as unknown containers), 100 per folder. "Serving": the seed node's /api/status lists every item; Transmission: torrent-get reports every torrent seeding. Restart times run from spawning the process. Phases are cut off after ${timeoutMs / 1000} s.`,
-    'Transmission gets the same files as torrents made with create-torrent (not timed) and added over its JSON-RPC, DHT/LPD/PEX/uTP off; its first ingest is add → verified and seeding. The seed node\'s first ingest and restart include starting Node and tsx (~1 s).',
+    'Transmission gets the same files as torrents made with create-torrent (not timed) and added over its JSON-RPC, DHT/LPD/PEX/uTP off; its first ingest is add → verified and seeding. The seed node runs compiled, as npm start runs it (dist-node/, plain node and its V8 flags); its first ingest and restart include starting Node.',
     `Item counts: ${counts.join(', ')} (10,000 on request with HEARTH_BENCH_SCALE_COUNTS, outside the 15-minute suite).${ffprobeOff ? ' Small-file seed nodes ran without ffprobe (HEARTH_BENCH_SCALE_FFPROBE=off).' : ''}`,
     'Hashing: seed node = start with an empty state folder → first scan done (includes process start and the media probe, which runs beside the hashing threads); "ingest alone" starts at the seed node\'s running line; sha1sum = `xargs sha1sum` wall time, page cache warm for both.',
     `Idle writes: the restarted seed node over the unchanged library with --rescan-interval ${IDLE_RESCAN_SEC}, from the end of its first scan for the window; write_bytes from /proc/<pid>/io (bytes the process sent towards the disk, the state folder being on disk), scaled per rescan to ${3600 / DEFAULT_RESCAN_SEC} rescans an hour. wchar counts every write call, logs and sockets included.`
