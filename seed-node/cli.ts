@@ -4,7 +4,6 @@
  * The options themselves live in one table (config.ts); cli-arguments.ts derives the
  * help text and the parsing from it.
  */
-import QRCode from 'qrcode'
 import { helpText, parseCommandLine, type CommandLine } from './cli-arguments.ts'
 import { HearthError } from './lib/errors.ts'
 import { startSeedNode, type RunningSeedNode } from './seed-node.ts'
@@ -32,6 +31,7 @@ async function announce (node: RunningSeedNode): Promise<void> {
   const { origins, tls } = node.reach()
   const [first = node.url, ...others] = origins
   const link = node.pairingLink(first)
+  const { default: QRCode } = await import('qrcode') // only for the first start's pairing link
   const qr = await QRCode.toString(link, { type: 'terminal', small: true })
   const more = others.length === 0 ? '' : `  If that address does not answer, try ${others.length === 1 ? 'this one' : 'these'}:\n${others.map(origin => `  ${node.pairingLink(origin)}\n`).join('')}\n`
   process.stdout.write(`\n  Hearth is running: open ${first}\n\n` +

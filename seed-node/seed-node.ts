@@ -33,6 +33,7 @@ import { FingerprintCache } from './library/fingerprint-cache.ts'
 import { defaultHashThreads, HashPool } from './library/hash-pool.ts'
 import { LibraryIngest } from './library/library-ingest.ts'
 import { openEditions } from './editions/open-editions.ts'
+import { detectFfmpeg } from './editions/ffmpeg-tools.ts'
 import { LiveChannels } from './live/live-channels.ts'
 import type { EditionService } from './editions/edition-service.ts'
 import { ArtworkService } from './artwork/artwork-service.ts'
@@ -335,6 +336,7 @@ async function startLibrary (parts: Parts, config: SeedNodeConfig, stack: Teardo
 
 export async function startSeedNode (options: SeedNodeOptions, log: Logger = createLogger(options.logLevel ?? 'info')): Promise<RunningSeedNode> {
   const startedAtMs = Date.now()
+  void detectFfmpeg() // answered by the time editions ask (ffmpeg-tools.ts)
   const requested = resolveConfig(options)
   await checkLibrary(requested.libraryDir)
   await prepareState(requested.stateDir, requested.libraryDir)

@@ -53,7 +53,11 @@ export const NODE_BUILD_OPTIONS: BuildOptions = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  splitting: false,
+  // Code that only some starts need (HTTPS certificates, ACME, subtitle code pages, tags,
+  // NFO parsing, QR codes) sits in chunks loaded by `import()` when first used: a restart
+  // on loopback neither reads nor compiles them. Flat beside the entries (see above).
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
   // Whitespace and comments out, names kept (readable stack traces; the source map has the
   // rest). Why it matters: V8 keeps each script's source in memory, and one non-Latin-1
   // character in a comment (a typographic apostrophe) doubles it to two bytes a character:

@@ -8,7 +8,6 @@
  */
 import { spawn } from 'node:child_process'
 import type { FileHandle } from 'node:fs/promises'
-import { parseFile } from 'music-metadata'
 import { FFMPEG_COMMAND } from '../editions/ffmpeg-tools.ts'
 import { openLibraryFile, type LibraryConfinement } from '../library/library-file-open.ts'
 import type { ArtRef } from '../library/metadata/art-ref.ts'
@@ -80,6 +79,7 @@ async function withSource<T> (ref: ArtRef, confinement: LibraryConfinement, use:
 /** The cover inside a media file (ID3 APIC, FLAC picture, MP4 `covr`, Matroska `cover.*` attachment). */
 export async function embeddedPicture (handle: FileHandle): Promise<Uint8Array> {
   // Reopening the open descriptor reads the same file, confined, with random access.
+  const { parseFile } = await import('music-metadata')
   const meta = await parseFile(`/proc/self/fd/${handle.fd}`, { duration: false, skipPostHeaders: true })
   const pictures = meta.common.picture ?? []
   const front = pictures.find(picture => /front|cover/i.test(`${picture.type ?? ''} ${picture.name ?? ''}`)) ?? pictures[0]

@@ -24,7 +24,14 @@ async function versionOf (command: string): Promise<string | null> {
   })
 }
 
+let detected: Promise<FfmpegTools> | null = null
+
+/**
+ * Asked once per process, by whoever asks first: the seed node asks as it starts, so the
+ * ~0.2 s that two `-version` runs take passes while the household and the port open, and
+ * editions and live channels find the answer ready.
+ */
 export async function detectFfmpeg (): Promise<FfmpegTools> {
-  const [ffmpeg, ffprobe] = await Promise.all([versionOf(FFMPEG_COMMAND), versionOf(FFPROBE_COMMAND)])
-  return { ffmpeg, ffprobe }
+  detected ??= Promise.all([versionOf(FFMPEG_COMMAND), versionOf(FFPROBE_COMMAND)]).then(([ffmpeg, ffprobe]) => ({ ffmpeg, ffprobe }))
+  return await detected
 }

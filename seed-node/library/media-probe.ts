@@ -4,12 +4,16 @@
  * seed-node/editions/ffprobe-media.ts), and music-metadata (pure JS) for the title and as
  * the fallback where there is no ffprobe.
  */
-import { parseFile } from 'music-metadata'
 import { mediaTypeOf } from '../../protocol/media-types.ts'
 import { ffprobeMedia } from '../editions/ffprobe-media.ts'
 import type { ProbedFacts } from '../editions/ffprobe-output.ts'
 import type { MediaProbe } from './stored-item.ts'
 import { tagsOf } from './metadata/media-tags.ts'
+
+/** music-metadata (~0.2 MB of code) loads with the first file probed, not at start: a restart probes nothing. */
+async function musicMetadata (): Promise<typeof import('music-metadata')> {
+  return await import('music-metadata')
+}
 
 const UNKNOWN: MediaProbe = { durationSec: null, container: 'unknown', videoCodec: null, audioCodec: null, embeddedTitle: null }
 
@@ -47,7 +51,7 @@ export async function probeFacts (absolutePath: string): Promise<Omit<ProbedFact
 /** Tags alone, for items stored before tags were read; null when the file cannot be parsed. */
 export async function probeTags (absolutePath: string): Promise<MediaProbe['tags'] | null> {
   try {
-    return tagsOf((await parseFile(absolutePath, { duration: false, skipCovers: false, skipPostHeaders: true })).common)
+    return tagsOf((await (await musicMetadata()).parseFile(absolutePath, { duration: false, skipCovers: false, skipPostHeaders: true })).common)
   } catch {
     return null
   }
@@ -56,7 +60,7 @@ export async function probeTags (absolutePath: string): Promise<MediaProbe['tags
 async function probeWithMusicMetadata (absolutePath: string): Promise<MediaProbe & { error?: string }> {
   try {
     // Covers are read (not kept) to learn whether the file has one: art is made from it later.
-    const meta = await parseFile(absolutePath, { duration: true, skipCovers: false })
+    const meta = await (await musicMetadata()).parseFile(absolutePath, { duration: true, skipCovers: false })
     const tracks = meta.format.trackInfo ?? []
     const codecName = (name: string | undefined) => name?.replace(/^<|>$/g, '') ?? null
     const video = tracks.find(track => track.video !== undefined || /avc|hevc|vp[089]|av1|h26[45]/i.test(track.codecName ?? ''))

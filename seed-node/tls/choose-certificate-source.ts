@@ -5,7 +5,6 @@
  * at start, so a problem is one line naming its cause, before the port opens.
  */
 import type { SeedNodeConfig } from '../config.ts'
-import { openAcmeSource } from './acme/open-acme-source.ts'
 import type { CertificateSource, CertificateSourceDeps } from './certificate-source.ts'
 import { CertificateFiles } from './certificate-files.ts'
 import type { HouseholdCa } from './household-ca.ts'
@@ -28,7 +27,9 @@ export async function certificateSourceFor (config: SeedNodeConfig, deps: Certif
     return await CertificateFiles.open({ certFile: config.tlsCert, keyFile: config.tlsKey, log: deps.log })
   }
   if (acmeDomain(config) !== null) {
-    // The name points at the same LAN address the links name first.
+    // The name points at the same LAN address the links name first. The ACME client (with its
+    // X.509 and HTTP libraries, ~1 MB of code) loads only here.
+    const { openAcmeSource } = await import('./acme/open-acme-source.ts')
     return await openAcmeSource(config, { stateDir: config.stateDir, log: deps.log, lanAddress: () => deps.lanAddresses()[0] ?? null })
   }
   // Loaded only when needed: the X.509 library costs a few hundred ms at start.

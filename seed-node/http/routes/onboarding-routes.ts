@@ -9,7 +9,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
-import QRCode from 'qrcode'
 import { errorBody } from '../../../protocol/api/api-error.ts'
 import type { Logger } from '../../lib/log.ts'
 import type { PortHandler } from '../../port-listener.ts'
@@ -48,6 +47,7 @@ async function serveOnboarding (ca: HouseholdCa, pathname: string, httpsOrigin: 
     send(res, 'application/x-x509-ca-cert', ca.certDer, { 'content-disposition': 'attachment; filename="hearth-household-ca.crt"' })
   } else if (pathname === ONBOARDING_PATHS.qrCode) {
     const pageUrl = host === undefined ? `${httpsOrigin.replace(/^https:/, 'http:')}${ONBOARDING_PATHS.page}` : `http://${host}${ONBOARDING_PATHS.page}`
+    const { default: QRCode } = await import('qrcode')
     send(res, 'image/svg+xml', await QRCode.toString(pageUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }))
   } else if (pathname === ONBOARDING_PATHS.styles) {
     send(res, 'text/css; charset=utf-8', ONBOARDING_CSS)

@@ -65,7 +65,7 @@ async function subtitleAnswer (item: LibraryItem | undefined, id: string, index:
 async function sidecarVtt (item: LibraryItem, subtitle: SidecarSubtitle, log: Logger): Promise<string> {
   if (item.availability === 'offline') throw new ApiError('HEARTH_E_ITEM_OFFLINE', 'the item\'s files cannot be read right now')
   const bytes = await readSubtitle(subtitle.diskPath, item, log)
-  const { text, charset } = decodeSubtitle(bytes)
+  const { text, charset } = await decodeSubtitle(bytes)
   if (charset !== 'utf-8') log.debug('subtitle.charset', { path: subtitle.track.path, charset })
   return toWebVtt(text, subtitle.track.format)
 }

@@ -16,7 +16,7 @@ import { artRef, frameTimeSec, type ArtRef } from './art-ref.ts'
 import { itemArtwork, seriesArtwork } from './artwork-names.ts'
 import type { AssignedExtra } from './extras-names.ts'
 import { itemNfo, showNfo } from './nfo-names.ts'
-import { parseNfo, type NfoFacts } from './nfo-parse.ts'
+import type { NfoFacts } from './nfo-parse.ts'
 import type { MetadataListing } from './metadata-listing.ts'
 
 /** An NFO is a few kilobytes; anything past this is not one. */
@@ -108,6 +108,8 @@ export class LibraryMetadata {
     } finally {
       await handle.close()
     }
+    // The XML parser loads with the first NFO file, not at start (libraries without NFO never load it).
+    const { parseNfo } = await import('./nfo-parse.ts')
     const result = parseNfo(decodeNfo(bytes.subarray(0, MAX_NFO_BYTES)))
     if (!result.ok) {
       this.reportOnce(relativePath, 'metadata.nfo_ignored', result.reason)

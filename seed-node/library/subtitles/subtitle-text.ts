@@ -5,13 +5,16 @@
 import { srtToVtt } from '../../../protocol/subtitles/srt-to-vtt.ts'
 import { assToVtt } from '../../../protocol/subtitles/ass-to-vtt.ts'
 import type { SubtitleFormat } from '../../../protocol/catalog.ts'
-import { decodeText } from './subtitle-charset.ts'
 
 /** Subtitle files larger than this are refused: a feature film's SRT is ~100 KiB; ASS with karaoke a few MiB. */
 export const MAX_SUBTITLE_BYTES = 16 * 1024 * 1024
 
-/** The file's text, BOM removed, in whatever charset it was written (`charset` as iconv-lite names it). */
-export function decodeSubtitle (bytes: Uint8Array): { text: string, charset: string } {
+/**
+ * The file's text, BOM removed, in whatever charset it was written (`charset` as iconv-lite
+ * names it). The code-page tables (~0.5 MB of code) load on the first subtitle, not at start.
+ */
+export async function decodeSubtitle (bytes: Uint8Array): Promise<{ text: string, charset: string }> {
+  const { decodeText } = await import('./subtitle-charset.ts')
   return decodeText(bytes)
 }
 
