@@ -2,7 +2,7 @@
  * A channel shared peer to peer (`--live-p2p`): two viewers in two browser profiles, and the
  * second gets segments from the first over WebRTC (p2p-media-loader's peer bytes > 0),
  * signalled through the seed node's own tracker with the household credential. On loopback
- * (Chromium's loopback flags, e2e/support/chromium.ts).
+ * (Chromium's loopback flags and context permission, e2e/support/chromium.ts).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { LiveListReply, type LiveChannel } from '../protocol/api/live.ts'
@@ -45,10 +45,7 @@ test.afterAll(async () => {
   if (stateDir) await removeDir(stateDir)
 })
 
-// Two browser contexts on loopback stopped meeting over WebRTC after this session's merges,
-// while the same two-viewer path passes between two hosts of the test LAN (lan-live.spec.ts).
-// Open defect, noted on issue 15; the LAN spec is the real test.
-test.fixme('the second viewer gets segments from the first over WebRTC', async ({ browser }) => {
+test('the second viewer gets segments from the first over WebRTC', async ({ browser }) => {
   test.setTimeout(180 * 1000)
   const channel = await onlineChannel()
   expect(channel.p2p).toBe(true)
