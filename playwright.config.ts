@@ -4,7 +4,7 @@
  * (scripts/run-loopback-only.sh), so WebRTC cannot pick any other interface.
  */
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, LOOPBACK_CONTEXT_PERMISSIONS } from './e2e/support/chromium.ts'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium.ts'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -20,8 +20,6 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: 'off',
-    // WebRTC between two browsers on loopback needs it (see chromium.ts)
-    permissions: LOOPBACK_CONTEXT_PERMISSIONS,
     serviceWorkers: 'allow'
   }
 })

@@ -7,6 +7,7 @@ import { test, expect } from '@playwright/test'
 import { useSeedNode } from './support/seed-node-fixture.ts'
 import { itemByMediaPath } from './support/catalog.ts'
 import { expectPlaysPast, openItem } from './support/player.ts'
+import { LOOPBACK_PEER_CONTEXT } from './support/chromium.ts'
 
 const node = useSeedNode({ compiled: true, env: { HEARTH_WEBRTC: 'off' } })
 const CLIP = 'Colour Bars at Dusk (2026).mp4'
@@ -17,7 +18,8 @@ test('the seed node says why WebRTC is off', async () => {
 
 test('a clip plays through the web seed, and a second browser shares it over WebRTC', async ({ browser }) => {
   const item = await itemByMediaPath(node, CLIP)
-  const first = await (await browser.newContext()).newPage()
+  // Each browser a WebRTC peer of the other on loopback (see chromium.ts for why it is needed).
+  const first = await (await browser.newContext(LOOPBACK_PEER_CONTEXT)).newPage()
   await openItem(first, node, item.id)
   await expectPlaysPast(first, 2)
   const firstWires = await first.evaluate(() => window.__hearth?.wires() ?? [])
@@ -28,7 +30,7 @@ test('a clip plays through the web seed, and a second browser shares it over Web
   // over WebRTC. With the web seed open the proof would rest on a race: at loopback speed the
   // web seed can deliver the whole 1.7 MB clip before the tracker has introduced the two
   // browsers, and a complete torrent dials no one.
-  const second = await (await browser.newContext()).newPage()
+  const second = await (await browser.newContext(LOOPBACK_PEER_CONTEXT)).newPage()
   let refusedWebSeedRequests = 0
   await second.route('**/webseed/**', async route => {
     refusedWebSeedRequests++
