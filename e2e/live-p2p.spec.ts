@@ -2,13 +2,14 @@
  * A channel shared peer to peer (`--live-p2p`): two viewers in two browser profiles, and the
  * second gets segments from the first over WebRTC (p2p-media-loader's peer bytes > 0),
  * signalled through the seed node's own tracker with the household credential. On loopback
- * (Chromium's loopback flags, e2e/support/chromium.ts).
+ * (Chromium's loopback flags and LOOPBACK_PEER_CONTEXT, e2e/support/chromium.ts).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { LiveListReply, type LiveChannel } from '../protocol/api/live.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { ensurePaired, videoState } from './support/player.ts'
+import { LOOPBACK_PEER_CONTEXT } from './support/chromium.ts'
 
 let stateDir = ''
 let node: SeedNodeProcess | null = null
@@ -25,8 +26,9 @@ async function onlineChannel (): Promise<LiveChannel> {
   return channel
 }
 
+/** A viewer in its own browser profile, reachable by the other over WebRTC on loopback (chromium.ts says why that needs LOOPBACK_PEER_CONTEXT). */
 async function viewer (browser: Browser, channel: LiveChannel): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
+  const page = await (await browser.newContext(LOOPBACK_PEER_CONTEXT)).newPage()
   await ensurePaired(page, running())
   await page.goto(`${running().url}/channel/${channel.id}`)
   await expect.poll(async () => (await videoState(page)).currentTime, { timeout: 60 * 1000, message: 'the channel should play' }).toBeGreaterThan(1)
@@ -45,10 +47,7 @@ test.afterAll(async () => {
   if (stateDir) await removeDir(stateDir)
 })
 
-// Two browser contexts on loopback stopped meeting over WebRTC after this session's merges,
-// while the same two-viewer path passes between two hosts of the test LAN (lan-live.spec.ts).
-// Open defect, noted on issue 15; the LAN spec is the real test.
-test.fixme('the second viewer gets segments from the first over WebRTC', async ({ browser }) => {
+test('the second viewer gets segments from the first over WebRTC', async ({ browser }) => {
   test.setTimeout(180 * 1000)
   const channel = await onlineChannel()
   expect(channel.p2p).toBe(true)
