@@ -2,7 +2,7 @@
  * Browser editions on demand: a device that cannot play an item as it is asks for an
  * edition (protocol/api/editions.ts) from the second it will start at. The edition's time
  * line is fixed first (edition-layout.ts): the player gets a playlist of the whole film and
- * can seek anywhere; segments are made by ffmpeg runs (edition-job.ts):
+ * can seek anywhere; segments are made by ffmpeg runs (edition-job.ts), started and stopped by edition-runs.ts:
  *
  *   segment n asked ─┬─ on disk ──────────────────────────────▶ served
  *                    ├─ a run will reach it within seconds ───▶ wait, served
@@ -10,7 +10,7 @@
  *
  * An edition may have several runs, one per place being watched (two devices at different
  * points of the same film do not take turns restarting one run). Runs nobody follows stop
- * (run-stops.ts: sooner when a seek left them behind). Bounds: at most MAX_RUNNING_JOBS
+ * (run-stops.ts: sooner when a seek left them behind). Bounds: at most two
  * ffmpeg processes in all (the least recently used run is stopped for a new one), an
  * unfinished edition nobody used for IDLE_STOP_MS is removed, and complete editions stay
  * within `--editions-max-gb` (edition-cache.ts). A complete edition is seeded as a torrent
@@ -18,38 +18,31 @@
  * the lowest priority, are held still while a device waits for another edition, and go first
  * when room is needed.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { ApiError } from '../../protocol/api/api-error.ts'
 import { editionFilePath, editionKeyOf, type EditionReply, type EditionRequest } from '../../protocol/api/editions.ts'
 import type { EditionSupport } from '../../protocol/media-facts.ts'
 import type { LibraryRegistry } from '../library/library-registry.ts'
 import type { Logger } from '../lib/log.ts'
-import { editionArgs, type EditionInput } from './edition-args.ts'
+import type { EditionInput } from './edition-args.ts'
 import { evictEditions, isCompleteEdition, listEditions, removeUnfinished, touchEdition } from './edition-cache.ts'
-import { COMPLETE_MARKER, EditionJob, type JobState } from './edition-job.ts'
-import { layoutPlaylist, segmentAt, segmentCount, segmentFile, segmentIndexOf, segmentStartSec, waitForRunningJob } from './edition-layout.ts'
+import type { EditionJob } from './edition-job.ts'
+import { layoutPlaylist, segmentAt, segmentIndexOf, segmentStartSec } from './edition-layout.ts'
 import { planLayout, readLayout, writeLayout } from './edition-layout-file.ts'
 import type { FfmpegTools } from './ffmpeg-tools.ts'
 import { IDLE_STOP_MS, runsToStop } from './run-stops.ts'
 import { measureTranscodePixelRate, transcodeSpeedFor } from './transcode-speed.ts'
 import { EditionSeeding, type EditionSeeder } from './edition-seeding.ts'
 import type { EditionTorrent } from './edition-torrent.ts'
-import { exists, sleep, type EditionEntry } from './edition-entry.ts'
-import { followedByDevice, moveToBackground, stopForRoomFirst, yieldToDevices } from './background-runs.ts'
+import { exists, type EditionEntry } from './edition-entry.ts'
+import { EditionRuns } from './edition-runs.ts'
 
-/** ffmpeg runs at once: a router has few cores, and each run is one viewer's film. */
-const MAX_RUNNING_JOBS = 2
 const IDLE_CHECK_MS = 15 * 1000
-/** A fetched segment up to this many segments past where a run has got counts as that run's (hls.js buffers ahead). */
-const RUN_LOOKAHEAD_SEGMENTS = 3
 /** How long the first ask waits for its first segment (below the app's 15 s API timeout). */
 const FIRST_SEGMENT_WAIT_MS = 12 * 1000
 /** How long a segment fetch waits before answering "busy, ask again" (hls.js waits 30 s for a first byte, see edition-player.ts). */
 const SEGMENT_WAIT_MS = 20 * 1000
-/** A run that will reach a wanted segment within this many seconds is waited for rather than replaced. */
-const RUN_REACH_SEC = 6
-const POLL_MS = 100
 const BYTES_PER_GB = 1024 ** 3
 
 export interface EditionServiceOptions {
@@ -74,12 +67,17 @@ export class EditionService {
   private transcodePixelRate: number | null = null
   /** Finished editions as torrents. */
   readonly seeding: EditionSeeding
+  private readonly runs: EditionRuns
 
   constructor (private readonly options: EditionServiceOptions) {
     this.root = path.join(options.stateDir, 'editions')
     this.idleTimer = setInterval(() => { this.stopIdle() }, IDLE_CHECK_MS)
     this.idleTimer.unref()
     this.seeding = new EditionSeeding(this.root, options.seeder ?? null, options.log, () => { this.evict() })
+    this.runs = new EditionRuns(this.entries, this.root, options.log, entry => {
+      this.seeding.enqueue(entry.dir)
+      this.evict()
+    })
   }
 
   /** What the catalog tells devices about editions here. */
@@ -145,10 +143,10 @@ export class EditionService {
     const entry = known ?? await this.entryFor(dir, item.stored.infoHash, input, { ...request, startSec: 0 }, durationSec)
     entry.lastUsedMs = Date.now()
     const wanted = segmentAt(entry.layout, request.startSec)
-    const ready = await this.ensureSegment(entry, wanted, FIRST_SEGMENT_WAIT_MS)
+    const ready = await this.runs.ensureSegment(entry, wanted, FIRST_SEGMENT_WAIT_MS)
     if (!ready) throw new ApiError('HEARTH_E_BUSY', 'the home server is slow to prepare this film; try again in a moment')
     const startSec = segmentStartSec(entry.layout, wanted)
-    const job = await this.runCovering(entry, wanted)
+    const job = await this.runs.covering(entry, wanted)
     const next = job === undefined ? wanted + 1 : await job.next()
     const preparedSec = entry.complete ? durationSec - startSec : Math.min(durationSec, segmentStartSec(entry.layout, next)) - startSec
     return { itemId: item.stored.infoHash, key, state: entry.complete ? 'ready' : 'preparing', playlistUrl, preparedSec, startSec, durationSec, speed: entry.complete ? null : job?.speed ?? null }
@@ -175,10 +173,10 @@ export class EditionService {
     const entry = this.entries.get(dir)
     const index = segmentIndexOf(file)
     if (entry !== undefined) entry.lastUsedMs = Date.now()
-    if (entry !== undefined && index !== null) await this.runCovering(entry, index) // the viewer still follows that run
+    if (entry !== undefined && index !== null) await this.runs.covering(entry, index) // the viewer still follows that run
     if (entry === undefined || entry.complete || await exists(diskPath)) return diskPath
     // The init segment is written by whichever run starts first; segment 0 brings one along.
-    const ready = await this.ensureSegment(entry, index ?? entry.jobs.at(-1)?.startSegment ?? 0, SEGMENT_WAIT_MS)
+    const ready = await this.runs.ensureSegment(entry, index ?? entry.jobs.at(-1)?.startSegment ?? 0, SEGMENT_WAIT_MS)
     if (!ready && !await exists(diskPath)) throw new ApiError('HEARTH_E_BUSY', 'this part of the film is still being prepared; ask again')
     return diskPath
   }
@@ -204,101 +202,9 @@ export class EditionService {
     return await made
   }
 
-  /**
-   * The running run that has written, or will soon write, segment `index`, marked as used
-   * (its viewer still follows it); undefined when none.
-   */
-  private async runCovering (entry: EditionEntry, index: number): Promise<EditionJob | undefined> {
-    for (const job of [...entry.jobs].reverse()) {
-      if (job.state.kind !== 'running' || job.startSegment > index) continue
-      if (index < await job.next() + RUN_LOOKAHEAD_SEGMENTS) {
-        job.lastUsedMs = Date.now()
-        followedByDevice(job, this.runningJobs().map(({ job: other }) => other))
-        return job
-      }
-    }
-    return undefined
-  }
-
-  /** Waits until segment `index` is on disk, starting a run there when no run will bring it soon; false when time ran out. */
-  private async ensureSegment (entry: EditionEntry, index: number, waitMs: number): Promise<boolean> {
-    const file = path.join(entry.dir, segmentFile(index))
-    const deadline = Date.now() + waitMs
-    while (Date.now() < deadline) {
-      if (await exists(file)) return true
-      if (entry.switching !== null) {
-        await entry.switching
-        continue
-      }
-      const covering = entry.jobs.filter(job => job.startSegment <= index)
-      const running = covering.filter(job => job.state.kind === 'running')
-      const failed = covering.find(job => job.state.kind === 'failed')
-      if (failed !== undefined && failed.state.kind === 'failed' && running.length === 0) {
-        throw new ApiError('HEARTH_E_EDITION_FAILED', `the file could not be converted, it may be damaged or incomplete (ffmpeg: ${failed.state.reason})`)
-      }
-      // A run that got to the end without this segment will not bring it (the film ends before it).
-      if (covering.some(job => job.state.kind === 'finished')) return false
-      let waiting = false
-      for (const job of running) {
-        if (waitForRunningJob({ wanted: index, runStart: job.startSegment, runNext: await job.next(), segmentSec: entry.layout.segmentSec, speed: job.speed, maxWaitSec: RUN_REACH_SEC })) {
-          job.lastUsedMs = Date.now()
-          waiting = true
-        }
-      }
-      if (!waiting) {
-        entry.switching = this.startRun(entry, index).finally(() => { entry.switching = null })
-        await entry.switching
-        continue
-      }
-      await sleep(POLL_MS)
-    }
-    return await exists(file)
-  }
-
-  private async startRun (entry: EditionEntry, startSegment: number): Promise<void> {
-    const first = entry.jobs.length === 0
-    this.makeRoom()
-    await mkdir(entry.dir, { recursive: true, mode: 0o700 })
-    const run = { startSegment, segmentSec: entry.layout.segmentSec }
-    const job = new EditionJob(entry.dir, editionArgs(entry.input, entry.request, entry.dir, run), startSegment)
-    // Ended runs are forgotten once a run starts at or before them (what they said is no longer the latest word).
-    entry.jobs = [...entry.jobs.filter(other => other.state.kind === 'running' || other.startSegment < startSegment), job]
-    const fromSec = segmentStartSec(entry.layout, startSegment)
-    if (first) {
-      this.options.log.info('editions.started', { item: entry.itemId, key: path.basename(entry.dir), video: entry.request.video, audioFrom: entry.input.audioCodec ?? 'none', segmentSec: entry.layout.segmentSec, fromSec })
-    } else {
-      this.options.log.info('editions.restarted', { dir: path.relative(this.root, entry.dir), at: fromSec })
-    }
-    this.yieldToDevices()
-    job.done.then(state => this.runEnded(entry, job, state), () => undefined)
-  }
-
-  private runEnded (entry: EditionEntry, job: EditionJob, state: JobState): void {
-    this.yieldToDevices()
-    if (state.kind === 'failed') this.options.log.warn('editions.failed', { dir: path.relative(this.root, entry.dir), reason: state.reason })
-    if (state.kind !== 'finished') return
-    entry.completing = this.markIfComplete(entry, job).catch((err: unknown) => this.options.log.warn('editions.finish_failed', { error: String(err) }))
-  }
-
-  /** A run reached the end: the edition is complete when every segment of the film is there. */
-  private async markIfComplete (entry: EditionEntry, job: EditionJob): Promise<void> {
-    const count = segmentCount(entry.layout)
-    for (let index = 0; index < count; index++) {
-      if (!await exists(path.join(entry.dir, segmentFile(index)))) return
-    }
-    // The whole-film playlist on disk too: the MP4 seeded as a torrent is remuxed from it.
-    await writeFile(path.join(entry.dir, 'index.m3u8'), layoutPlaylist(entry.layout))
-    await writeFile(path.join(entry.dir, COMPLETE_MARKER), new Date().toISOString())
-    entry.complete = true
-    const tookSec = Math.round((Date.now() - job.startedAtMs) / 100) / 10
-    this.options.log.info('editions.complete', { dir: path.relative(this.root, entry.dir), tookSec })
-    this.seeding.enqueue(entry.dir)
-    this.evict()
-  }
-
   /** Fits the folder to `--editions-max-gb`; evicted editions stop being seeded. */
   private evict (): void {
-    const busy = new Set([...this.runningJobs().map(({ entry }) => entry.dir), ...this.seeding.busy()])
+    const busy = new Set([...this.runs.running().map(({ entry }) => entry.dir), ...this.seeding.busy()])
     evictEditions(this.root, this.options.maxGb * BYTES_PER_GB, busy).then(
       async removed => {
         if (removed.length === 0) return
@@ -310,16 +216,9 @@ export class EditionService {
     )
   }
 
-  private yieldToDevices (): void {
-    yieldToDevices(this.runningJobs().map(({ job }) => job))
-  }
-
   /** Marks the newest running run of this edition as a background one (`--editions ahead`); returns it, or null when none runs. */
   runInBackground (itemId: string, key: string): EditionJob | null {
-    const entry = this.entries.get(path.join(this.root, itemId, key))
-    const job = entry?.jobs.filter(candidate => candidate.state.kind === 'running').at(-1) ?? null
-    if (job !== null) moveToBackground(job, this.runningJobs().map(({ job: other }) => other))
-    return job
+    return this.runs.moveToBackground(this.entries.get(path.join(this.root, itemId, key)))
   }
 
   /** Whether the edition is complete, once any finished run's check is done. */
@@ -340,26 +239,12 @@ export class EditionService {
   /** ffmpeg runs now, and the bytes the editions folder holds. */
   async usage (): Promise<{ running: number, cachedBytes: number, maxBytes: number }> {
     const cachedBytes = (await listEditions(this.root)).reduce((sum, edition) => sum + edition.sizeBytes, 0)
-    return { running: this.runningJobs().length, cachedBytes, maxBytes: this.options.maxGb * BYTES_PER_GB }
+    return { running: this.runs.running().length, cachedBytes, maxBytes: this.options.maxGb * BYTES_PER_GB }
   }
 
   /** The torrent of a finished edition, once it is seeded (the app then prefers it to HLS). */
   torrentFor (itemId: string, key: string): EditionTorrent | undefined {
     return this.seeding.torrentOf(path.join(this.root, itemId, key))
-  }
-
-  private runningJobs (): Array<{ entry: EditionEntry, job: EditionJob }> {
-    return [...this.entries.values()].flatMap(entry => entry.jobs.filter(job => job.state.kind === 'running').map(job => ({ entry, job })))
-  }
-
-  /** Stops the least recently used run when all slots are taken. */
-  private makeRoom (): void {
-    const running = this.runningJobs()
-    if (running.length < MAX_RUNNING_JOBS) return
-    const oldest = running.sort((a, b) => stopForRoomFirst(a.job, b.job))[0]
-    if (oldest === undefined) return
-    oldest.job.stop()
-    this.options.log.info('editions.stopped_for_room', { dir: path.relative(this.root, oldest.entry.dir), fromSec: segmentStartSec(oldest.entry.layout, oldest.job.startSegment) })
   }
 
   /** Nobody watches: runs stop (run-stops.ts); an unfinished edition nobody used for as long is removed. */
