@@ -57,8 +57,10 @@ export class LiveChannels {
     return new LiveChannels(new Map())
   }
 
-  list (): LiveChannelView[] {
-    return [...this.channels.values()].map(channel => channel.view())
+  /** The channels; push channels with OBS's settings, naming `host` (the one the caller reached the seed node at). */
+  list (host: string): LiveChannelView[] {
+    const obs = new Map(this.obsSettings(host).map(settings => [settings.channelId, { serverUrl: settings.serverUrl, streamKey: settings.streamKey }]))
+    return [...this.channels.values()].map(channel => ({ ...channel.view(), obs: obs.get(channel.id) ?? null }))
   }
 
   get (id: string): LiveChannel | undefined {
