@@ -109,8 +109,9 @@ export class RtmpListener {
     const { inlets, bans, log } = this.options
     const inlet = inlets.find(candidate => sameKey(key, candidate.key))
     if (inlet === undefined) {
-      bans.recordFailure(address)
-      log.warn('live.push_refused', { address, app, reason: 'wrong stream key' })
+      // A ban (BanStatus) when this failure earned one, null otherwise.
+      const banned = bans.recordFailure(address) !== null
+      log.warn('live.push_refused', { address, app, reason: 'wrong stream key', banned })
       return { accept: false, description: 'wrong stream key: copy it again from Hearth' }
     }
     const feed = new PushFeed(address, {

@@ -22,20 +22,35 @@ export function isWithin (inner: string, outer: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
+/** The real path `target` has or will have once made: its deepest existing ancestor resolved (symlinks included), the rest appended. */
+async function realPathOfNew (target: string): Promise<string> {
+  const missing: string[] = []
+  let at = path.resolve(target)
+  for (;;) {
+    const real = await realpath(at).catch(() => null)
+    if (real !== null) return path.join(real, ...missing.reverse())
+    const parent = path.dirname(at)
+    if (parent === at) return path.resolve(target)
+    missing.push(path.basename(at))
+    at = parent
+  }
+}
+
 export async function openRecorders (config: RecordConfig, channels: readonly LiveChannelSpec[], ringDirOf: (channelId: string) => string, log: Logger): Promise<LiveRecorder[]> {
   const specs = parseRecordSpecs(config.liveRecord)
   // resolveConfig has checked the values already; this narrows the type.
   if (typeof specs === 'string') throw new HearthError('HEARTH_E_BAD_OPTION', `--live-record ${specs}`)
   if (specs.length === 0) return []
   const root = config.liveRecordDir
+  // Checked before anything is made: a refused folder must not be created inside the library.
+  const [realRoot, realLibrary] = await Promise.all([realPathOfNew(root), realpath(config.libraryDir).catch(() => path.resolve(config.libraryDir))])
+  if (isWithin(realRoot, realLibrary)) {
+    throw new HearthError('HEARTH_E_BAD_OPTION', `--live-record-dir ${root} must be outside the library ${config.libraryDir} (Hearth does not write into it); add the folder to a library yourself`)
+  }
   try {
     await mkdir(root, { recursive: true })
   } catch (err) {
     throw new HearthError('HEARTH_E_BAD_OPTION', `--live-record-dir ${root} cannot be made: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
-  }
-  const [realRoot, realLibrary] = await Promise.all([realpath(root), realpath(config.libraryDir).catch(() => path.resolve(config.libraryDir))])
-  if (isWithin(realRoot, realLibrary)) {
-    throw new HearthError('HEARTH_E_BAD_OPTION', `--live-record-dir ${root} must be outside the library ${config.libraryDir} (Hearth does not write into it); add the folder to a library yourself`)
   }
   const recorders: LiveRecorder[] = []
   for (const spec of specs) {
