@@ -126,7 +126,7 @@ export const SEED_NODE_OPTIONS = {
   acmeCaFile: { kind: 'path', flag: '--acme-ca-file', arg: '<file>', doc: 'extra CA (PEM) to trust for the ACME server, e.g. a test server', fallback: null },
   acmeRenew: { kind: 'boolean', flag: '--acme-renew', doc: 'renew the certificate at start even if it is still fresh', fallback: false },
   // Live channels (seed-node/live/): one supervised ffmpeg per channel, fMP4 HLS in a ring in the state folder.
-  live: { kind: 'repeated', flag: '--live', arg: '<Name=source>', doc: 'a live channel, repeatable; source: /dev/video0, rtsp://…, loop:<file>, <file> or testsrc', check: values => { const parsed = parseLiveChannels(values); return typeof parsed === 'string' ? parsed : null }, fallback: [] },
+  live: { kind: 'repeated', flag: '--live', arg: '<Name=source>', doc: 'a live channel, repeatable; source: /dev/video0, rtsp://…, loop:<file>, <file>, testsrc or rtmp-push (OBS)', check: values => { const parsed = parseLiveChannels(values); return typeof parsed === 'string' ? parsed : null }, fallback: [] },
   liveP2p: { kind: 'repeated', flag: '--live-p2p', arg: '<Name>', doc: 'viewers of this channel share its segments peer to peer (repeatable): less upload, a few seconds more latency', check: values => values.some(value => value.trim() === '') ? 'needs a channel name' : null, fallback: [] },
   liveWindowSec: { kind: 'int', flag: '--live-window', arg: '<sec>', doc: 'how far back viewers of a live channel can rewind (the segment ring)', fallback: 180, min: 10, max: 60 * 60, unit: 'seconds' },
   liveSegmentSec: { kind: 'int', flag: '--live-segment', arg: '<sec>', doc: 'live segment length; shorter is closer to live, longer costs fewer requests', fallback: 1, min: 1, max: 6, unit: 'seconds' },
