@@ -15,9 +15,16 @@ export interface RtmpPublisher {
   stop: () => Promise<void>
 }
 
-export function publishRtmp (url: string, options: { seconds?: number } = {}): RtmpPublisher {
+export interface PublishOptions {
+  seconds?: number
+  /** Runs ffmpeg elsewhere, e.g. inside another host of the test LAN (`nsenter …`). */
+  wrap?: (command: string, args: string[]) => { command: string, args: string[] }
+}
+
+export function publishRtmp (url: string, options: PublishOptions = {}): RtmpPublisher {
   const duration = options.seconds === undefined ? [] : ['-t', String(options.seconds)]
-  const child: ChildProcess = spawn(FFMPEG_COMMAND, [
+  const wrap = options.wrap ?? ((command: string, args: string[]) => ({ command, args }))
+  const launched = wrap(FFMPEG_COMMAND, [
     '-hide_banner', '-nostdin', '-loglevel', 'error',
     '-re', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25',
     '-re', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
@@ -25,7 +32,8 @@ export function publishRtmp (url: string, options: { seconds?: number } = {}): R
     '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-g', '25', '-pix_fmt', 'yuv420p',
     '-c:a', 'aac', '-b:a', '64k',
     '-f', 'flv', url
-  ], { stdio: ['ignore', 'ignore', 'pipe'] })
+  ])
+  const child: ChildProcess = spawn(launched.command, launched.args, { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000) })
   const exited = new Promise<{ code: number | null, stderr: string }>(resolve => {
