@@ -4,7 +4,8 @@
  * a compressed header (fmt 0-3) relative to the previous chunk of its stream. ChunkReader
  * reassembles messages from bytes as they come; writeMessage does the reverse for the
  * seed node's few answers. Pure (no sockets), so the edge cases are unit-tested.
- * A message larger than MAX_MESSAGE_BYTES is refused: memory per connection is bounded.
+ * A message larger than the reader's limit is refused: memory per connection is bounded
+ * (COMMAND_MESSAGE_BYTES until a publisher is admitted, MAX_MESSAGE_BYTES after).
  */
 export interface RtmpMessage {
   type: number
@@ -19,6 +20,8 @@ export class RtmpProtocolError extends Error {}
 export const DEFAULT_CHUNK_SIZE = 128
 /** A keyframe of 1080p H.264 at a high bitrate stays well under this. */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+/** Before `publish` is admitted only commands come, a few hundred bytes each. */
+export const COMMAND_MESSAGE_BYTES = 64 * 1024
 const MAX_CHUNK_SIZE = 0x7fffffff
 const EXTENDED_TIMESTAMP = 0xffffff
 /** Chunk streams a publisher may use at once (ffmpeg and OBS use 3 to 8). */
@@ -40,6 +43,13 @@ export class ChunkReader {
   private buffer: Buffer = Buffer.alloc(0)
   private chunkSize = DEFAULT_CHUNK_SIZE
   private readonly streams = new Map<number, ChunkStreamState>()
+
+  constructor (private maxMessageBytes = MAX_MESSAGE_BYTES) {}
+
+  /** Raises (or lowers) the largest message taken, e.g. once the publisher's key was checked. */
+  setMaxMessageBytes (bytes: number): void {
+    this.maxMessageBytes = bytes
+  }
 
   /** The publisher's Set Chunk Size (message type 1). */
   setChunkSize (size: number): void {
@@ -99,7 +109,7 @@ export class ChunkReader {
       if (fmt <= 2) timeField = bytes.readUInt32BE(at)
       at += 4
     }
-    if (state.length > MAX_MESSAGE_BYTES) throw new RtmpProtocolError(`a message of ${state.length} bytes is over the limit`)
+    if (state.length > this.maxMessageBytes) throw new RtmpProtocolError(`a message of ${state.length} bytes is over the limit`)
     const startsMessage = state.parts === null
     const take = Math.min(this.chunkSize, state.length - (startsMessage ? 0 : state.received))
     if (bytes.length < at + take) return 'need-more'

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Socket } from 'node:net'
 import { Amf0Error, decodeAmf0, encodeAmf0, type Amf0Object, type Amf0Value } from './amf0.ts'
-import { ChunkReader, RtmpProtocolError, writeMessage, type RtmpMessage } from './rtmp-chunks.ts'
+import { ChunkReader, COMMAND_MESSAGE_BYTES, MAX_MESSAGE_BYTES, RtmpProtocolError, writeMessage, type RtmpMessage } from './rtmp-chunks.ts'
 
 const HANDSHAKE_BYTES = 1536
 const RTMP_VERSION = 3
@@ -42,7 +42,7 @@ type Phase = 'c0c1' | 'c2' | 'chunks' | 'closed'
 export class RtmpSession {
   private phase: Phase = 'c0c1'
   private pending = Buffer.alloc(0)
-  private readonly reader = new ChunkReader()
+  private readonly reader = new ChunkReader(COMMAND_MESSAGE_BYTES)
   private app = ''
   private sink: MediaSink | null = null
   private received = 0
@@ -188,6 +188,7 @@ export class RtmpSession {
     const decision = this.hooks.onPublish(key, this.app)
     if (!decision.accept) return this.refuse(decision.description)
     this.sink = decision.sink
+    this.reader.setMaxMessageBytes(MAX_MESSAGE_BYTES)
     const begin = Buffer.alloc(6)
     begin.writeUInt32BE(PUBLISH_STREAM_ID, 2) // user control event 0: Stream Begin
     this.send(2, MSG.userControl, 0, begin)

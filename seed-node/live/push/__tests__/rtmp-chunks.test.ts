@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { Amf0Error, decodeAmf0, encodeAmf0 } from '../amf0.ts'
-import { ChunkReader, MAX_MESSAGE_BYTES, RtmpProtocolError, writeMessage, type RtmpMessage } from '../rtmp-chunks.ts'
+import { ChunkReader, COMMAND_MESSAGE_BYTES, MAX_MESSAGE_BYTES, RtmpProtocolError, writeMessage, type RtmpMessage } from '../rtmp-chunks.ts'
 
 const message = (type: number, timestamp: number, size: number, fill = 7): RtmpMessage => ({ type, streamId: 1, timestamp, payload: Buffer.alloc(size, fill) })
 
@@ -69,5 +69,14 @@ describe('RTMP chunk stream', () => {
     header.writeUIntBE(MAX_MESSAGE_BYTES + 1, 4, 3)
     expect(() => new ChunkReader().push(header)).toThrow(RtmpProtocolError)
     expect(() => new ChunkReader().push(Buffer.from([0xc5, 1, 2]))).toThrow(RtmpProtocolError)
+  })
+
+  it('takes only command-sized messages until told otherwise (before a publisher is admitted)', () => {
+    const media = writeMessage(6, message(9, 0, COMMAND_MESSAGE_BYTES + 1), 4096)
+    expect(() => new ChunkReader(COMMAND_MESSAGE_BYTES).push(media)).toThrow(RtmpProtocolError)
+    const reader = new ChunkReader(COMMAND_MESSAGE_BYTES)
+    reader.setMaxMessageBytes(MAX_MESSAGE_BYTES)
+    reader.setChunkSize(4096)
+    expect(reader.push(media)).toHaveLength(1)
   })
 })
