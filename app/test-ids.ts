@@ -6,7 +6,8 @@
  * - `live-row`       the Live row on the home page; `live-channel` each tile (`data-channel-id`, `data-state`)
  * - `live-player`    a live channel's screen; `live-state` its state badge (`data-state`), `live-latency`
  *                    the latency (`data-seconds`), `live-jump` "Jump to live", `live-offline` the
- *                    offline notice, `live-dvr` the rewind slider, `live-peer-bytes` where the bytes came
+ *                    offline notice, `live-dvr` the rewind slider, `live-obs` OBS's settings of a push
+ *                    channel (`live-obs-server`, `live-obs-key`), `live-peer-bytes` where the bytes came
  *                    from (`data-peer-bytes`, `data-http-bytes`)
  * - `player-video`   the `<video>` element of the player page
  * - `stat-peers`     number of connected wires (`torrent.numPeers`)
@@ -82,6 +83,9 @@ export const TEST_IDS = {
   liveOffline: 'live-offline',
   liveDvr: 'live-dvr',
   livePeerBytes: 'live-peer-bytes',
+  liveObs: 'live-obs',
+  liveObsServer: 'live-obs-server',
+  liveObsKey: 'live-obs-key',
   showCard: 'show-card',
   posterImage: 'poster-image',
   itemDetails: 'item-details',

@@ -43,6 +43,16 @@ async function announce (node: RunningSeedNode): Promise<void> {
     '  Anyone with this link joins the household: share it only with your own devices.\n\n')
 }
 
+/** OBS's settings for each channel it pushes to (the stream key is the household's secret, like the pairing link). */
+function obsLines (node: RunningSeedNode): string {
+  const origin = node.reach().origins[0] ?? node.url
+  return node.live.obsSettings(new URL(origin).hostname).map(obs =>
+    `  Live channel "${obs.channel}" takes a stream from OBS (Settings → Stream → Service: Custom…):\n` +
+    `    Server      ${obs.serverUrl}\n` +
+    `    Stream key  ${obs.streamKey}\n` +
+    `  (Kept in the state folder; a paired device shows it again on the channel's screen.)\n\n`).join('')
+}
+
 function stopOnSignals (node: RunningSeedNode): void {
   let stopping = false
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -71,6 +81,7 @@ try {
   const node = await startSeedNode(commandLine.options)
   if (shouldPrintPairing({ firstStart })) await announce(node)
   else process.stdout.write(`\n  Hearth is running: open ${node.url}\n\n  ${PAIRING_ON_DEMAND_HINT}\n\n`)
+  process.stdout.write(obsLines(node))
   stopOnSignals(node)
 } catch (err) {
   if (err instanceof HearthError) fail(err.message)

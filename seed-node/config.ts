@@ -9,6 +9,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HearthError } from './lib/errors.ts'
+import { parseRecordSpecs } from './live/record/record-spec.ts'
 import { parseLiveChannels } from './live/live-source.ts'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -125,10 +126,13 @@ export const SEED_NODE_OPTIONS = {
   acmeCaFile: { kind: 'path', flag: '--acme-ca-file', arg: '<file>', doc: 'extra CA (PEM) to trust for the ACME server, e.g. a test server', fallback: null },
   acmeRenew: { kind: 'boolean', flag: '--acme-renew', doc: 'renew the certificate at start even if it is still fresh', fallback: false },
   // Live channels (seed-node/live/): one supervised ffmpeg per channel, fMP4 HLS in a ring in the state folder.
-  live: { kind: 'repeated', flag: '--live', arg: '<Name=source>', doc: 'a live channel, repeatable; source: /dev/video0, rtsp://…, loop:<file>, <file> or testsrc', check: values => { const parsed = parseLiveChannels(values); return typeof parsed === 'string' ? parsed : null }, fallback: [] },
+  live: { kind: 'repeated', flag: '--live', arg: '<Name=source>', doc: 'a live channel, repeatable; source: /dev/video0, rtsp://…, loop:<file>, <file>, testsrc or rtmp-push (OBS)', check: values => { const parsed = parseLiveChannels(values); return typeof parsed === 'string' ? parsed : null }, fallback: [] },
   liveP2p: { kind: 'repeated', flag: '--live-p2p', arg: '<Name>', doc: 'viewers of this channel share its segments peer to peer (repeatable): less upload, a few seconds more latency', check: values => values.some(value => value.trim() === '') ? 'needs a channel name' : null, fallback: [] },
   liveWindowSec: { kind: 'int', flag: '--live-window', arg: '<sec>', doc: 'how far back viewers of a live channel can rewind (the segment ring)', fallback: 180, min: 10, max: 60 * 60, unit: 'seconds' },
-  liveSegmentSec: { kind: 'int', flag: '--live-segment', arg: '<sec>', doc: 'live segment length; shorter is closer to live, longer costs fewer requests', fallback: 1, min: 1, max: 6, unit: 'seconds' }
+  liveSegmentSec: { kind: 'int', flag: '--live-segment', arg: '<sec>', doc: 'live segment length; shorter is closer to live, longer costs fewer requests', fallback: 1, min: 1, max: 6, unit: 'seconds' },
+  liveRecord: { kind: 'repeated', flag: '--live-record', arg: '<Name=24h>', doc: 'keep the last hours (or minutes: 90m) of a channel as MP4 files in --live-record-dir (repeatable)', check: values => { const parsed = parseRecordSpecs(values); return typeof parsed === 'string' ? parsed : null }, fallback: [] },
+  liveRecordDir: { kind: 'path', flag: '--live-record-dir', arg: '<folder>', doc: 'where recordings go, a folder per channel; outside the library (add it to a library yourself)', fallback: earlier => path.join(String(earlier.stateDir), 'recordings'), shownDefault: '<state>/recordings' },
+  liveRtmpPort: { kind: 'int', flag: '--live-rtmp-port', arg: '<number>', doc: 'RTMP port (on --host) that OBS pushes rtmp-push channels to, with their stream keys; 0 = any', fallback: 1935, min: 0, max: 65535 }
 } as const satisfies Record<string, OptionSpec>
 
 type Table = typeof SEED_NODE_OPTIONS
@@ -234,8 +238,8 @@ function checkValue (name: string, spec: OptionSpec, value: unknown): unknown {
   }
 }
 
-/** The first `--live-p2p` name that is no `--live` channel's (names compare without regard to case), or null. */
-function liveP2pUnknown (live: unknown, p2p: unknown): string | null {
+/** The first name (of `--live-p2p`, `--live-record`) that is no `--live` channel's (names compare without regard to case), or null. */
+function unknownChannelName (live: unknown, p2p: unknown): string | null {
   if (!Array.isArray(live) || !Array.isArray(p2p)) return null
   const names = new Set(live.map(value => String(value).split('=')[0]?.trim().toLowerCase()))
   const unknown = p2p.map(String).find(name => !names.has(name.trim().toLowerCase()))
@@ -261,8 +265,11 @@ export function resolveConfig (input: SeedNodeOptions): SeedNodeConfig {
   if ((resolved.tlsCert === null) !== (resolved.tlsKey === null)) {
     throw badOption(`${optionName('tlsCert')} and ${optionName('tlsKey')} go together: give both or neither`)
   }
-  const unknownP2p = liveP2pUnknown(resolved.live, resolved.liveP2p)
+  const unknownP2p = unknownChannelName(resolved.live, resolved.liveP2p)
   if (unknownP2p !== null) throw badOption(`${optionName('liveP2p')} names "${unknownP2p}", which is no --live channel`)
+  const recorded = Array.isArray(resolved.liveRecord) ? resolved.liveRecord.map(value => String(value).slice(0, String(value).lastIndexOf('='))) : []
+  const unknownRecord = unknownChannelName(resolved.live, recorded)
+  if (unknownRecord !== null) throw badOption(`${optionName('liveRecord')} names "${unknownRecord.trim()}", which is no --live channel`)
   // Each entry was checked against the spec its type comes from.
   return resolved as SeedNodeConfig
 }

@@ -88,6 +88,8 @@ export interface RunningSeedNode {
   reach (): ReachReply
   /** The certificate source when the port speaks HTTPS, else null. */
   tls: CertificateSource | null
+  /** Live channels (`--live`), with OBS's settings for the ones it pushes to. */
+  live: LiveChannels
   close (): Promise<void>
 }
 
@@ -254,7 +256,7 @@ async function buildParts (config: SeedNodeConfig, household: Household, stack: 
   const registry = new LibraryRegistry()
   const { editions, editionsAhead } = await openEditions(config, registry, stack, log, seeder)
   const artwork = new ArtworkService({ stateDir: config.stateDir, ffmpeg: editions.support() !== 'no-ffmpeg', log })
-  const live = await LiveChannels.open(config, stack, log)
+  const live = await LiveChannels.open(config, stack, log, network.tracker.bans)
   const hashPool = new HashPool(defaultHashThreads(), log)
   stack.push('hash pool', async () => await hashPool.close())
   // Ingest skips what a download is still writing, and a finished download is admitted by
@@ -359,6 +361,7 @@ export async function startSeedNode (options: SeedNodeOptions, log: Logger = cre
       pairingLink: (origin = reach().origins[0] ?? url) => pairingLink(origin, household.libraryKey),
       reach,
       tls: parts.tls.source,
+      live: parts.live,
       close: async () => {
         closing ??= stack.closeAll().then(() => log.info('seed_node.stopped'))
         await closing

@@ -21,6 +21,15 @@ export const ChannelId = z.string().regex(/^[0-9a-f]{40}$/)
 export const LiveChannelState = z.enum(['starting', 'online', 'offline'])
 export type LiveChannelState = z.infer<typeof LiveChannelState>
 
+/** What OBS needs to push to a channel (`--live "Name=rtmp-push"`): Settings → Stream, service "Custom…". */
+export const ObsSettings = z.object({
+  /** `rtmp://<host the device reached the seed node at>:<--live-rtmp-port>/live`. */
+  serverUrl: z.string().startsWith('rtmp://').max(300),
+  /** The channel's stream key, a household secret (only in `/api/live`, never to a share token). */
+  streamKey: z.string().min(1).max(100)
+})
+export type ObsSettings = z.infer<typeof ObsSettings>
+
 export const LiveChannel = z.object({
   id: ChannelId,
   name: z.string().min(1).max(40),
@@ -34,7 +43,9 @@ export const LiveChannel = z.object({
   /** Viewers share segments peer to peer (`--live-p2p`), announcing to the household tracker. */
   p2p: z.boolean(),
   /** Times ffmpeg was started again after it stopped. */
-  restarts: z.number().int().nonnegative()
+  restarts: z.number().int().nonnegative(),
+  /** For a channel OBS pushes to: where and with which key; null (or absent, from an older seed node) for other sources. */
+  obs: ObsSettings.nullable().optional()
 })
 export type LiveChannel = z.infer<typeof LiveChannel>
 

@@ -36,7 +36,8 @@ describe('seed node options table', () => {
       logLevel: LogLevel, libraryName: string,
       domain: string | null, dnsProvider: 'duckdns' | 'hook', dnsHook: string | null, dnsTokenFile: string | null, domainAddress: string,
       acmeDirectoryUrl: string | null, acmeEmail: string | null, dnsPropagationWaitSec: number, acmeCaFile: string | null, acmeRenew: boolean,
-      live: string[], liveP2p: string[], liveWindowSec: number, liveSegmentSec: number
+      live: string[], liveP2p: string[], liveWindowSec: number, liveSegmentSec: number,
+      liveRecord: string[], liveRecordDir: string, liveRtmpPort: number
     }>()
   })
 
@@ -82,7 +83,10 @@ describe('seed node options table', () => {
       live: [],
       liveP2p: [],
       liveWindowSec: 180,
-      liveSegmentSec: 1
+      liveSegmentSec: 1,
+      liveRecord: [],
+      liveRecordDir: path.resolve('.hearth-state', 'recordings'),
+      liveRtmpPort: 1935
     })
   })
 

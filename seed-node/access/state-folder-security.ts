@@ -1,7 +1,7 @@
 /**
  * The state folder holds the household's secrets (the library key, the share secret) and
  * what each person watched, so it is the owner's alone: the folder is 0700 and the files
- * with secrets 0600, and no other file in it carries the household credential (stored
+ * with secrets 0600 (OBS's stream keys too), and no other file in it carries the household credential (stored
  * torrents are kept without trackers: library/torrent-announce-strip.ts).
  *
  * `secureStateFolder` runs on every start, before the key is read or made. It tightens the
@@ -19,11 +19,12 @@ import { TORRENTS_FOLDER } from '../library/fingerprint-cache.ts'
 import { BencodeError, withoutAnnounce } from '../library/torrent-announce-strip.ts'
 import { SHARE_SECRET_FILE } from './household-access.ts'
 import { DEVICE_ID_FILE, KEY_FILE, SECRET_FILE_MODE } from './library-key-file.ts'
+import { PUSH_KEYS_FILE } from '../live/push/push-keys.ts'
 
 /** Owner only: read, write, enter. */
 export const STATE_DIR_MODE = 0o700
 /** Files kept at 0600 (the watch-state log is made so by watch-state-log.ts). */
-export const PRIVATE_FILES = [KEY_FILE, SHARE_SECRET_FILE, DEVICE_ID_FILE, 'watch-state.log'] as const
+export const PRIVATE_FILES = [KEY_FILE, SHARE_SECRET_FILE, DEVICE_ID_FILE, 'watch-state.log', PUSH_KEYS_FILE] as const
 const FORMAT_FILE = 'state-format'
 /** Format 2: stored torrents carry no trackers. Folders without the file are format 1. */
 const CURRENT_FORMAT = 2

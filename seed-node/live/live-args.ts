@@ -56,6 +56,7 @@ export function ringFileBound (listSize: number): number {
 export function probeInputArgs (source: LiveSource): string[] | null {
   switch (source.kind) {
     case 'testsrc': return null // known: raw video and PCM audio
+    case 'push': return null // known from the publisher's first messages (push/push-feed.ts)
     case 'device': return ['-f', 'v4l2', source.path]
     case 'network': return source.url.startsWith('rtsp') ? ['-rtsp_transport', 'tcp', source.url] : [source.url]
     case 'loop':
@@ -68,6 +69,8 @@ export const TESTSRC_FACTS: SourceFacts = { videoCodec: 'rawvideo', audioCodec: 
 function inputArgs (source: LiveSource): string[] {
   switch (source.kind) {
     case 'testsrc': return ['-re', '-f', 'lavfi', '-i', TESTSRC_VIDEO, '-re', '-f', 'lavfi', '-i', TESTSRC_AUDIO]
+    // FLV made from the publisher's RTMP messages by the seed node (push/flv-tags.ts); paced by the publisher.
+    case 'push': return ['-f', 'flv', '-i', 'pipe:0']
     case 'device': return ['-f', 'v4l2', '-thread_queue_size', '64', '-i', source.path]
     case 'network': return source.url.startsWith('rtsp')
       ? ['-rtsp_transport', 'tcp', '-timeout', String(RTSP_TIMEOUT_US), '-i', source.url]

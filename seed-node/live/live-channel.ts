@@ -8,6 +8,11 @@
  *        │ exit, or no fresh segment for STALE_KILL_MS   │
  *        └──────────────▶ offline ──back-off (restart-backoff.ts)──▶ probe again
  *
+ * A channel OBS pushes to (`rtmp-push`) waits for a publisher instead of probing: it is
+ * offline, "waiting for OBS", until the RTMP listener hands one over (push/push-inlet.ts);
+ * what the publisher sends is fed to ffmpeg's stdin; when the publisher leaves, ffmpeg ends
+ * and the channel waits again at once (no back-off: nothing failed).
+ *
  * The state follows the process and the ring's freshness: `online` only while ffmpeg runs
  * and has rewritten the playlist within STALE_MS. A source that fails (unplugged camera,
  * unreachable IP camera, a file that ended) makes the channel offline, never the seed node
@@ -18,8 +23,10 @@ import { createInterface } from 'node:readline'
 import type { LiveChannel as LiveChannelView, LiveChannelState } from '../../protocol/api/live.ts'
 import { FFMPEG_COMMAND } from '../editions/ffmpeg-tools.ts'
 import type { Logger } from '../lib/log.ts'
-import { liveFfmpegArgs, listSizeFor } from './live-args.ts'
+import { liveFfmpegArgs, listSizeFor, type SourceFacts } from './live-args.ts'
 import { probeLiveSource } from './live-probe.ts'
+import type { PushFeed } from './push/push-feed.ts'
+import type { PushInlet } from './push/push-inlet.ts'
 import type { LiveRing } from './live-ring.ts'
 import { describeSource, type LiveChannelSpec } from './live-source.ts'
 import { takeStill } from './live-still.ts'
@@ -48,7 +55,18 @@ export interface LiveChannelOptions {
   segmentSec: number
   /** Viewers share segments peer to peer. */
   p2p: boolean
+  /** Where the publisher of an `rtmp-push` channel arrives; null for other sources. */
+  inlet: PushInlet | null
   log: Logger
+}
+
+/** What the app shows while a push channel has no publisher. */
+export const WAITING_FOR_OBS = 'waiting for OBS to start streaming'
+
+interface RunOutcome {
+  onlineMs: number
+  /** False when nothing failed (a publisher left, or one was refused): the next run starts at once. */
+  backOff: boolean
 }
 
 export class LiveChannel {
@@ -123,8 +141,9 @@ export class LiveChannel {
   private async supervise (): Promise<void> {
     let failures = 0
     while (!this.closed) {
-      const onlineMs = await this.runOnce()
+      const { onlineMs, backOff } = await this.runOnce()
       if (this.closed) return
+      if (!backOff) { failures = 0; continue }
       failures = onlineMs >= RESTART_BACKOFF.healthyMs ? 1 : failures + 1
       const delay = restartDelayMs(failures, Math.random())
       this.options.log.info('live.restart_scheduled', { channel: this.options.spec.name, inSec: Math.round(delay / 1000), failures })
@@ -141,22 +160,45 @@ export class LiveChannel {
     this.wake = null
   }
 
-  /** One probe and one ffmpeg run; resolves when it is over, with how long the channel was online. */
-  private async runOnce (): Promise<number> {
-    const { spec, ring, log } = this.options
-    const probe = await probeLiveSource(spec.source, this.closing.signal)
-    if (this.closed) return 0
-    if (!probe.ok) {
+  /** The source's facts from a probe, or from a publisher's first messages (a push channel); null when there is nothing to run. */
+  private async openSource (): Promise<{ facts: SourceFacts, feed: PushFeed | null } | { skip: RunOutcome }> {
+    const { spec, inlet, log } = this.options
+    if (inlet === null) {
+      const probe = await probeLiveSource(spec.source, this.closing.signal)
+      if (this.closed) return { skip: { onlineMs: 0, backOff: true } }
+      if (probe.ok) return { facts: probe.facts, feed: null }
       this.setState('offline', `source cannot be read: ${probe.reason}`)
-      return 0
+      return { skip: { onlineMs: 0, backOff: true } }
     }
+    this.setState('offline', WAITING_FOR_OBS)
+    const feed = await inlet.next(this.closing.signal)
+    if (feed === null) return { skip: { onlineMs: 0, backOff: false } }
+    const facts = await feed.facts
+    if ('refused' in facts) {
+      log.warn('live.push_unusable', { channel: spec.name, address: feed.address, reason: facts.refused })
+      feed.close(facts.refused)
+      this.setState('offline', `the stream from OBS was not usable: ${facts.refused}`.slice(0, 300))
+      return { skip: { onlineMs: 0, backOff: false } }
+    }
+    return { facts, feed }
+  }
+
+  /** One probe (or publisher) and one ffmpeg run; resolves when it is over. */
+  private async runOnce (): Promise<RunOutcome> {
+    const { spec, ring, log } = this.options
+    const source = await this.openSource()
+    if ('skip' in source) return source.skip
+    const { facts, feed } = source
     await ring.reset()
     const segmentSec = this.options.segmentSec
-    const args = liveFfmpegArgs(spec.source, probe.facts, { dir: ring.dir, runId: Date.now().toString(36), segmentSec, listSize: listSizeFor(this.options.windowSec, segmentSec) })
-    const child = spawn(FFMPEG_COMMAND, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true })
+    const args = liveFfmpegArgs(spec.source, facts, { dir: ring.dir, runId: Date.now().toString(36), segmentSec, listSize: listSizeFor(this.options.windowSec, segmentSec) })
+    const child = spawn(FFMPEG_COMMAND, args, { stdio: [feed === null ? 'ignore' : 'pipe', 'ignore', 'pipe'], windowsHide: true })
     this.child = child
+    if (feed !== null && child.stdin !== null) feed.attach(child.stdin, facts.audioCodec !== null)
+    let publisherLeft = false
+    void feed?.ended.then(reason => { publisherLeft = true; log.info('live.push_ended', { channel: spec.name, reason }) })
     const startedMs = Date.now()
-    log.info('live.ffmpeg_started', { channel: spec.name, pid: child.pid, source: describeSource(spec.source), video: probe.facts.videoCodec === 'h264' ? 'copy' : `encode ${probe.facts.videoCodec ?? ''}`, audio: probe.facts.audioCodec ?? 'none' })
+    log.info('live.ffmpeg_started', { channel: spec.name, pid: child.pid, source: describeSource(spec.source), video: facts.videoCodec === 'h264' ? 'copy' : `encode ${facts.videoCodec ?? ''}`, audio: facts.audioCodec ?? 'none' })
     const stderrTail = this.logStderr(child)
     let onlineSinceMs: number | null = null
     const staleMs = Math.max(MIN_STALE_MS, 4 * segmentSec * 1000)
@@ -184,12 +226,15 @@ export class LiveChannel {
     })
     clearInterval(watchdog)
     this.child = null
+    feed?.close(exit)
+    const onlineMs = onlineSinceMs === null ? 0 : Date.now() - onlineSinceMs
+    if (publisherLeft) return { onlineMs, backOff: false }
     const said = stderrTail.at(-1)
     if (!this.closed) {
       log.warn('live.ffmpeg_exited', { channel: spec.name, exit, stderr: said })
       this.setState('offline', said === undefined ? exit : `${exit}: ${said}`.slice(0, 300))
     }
-    return onlineSinceMs === null ? 0 : Date.now() - onlineSinceMs
+    return { onlineMs, backOff: true }
   }
 
   /** Logs ffmpeg's stderr, at most STDERR_LINES_PER_WINDOW lines a minute; returns the last lines, to explain an exit. */

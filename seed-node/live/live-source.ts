@@ -7,6 +7,8 @@
  *   loop:/path/clip.mp4    a file played in real time, over and over (a demo)
  *   /path/clip.mp4         a file played once in real time; the channel goes offline when it ends
  *   testsrc                ffmpeg's synthetic picture (testsrc2, a wall clock burned in) and a tone
+ *   rtmp-push              a stream OBS pushes to the seed node's RTMP port (--live-rtmp-port),
+ *                          with the channel's stream key (live/push/)
  * A name is what the app shows: 1-40 printable characters, unique without regard to case.
  */
 import { createHash } from 'node:crypto'
@@ -21,6 +23,10 @@ export type LiveSource =
   | { kind: 'loop', path: string }
   | { kind: 'file', path: string }
   | { kind: 'testsrc' }
+  | { kind: 'push' }
+
+/** The source word for a channel OBS pushes to. */
+export const PUSH_SOURCE = 'rtmp-push'
 
 export interface LiveChannelSpec {
   /** 40 hex characters derived from the name: stable across restarts, and the subject of a channel's share token. */
@@ -41,6 +47,7 @@ export function channelIdOf (name: string): string {
 /** The source part of a value, or a message saying what is wrong with it. */
 export function parseLiveSource (text: string): LiveSource | string {
   if (text === 'testsrc') return { kind: 'testsrc' }
+  if (text === PUSH_SOURCE) return { kind: 'push' }
   if (text.startsWith('loop:')) {
     const file = text.slice('loop:'.length)
     return file === '' ? 'loop: needs a file (loop:/path/clip.mp4)' : { kind: 'loop', path: path.resolve(file) }
@@ -57,7 +64,7 @@ export function parseLiveSource (text: string): LiveSource | string {
     return { kind: 'network', url: text }
   }
   if (text.includes('/') || /\.\w{2,4}$/.test(text)) return { kind: 'file', path: path.resolve(text) }
-  return `unknown source "${text}" (a /dev/ camera, an rtsp:// or other URL, loop:<file>, a file, or testsrc)`
+  return `unknown source "${text}" (a /dev/ camera, an rtsp:// or other URL, loop:<file>, a file, testsrc, or ${PUSH_SOURCE})`
 }
 
 /** `Name=source` → a channel, or a message naming what is malformed. */
@@ -94,6 +101,7 @@ export function describeSource (source: LiveSource): string {
     case 'loop': return `loop:${source.path}`
     case 'file': return source.path
     case 'testsrc': return 'testsrc'
+    case 'push': return PUSH_SOURCE
     case 'network': {
       const url = new URL(source.url)
       url.username = ''

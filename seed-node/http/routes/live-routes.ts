@@ -19,13 +19,26 @@ import type { LiveChannel } from '../../live/live-channel.ts'
 import type { Logger } from '../../lib/log.ts'
 import { jsonAnswer, streamAnswer, type Answer } from '../answer.ts'
 import type { HttpServerDeps } from '../http-server-deps.ts'
+import type { HearthRequest } from '../request.ts'
+import { transportOf } from '../request-transport.ts'
 import type { Route } from '../router.ts'
 
-type LiveDeps = Pick<HttpServerDeps, 'live' | 'access' | 'tracker' | 'log'>
+type LiveDeps = Pick<HttpServerDeps, 'live' | 'access' | 'tracker' | 'log' | 'config'>
 
 const LIVE_FILE_PATH = /^\/live\/([A-Za-z0-9._-]{1,200})\/([^/]{1,100})\/([^/]{1,100})$/
 const ANY_LIVE_PATH = /^\/live(\/.*)?$/
 const SEGMENT_CACHE = 'private, max-age=86400, immutable'
+
+/** The host name the caller reached the seed node at (OBS on the same network reaches the RTMP port there), else the listen address. */
+function requestHostname (request: HearthRequest, fallback: string): string {
+  const host = transportOf(request.raw).host
+  if (host === undefined) return fallback
+  try {
+    return new URL(`http://${host}`).hostname.replace(/^\[(.*)\]$/, '$1')
+  } catch {
+    return fallback
+  }
+}
 
 function channelOf (deps: LiveDeps, id: string): LiveChannel {
   const channel = ChannelId.safeParse(id).success ? deps.live.get(id) : undefined
@@ -36,7 +49,7 @@ function channelOf (deps: LiveDeps, id: string): LiveChannel {
 /** For `/api/` (the household credential is checked by the API gate). */
 export function liveApiRoutes (deps: LiveDeps): Route[] {
   return [
-    { method: 'GET', path: new RegExp(`^${API_PATHS.live}$`), handle: () => jsonAnswer({ channels: deps.live.list() } satisfies LiveListReply) },
+    { method: 'GET', path: new RegExp(`^${API_PATHS.live}$`), handle: request => jsonAnswer({ channels: deps.live.list(requestHostname(request, deps.config.host)) } satisfies LiveListReply) },
     {
       method: 'GET',
       path: new RegExp(`^${API_PATHS.live}/([^/]+)/share$`),

@@ -24,6 +24,13 @@ describe('live ffmpeg command line', () => {
     expect(after(args, '-f')).toBe('v4l2')
   })
 
+  it('reads what OBS pushes from stdin as FLV, copying its H.264', () => {
+    const args = liveFfmpegArgs({ kind: 'push' }, { videoCodec: 'h264', audioCodec: 'aac' }, RING)
+    expect(args.slice(args.indexOf('-i') - 2, args.indexOf('-i') + 2)).toEqual(['-f', 'flv', '-i', 'pipe:0'])
+    expect(after(args, '-c:v')).toBe('copy')
+    expect(args).not.toContain('-re') // the publisher sets the pace
+  })
+
   it('writes fMP4 HLS into a bounded ring with names that are never reused', () => {
     const args = liveFfmpegArgs({ kind: 'testsrc' }, TESTSRC_FACTS, RING)
     expect(after(args, '-hls_segment_type')).toBe('fmp4')

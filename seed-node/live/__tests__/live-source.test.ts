@@ -9,6 +9,7 @@ describe('--live "Name=source"', () => {
     expect(parseLiveChannel('Demo=loop:clips/a.mp4')).toMatchObject({ source: { kind: 'loop', path: path.resolve('clips/a.mp4') } })
     expect(parseLiveChannel('Once=/srv/a.mkv')).toMatchObject({ source: { kind: 'file', path: '/srv/a.mkv' } })
     expect(parseLiveChannel('Test=testsrc')).toMatchObject({ source: { kind: 'testsrc' } })
+    expect(parseLiveChannel('Studio=rtmp-push')).toMatchObject({ name: 'Studio', source: { kind: 'push' } })
     // Only the first "=" separates: URLs keep theirs.
     expect(parseLiveChannel('Cam=http://cam/video?x=1')).toMatchObject({ source: { kind: 'network', url: 'http://cam/video?x=1' } })
   })

@@ -15,6 +15,7 @@ import { useLiveChannels } from '../use-live-channels.ts'
 import { useLivePlayback } from '../use-live-playback.ts'
 import type { LiveTransfer } from '../live-player.ts'
 import { formatBytes } from '../../../lib/format/format-bytes.ts'
+import { ObsSettingsPanel } from './obs-settings.tsx'
 
 /** The player asks for the channel's state this often: offline shows within about this bound. */
 const STATE_POLL_MS = 1500
@@ -57,6 +58,7 @@ export function LivePlayerPage ({ channelId, onBack }: { channelId: string, onBa
           )}
         </div>
         {readout.transfer !== null && <TransferLine transfer={readout.transfer} />}
+        {channel?.obs != null && <ObsSettingsPanel channel={channel} obs={channel.obs} />}
         {channel !== null && <p className='player__details'>Rewind up to {Math.round(channel.windowSec / 60) >= 2 ? `${Math.round(channel.windowSec / 60)} minutes` : `${channel.windowSec} seconds`}</p>}
       </section>
     </main>

@@ -1,0 +1,154 @@
+/**
+ * RTMP's chunk stream (the layer under messages, RTMP spec 5.3): a publisher's bytes are
+ * split into chunks of at most `chunkSize` bytes, interleaved by chunk stream id, each with
+ * a compressed header (fmt 0-3) relative to the previous chunk of its stream. ChunkReader
+ * reassembles messages from bytes as they come; writeMessage does the reverse for the
+ * seed node's few answers. Pure (no sockets), so the edge cases are unit-tested.
+ * A message larger than the reader's limit is refused: memory per connection is bounded
+ * (COMMAND_MESSAGE_BYTES until a publisher is admitted, MAX_MESSAGE_BYTES after).
+ */
+export interface RtmpMessage {
+  type: number
+  streamId: number
+  /** Milliseconds, absolute for the chunk stream (deltas already added). */
+  timestamp: number
+  payload: Buffer
+}
+
+export class RtmpProtocolError extends Error {}
+
+export const DEFAULT_CHUNK_SIZE = 128
+/** A keyframe of 1080p H.264 at a high bitrate stays well under this. */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+/** Before `publish` is admitted only commands come, a few hundred bytes each. */
+export const COMMAND_MESSAGE_BYTES = 64 * 1024
+const MAX_CHUNK_SIZE = 0x7fffffff
+const EXTENDED_TIMESTAMP = 0xffffff
+/** Chunk streams a publisher may use at once (ffmpeg and OBS use 3 to 8). */
+const MAX_CHUNK_STREAMS = 64
+
+interface ChunkStreamState {
+  timestamp: number
+  delta: number
+  length: number
+  type: number
+  streamId: number
+  extended: boolean
+  /** The message being reassembled, or null between messages. */
+  parts: Buffer[] | null
+  received: number
+}
+
+export class ChunkReader {
+  private buffer: Buffer = Buffer.alloc(0)
+  private chunkSize = DEFAULT_CHUNK_SIZE
+  private readonly streams = new Map<number, ChunkStreamState>()
+
+  constructor (private maxMessageBytes = MAX_MESSAGE_BYTES) {}
+
+  /** Raises (or lowers) the largest message taken, e.g. once the publisher's key was checked. */
+  setMaxMessageBytes (bytes: number): void {
+    this.maxMessageBytes = bytes
+  }
+
+  /** The publisher's Set Chunk Size (message type 1). */
+  setChunkSize (size: number): void {
+    if (size < 1 || size > MAX_CHUNK_SIZE) throw new RtmpProtocolError(`chunk size ${size} is out of range`)
+    this.chunkSize = size
+  }
+
+  /** Every message completed by these bytes, in order. Throws RtmpProtocolError on malformed input. */
+  push (bytes: Buffer): RtmpMessage[] {
+    this.buffer = this.buffer.length === 0 ? bytes : Buffer.concat([this.buffer, bytes])
+    const messages: RtmpMessage[] = []
+    for (;;) {
+      const message = this.readChunk()
+      if (message === 'need-more') break
+      if (message !== null) {
+        messages.push(message)
+        // A Set Chunk Size applies to the very next chunk, which may already be in the buffer.
+        if (message.type === 1 && message.payload.length >= 4) this.setChunkSize(message.payload.readUInt32BE(0) & MAX_CHUNK_SIZE)
+      }
+    }
+    return messages
+  }
+
+  /** Reads one chunk: a completed message, null (a message continues), or 'need-more' (nothing consumed). */
+  private readChunk (): RtmpMessage | null | 'need-more' {
+    const bytes = this.buffer
+    if (bytes.length < 1) return 'need-more'
+    const fmt = bytes[0]! >> 6
+    let csid = bytes[0]! & 0x3f
+    let at = 1
+    if (csid === 0) {
+      if (bytes.length < 2) return 'need-more'
+      csid = bytes[1]! + 64
+      at = 2
+    } else if (csid === 1) {
+      if (bytes.length < 3) return 'need-more'
+      csid = bytes[1]! + bytes[2]! * 256 + 64
+      at = 3
+    }
+    const headerBytes = [11, 7, 3, 0][fmt]!
+    if (bytes.length < at + headerBytes) return 'need-more'
+    const previous = this.streams.get(csid)
+    if (fmt !== 0 && previous === undefined) throw new RtmpProtocolError(`chunk stream ${csid} starts without a full header`)
+    if (previous === undefined && this.streams.size >= MAX_CHUNK_STREAMS) throw new RtmpProtocolError('too many chunk streams')
+    const state: ChunkStreamState = previous !== undefined ? { ...previous } : { timestamp: 0, delta: 0, length: 0, type: 0, streamId: 0, extended: false, parts: null, received: 0 }
+    let timeField = 0
+    if (fmt <= 2) timeField = bytes.readUIntBE(at, 3)
+    if (fmt <= 1) {
+      state.length = bytes.readUIntBE(at + 3, 3)
+      state.type = bytes[at + 6]!
+    }
+    if (fmt === 0) state.streamId = bytes.readUInt32LE(at + 7)
+    at += headerBytes
+    const extended = fmt <= 2 ? timeField === EXTENDED_TIMESTAMP : state.extended
+    if (extended) {
+      if (bytes.length < at + 4) return 'need-more'
+      if (fmt <= 2) timeField = bytes.readUInt32BE(at)
+      at += 4
+    }
+    if (state.length > this.maxMessageBytes) throw new RtmpProtocolError(`a message of ${state.length} bytes is over the limit`)
+    const startsMessage = state.parts === null
+    const take = Math.min(this.chunkSize, state.length - (startsMessage ? 0 : state.received))
+    if (bytes.length < at + take) return 'need-more'
+    if (startsMessage) {
+      // As ffmpeg and the spec (5.3.1.2.4): a fmt 3 message after a fmt 0 one repeats its timestamp field as the delta.
+      if (fmt === 0) { state.timestamp = timeField; state.delta = timeField } else if (fmt <= 2) { state.delta = timeField; state.timestamp += timeField } else state.timestamp += state.delta
+      state.parts = []
+      state.received = 0
+    }
+    if (fmt <= 2) state.extended = extended
+    state.parts!.push(bytes.subarray(at, at + take))
+    state.received += take
+    this.buffer = bytes.subarray(at + take)
+    let message: RtmpMessage | null = null
+    if (state.received >= state.length) {
+      message = { type: state.type, streamId: state.streamId, timestamp: state.timestamp, payload: Buffer.concat(state.parts!) }
+      state.parts = null
+      state.received = 0
+    }
+    this.streams.set(csid, state)
+    return message
+  }
+}
+
+/** One message as chunks (fmt 0, then fmt 3 continuations), for chunk streams 2-63. */
+export function writeMessage (csid: number, message: RtmpMessage, chunkSize: number): Buffer {
+  const extended = message.timestamp >= EXTENDED_TIMESTAMP
+  const header = Buffer.alloc(12 + (extended ? 4 : 0))
+  header[0] = csid & 0x3f
+  header.writeUIntBE(extended ? EXTENDED_TIMESTAMP : message.timestamp, 1, 3)
+  header.writeUIntBE(message.payload.length, 4, 3)
+  header[7] = message.type
+  header.writeUInt32LE(message.streamId, 8)
+  if (extended) header.writeUInt32BE(message.timestamp, 12)
+  const out: Buffer[] = [header]
+  for (let at = 0; at < message.payload.length || at === 0; at += chunkSize) {
+    if (at > 0) out.push(Buffer.from([0xc0 | (csid & 0x3f)]), ...(extended ? [header.subarray(12)] : []))
+    out.push(message.payload.subarray(at, at + chunkSize))
+    if (message.payload.length === 0) break
+  }
+  return Buffer.concat(out)
+}
