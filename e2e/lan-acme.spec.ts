@@ -21,6 +21,7 @@ import { servedCertificate } from './lan/served-certificate.ts'
 import { launchLanBrowser, openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanApi, lanItemByMediaPath } from './lan/lan-api.ts'
 import { ReachReply } from '../protocol/api/reach.ts'
+import { report } from './lan/lan-measure.ts'
 import { clickToFirstFrameMs, median, timeFreshLoad, type PageLoadTiming } from './lan/page-timings.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { makeStateDir, removeDir } from '../seed-node/testing/seed-node-process.ts'
@@ -44,11 +45,6 @@ let device: LanDevice | null = null
 let firstSerial = ''
 /** Pebble's issuing root as a device installs it (written by the first test). */
 let rootFile = ''
-
-function report (name: string, value: string): void {
-  test.info().annotations.push({ type: name, description: value })
-  process.stdout.write(`LAN measure: ${name}: ${value}\n`)
-}
 
 /** The domain as the household's DNS answers it: the router's LAN address. */
 function hosts (): Record<string, string> {

@@ -13,6 +13,7 @@ import { canBuildTestLan } from './lan/test-lan.ts'
 import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
 import { launchLanBrowser, openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanItemByMediaPath } from './lan/lan-api.ts'
+import { report } from './lan/lan-measure.ts'
 import { clickToFirstFrameMs, firstLoadTiming, median, timeFreshLoad, type PageLoadTiming } from './lan/page-timings.ts'
 import { makeLibraryWithLongClip } from './support/test-clips.ts'
 import { expectPlaysPast, playToAndPause, playbackStartedAt } from './support/player.ts'
@@ -35,11 +36,6 @@ let household: HouseholdLan
 let library: string
 let item: CatalogItem
 const devices: { a?: LanDevice, b?: LanDevice, extra: LanDevice[] } = { extra: [] }
-
-function report (name: string, value: string): void {
-  test.info().annotations.push({ type: name, description: value })
-  process.stdout.write(`LAN measure: ${name}: ${value}\n`)
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180 * 1000)

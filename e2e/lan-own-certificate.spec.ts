@@ -21,6 +21,7 @@ import { servedCertificate } from './lan/served-certificate.ts'
 import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanApi, lanGet, lanItemByMediaPath } from './lan/lan-api.ts'
 import { requestFromHost } from './lan/request-from-host.ts'
+import { report } from './lan/lan-measure.ts'
 import { clickToFirstFrameMs } from './lan/page-timings.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { removeDir } from '../seed-node/testing/seed-node-process.ts'
@@ -41,11 +42,6 @@ let ca: TestCertificateAuthority
 let files: string
 let seed: RouterSeedNode
 let device: LanDevice | null = null
-
-function report (name: string, value: string): void {
-  test.info().annotations.push({ type: name, description: value })
-  process.stdout.write(`LAN measure: ${name}: ${value}\n`)
-}
 
 /**
  * Installs a new pair as a user's tool does: each file written beside, then renamed over the

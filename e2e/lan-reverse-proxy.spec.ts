@@ -17,6 +17,7 @@ import { startTlsReverseProxy, type TlsReverseProxy } from './lan/tls-reverse-pr
 import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanApi, lanGet, lanItemByMediaPath } from './lan/lan-api.ts'
 import { requestFromHost } from './lan/request-from-host.ts'
+import { report } from './lan/lan-measure.ts'
 import { clickToFirstFrameMs } from './lan/page-timings.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { removeDir } from '../seed-node/testing/seed-node-process.ts'
@@ -39,11 +40,6 @@ let publicUrl: string
 /** The seed node's own port on the router (the printed address names the proxy's). */
 let nodePort: number
 let device: LanDevice | null = null
-
-function report (name: string, value: string): void {
-  test.info().annotations.push({ type: name, description: value })
-  process.stdout.write(`LAN measure: ${name}: ${value}\n`)
-}
 
 /** The proxy's name as the household's DNS (or a hosts file) answers it. */
 function hosts (): Record<string, string> {
