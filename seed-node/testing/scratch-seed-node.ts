@@ -1,6 +1,7 @@
 /**
- * A real seed node in the test's own process over a scratch folder: `<tmp>/<prefix>…/` holds
+ * A scratch folder for a test of the library or the whole seed node: `<tmp>/<prefix>…/` holds
  * the library (which the test fills) and the state folder, and goes away with `remove()`.
+ * `startScratchSeedNode` runs a real seed node in the test's own process over it.
  * The node listens on 127.0.0.1 at a port the OS picks and does not rescan on a timer during
  * the test; it is handed back after its first scan.
  */
@@ -18,7 +19,7 @@ export interface ScratchFolder {
   dir: string
   /** `<dir>/<libraryName>`, made empty. */
   library: string
-  /** `<dir>/state`, not made: the seed node makes it. */
+  /** `<dir>/state`, made empty. */
   stateDir: string
   remove: () => Promise<void>
 }
@@ -26,8 +27,10 @@ export interface ScratchFolder {
 export async function makeScratchFolder (prefix: string, libraryName = 'library'): Promise<ScratchFolder> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
   const library = path.join(dir, libraryName)
+  const stateDir = path.join(dir, 'state')
   await mkdir(library, { recursive: true })
-  return { dir, library, stateDir: path.join(dir, 'state'), remove: async () => await rm(dir, { recursive: true, force: true }) }
+  await mkdir(stateDir)
+  return { dir, library, stateDir, remove: async () => await rm(dir, { recursive: true, force: true }) }
 }
 
 export async function startScratchSeedNode (scratch: ScratchFolder, log: Logger = silentLogger, options: Partial<SeedNodeOptions> = {}): Promise<RunningSeedNode> {
