@@ -12,7 +12,8 @@ import { X509Certificate } from 'node:crypto'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { canBuildTestLan, startTestLan, type TestLan } from './lan/test-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
+import { startTestLan, type TestLan } from './lan/test-lan.ts'
 import { makeTestCertificateAuthority, type TestCertificateAuthority } from './lan/test-certificate-authority.ts'
 import { startLanPebble, type LanPebble } from './lan/lan-pebble.ts'
 import { writeDnsHook, type DnsHook } from './lan/challtestsrv-dns-hook.ts'
@@ -26,8 +27,7 @@ import { clickToFirstFrameMs, median, timeFreshLoad, type PageLoadTiming } from 
 import { expectPlaysPast } from './support/player.ts'
 import { makeStateDir, removeDir } from '../seed-node/testing/seed-node-process.ts'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 const DOMAIN = 'myhome.hearth-test.org'
 const CLIP = 'Colour Bars at Dusk (2026).mp4'

@@ -5,14 +5,13 @@
  * the service worker.
  */
 import { test, expect } from '@playwright/test'
-import { canBuildTestLan } from './lan/test-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
 import { useHouseholdLan } from './lan/household-lan-fixture.ts'
 import { lanItemByMediaPath } from './lan/lan-api.ts'
 import { cachedCatalogIds } from './support/catalog-cache.ts'
 import type { CatalogItem } from '../protocol/catalog.ts'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 const { household, openPairedDevice } = useHouseholdLan()
 let item: CatalogItem

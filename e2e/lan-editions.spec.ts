@@ -10,13 +10,12 @@ import { expect, test, type Page } from '@playwright/test'
 import { EditionReply } from '../protocol/api/editions.ts'
 import type { CatalogItem } from '../protocol/catalog.ts'
 import { ENGLISH_CUES, makeSubtitledLibrary, SUBTITLED_NAMES } from '../seed-node/testing/subtitle-clips.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
 import { useHouseholdLan } from './lan/household-lan-fixture.ts'
 import { lanApi, lanItemByMediaPath } from './lan/lan-api.ts'
-import { canBuildTestLan } from './lan/test-lan.ts'
 import { expectPlaysPast } from './support/player.ts'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 const { household, openPairedDevice } = useHouseholdLan({ makeLibrary: async () => await makeSubtitledLibrary(8) })
 let dolby: CatalogItem

@@ -9,7 +9,7 @@
  * Timings are reported (stdout and annotations), never asserted.
  */
 import { test, expect } from '@playwright/test'
-import { canBuildTestLan } from './lan/test-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
 import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
 import { launchLanBrowser, openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanItemByMediaPath } from './lan/lan-api.ts'
@@ -22,8 +22,7 @@ import { removeDir } from '../seed-node/testing/seed-node-process.ts'
 import type { CatalogItem } from '../protocol/catalog.ts'
 import type { Page } from '@playwright/test'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 /** ~15 MB at ~3 Mbit/s. */
 const CLIP_SECONDS = 40

@@ -6,14 +6,13 @@
  * NFO title. A picture URL without the right token is refused from that host too.
  */
 import { test, expect } from '@playwright/test'
-import { canBuildTestLan } from './lan/test-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
 import { useHouseholdLan } from './lan/household-lan-fixture.ts'
 import { lanGet, lanItemByMediaPath } from './lan/lan-api.ts'
 import { makeMetadataLibrary, METADATA_LIBRARY } from '../seed-node/testing/metadata-library.ts'
 import path from 'node:path'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 const { household: running, openPairedDevice } = useHouseholdLan({ makeLibrary: makeMetadataLibrary })
 

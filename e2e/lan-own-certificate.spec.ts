@@ -14,7 +14,8 @@ import { X509Certificate } from 'node:crypto'
 import { copyFile, mkdtemp, readFile, rename } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { canBuildTestLan, startTestLan, type TestLan } from './lan/test-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
+import { startTestLan, type TestLan } from './lan/test-lan.ts'
 import { makeTestCertificateAuthority, type TestCertificateAuthority } from './lan/test-certificate-authority.ts'
 import { startRouterSeedNode, type RouterSeedNode } from './lan/router-seed-node.ts'
 import { servedCertificate } from './lan/served-certificate.ts'
@@ -28,8 +29,7 @@ import { removeDir } from '../seed-node/testing/seed-node-process.ts'
 import { parseCatalog } from '../protocol/catalog.ts'
 import { ReachReply } from '../protocol/api/reach.ts'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 const CLIP = 'Colour Bars at Dusk (2026).mp4'
 /** Wrong credentials that earn a ban: few, so the test is short. */

@@ -10,7 +10,8 @@
  */
 import { test, expect } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { canBuildTestLan, startTestLan, TEST_PROCESS_ADDRESS, type TestLan } from './lan/test-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
+import { startTestLan, TEST_PROCESS_ADDRESS, type TestLan } from './lan/test-lan.ts'
 import { makeTestCertificateAuthority, type TestCertificateAuthority } from './lan/test-certificate-authority.ts'
 import { startRouterSeedNode, type RouterSeedNode } from './lan/router-seed-node.ts'
 import { startTlsReverseProxy, type TlsReverseProxy } from './lan/tls-reverse-proxy.ts'
@@ -25,8 +26,7 @@ import { freeLoopbackPort } from '../seed-node/tls/acme/testing/free-port.ts'
 import { parseCatalog } from '../protocol/catalog.ts'
 import { ReachReply } from '../protocol/api/reach.ts'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 const PROXY_NAME = 'media.hearth-test.org'
 const CLIP = 'Colour Bars at Dusk (2026).mp4'
