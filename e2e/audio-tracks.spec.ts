@@ -10,11 +10,11 @@
  *   whose picture `--transcode-video` converts (keyframes forced on the segment grid).
  */
 import { expect, test } from '@playwright/test'
-import { findItem } from './support/catalog.ts'
-import { parseCatalog, type CatalogItem } from '../protocol/catalog.ts'
+import { parseCatalog } from '../protocol/catalog.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 import { CLIP_NAMES, makeLongHevcLibrary, makeTrackAndSeekLibrary, TWO_TRACK_TONES_HZ } from '../seed-node/testing/codec-clips.ts'
-import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
+import { makeStateDir, removeDir, startSeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
+import { useMadeLibraryNode } from './support/made-library-node.ts'
 import { expectTone } from './support/audio-tone.ts'
 import { expectPlaysPast, openItem, videoState } from './support/player.ts'
 
@@ -24,29 +24,7 @@ const FAR_SEEK_SEC = 540
 const HEVC_FILM_SEC = 240
 const HEVC_SEEK_SEC = 210
 
-let library = ''
-let stateDir = ''
-let node: SeedNodeProcess | null = null
-let items: CatalogItem[] = []
-
-const running = (): SeedNodeProcess => {
-  if (node === null) throw new Error('the seed node starts in beforeAll')
-  return node
-}
-const byFile = (name: string): CatalogItem => findItem(items, name)
-
-test.beforeAll(async () => {
-  library = await makeTrackAndSeekLibrary(40, LONG_FILM_SEC)
-  stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ library, stateDir })
-  items = parseCatalog((await api(node, 'GET', '/api/catalog')).json).items
-})
-
-test.afterAll(async () => {
-  await node?.stop()
-  if (stateDir) await removeDir(stateDir)
-  if (library) await removeDir(library)
-})
+const { running, byFile } = useMadeLibraryNode(async () => await makeTrackAndSeekLibrary(40, LONG_FILM_SEC))
 
 test('switching the audio track changes the sound, keeps the place, and is remembered on this device', async ({ page }) => {
   const [englishHz, frenchHz] = TWO_TRACK_TONES_HZ

@@ -9,35 +9,13 @@ import { expect, test } from '@playwright/test'
 import { parseCatalog, type CatalogItem } from '../protocol/catalog.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 import { CLIP_NAMES, makeCodecLibrary } from '../seed-node/testing/codec-clips.ts'
-import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
-import { findItem } from './support/catalog.ts'
+import { makeStateDir, removeDir, startSeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
+import { useMadeLibraryNode } from './support/made-library-node.ts'
 import { cardOf } from './support/library-cards.ts'
 import { ensurePaired, expectPlaysPast, openItem } from './support/player.ts'
 
-let library = ''
-let stateDir = ''
-let node: SeedNodeProcess | null = null
-let items: CatalogItem[] = []
-
-const running = (): SeedNodeProcess => {
-  if (node === null) throw new Error('the seed node starts in beforeAll')
-  return node
-}
-const byFile = (name: string): CatalogItem => findItem(items, name)
+const { running, byFile, library } = useMadeLibraryNode(async () => await makeCodecLibrary(6))
 const card = cardOf
-
-test.beforeAll(async () => {
-  library = await makeCodecLibrary(6)
-  stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ library, stateDir })
-  items = parseCatalog((await api(node, 'GET', '/api/catalog')).json).items
-})
-
-test.afterAll(async () => {
-  await node?.stop()
-  if (stateDir) await removeDir(stateDir)
-  if (library) await removeDir(library)
-})
 
 test('each card says, before play, what this browser cannot decode', async ({ page }) => {
   await ensurePaired(page, running())
@@ -77,7 +55,7 @@ test('a truncated MP4 says "damaged", not that the browser cannot play it', asyn
 
 test('with --transcode-video, HEVC plays after the home server converts it', async ({ page }) => {
   const transcodingState = await makeStateDir()
-  const transcoding = await startSeedNodeProcess({ library, stateDir: transcodingState, args: ['--transcode-video'] })
+  const transcoding = await startSeedNodeProcess({ library: library(), stateDir: transcodingState, args: ['--transcode-video'] })
   try {
     const hevcOf = async (): Promise<CatalogItem | undefined> => parseCatalog((await api(transcoding, 'GET', '/api/catalog')).json).items.find(item => item.mediaPath.endsWith(CLIP_NAMES.hevcMkv))
     // The seed node times a test conversion at start; the catalog then carries the speed for each picture size.

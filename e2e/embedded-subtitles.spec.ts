@@ -6,23 +6,12 @@
  * Served like sidecars: to the household, or to a share token for that item only.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { findItem } from './support/catalog.ts'
-import { parseCatalog, type CatalogItem } from '../protocol/catalog.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 import { ENGLISH_CUES, makeSubtitledLibrary, SUBTITLED_NAMES } from '../seed-node/testing/subtitle-clips.ts'
-import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
+import { useMadeLibraryNode } from './support/made-library-node.ts'
 import { openItem } from './support/player.ts'
 
-let library = ''
-let stateDir = ''
-let node: SeedNodeProcess | null = null
-let items: CatalogItem[] = []
-
-const running = (): SeedNodeProcess => {
-  if (node === null) throw new Error('the seed node starts in beforeAll')
-  return node
-}
-const byFile = (name: string): CatalogItem => findItem(items, name)
+const { running, byFile } = useMadeLibraryNode(async () => await makeSubtitledLibrary(6))
 
 interface SeenTrack { label: string, language: string, mode: string, cues: Array<{ start: number, end: number, text: string }> }
 
@@ -34,19 +23,6 @@ async function textTracks (page: Page): Promise<SeenTrack[]> {
     cues: Array.from(track.cues ?? []).map(cue => ({ start: cue.startTime, end: cue.endTime, text: (cue as VTTCue).text }))
   })))
 }
-
-test.beforeAll(async () => {
-  library = await makeSubtitledLibrary(6)
-  stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ library, stateDir })
-  items = parseCatalog((await api(node, 'GET', '/api/catalog')).json).items
-})
-
-test.afterAll(async () => {
-  await node?.stop()
-  if (stateDir) await removeDir(stateDir)
-  if (library) await removeDir(library)
-})
 
 test('the catalog lists the file\'s own text streams as subtitle tracks, with language and dispositions', () => {
   const item = byFile(SUBTITLED_NAMES.srtMkv)

@@ -12,7 +12,8 @@ import { X509Certificate } from 'node:crypto'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { canBuildTestLan, startTestLan, type TestLan } from './lan/test-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
+import { startTestLan, type TestLan } from './lan/test-lan.ts'
 import { makeTestCertificateAuthority, type TestCertificateAuthority } from './lan/test-certificate-authority.ts'
 import { startLanPebble, type LanPebble } from './lan/lan-pebble.ts'
 import { writeDnsHook, type DnsHook } from './lan/challtestsrv-dns-hook.ts'
@@ -21,12 +22,12 @@ import { servedCertificate } from './lan/served-certificate.ts'
 import { launchLanBrowser, openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanApi, lanItemByMediaPath } from './lan/lan-api.ts'
 import { ReachReply } from '../protocol/api/reach.ts'
+import { report } from './lan/lan-measure.ts'
 import { clickToFirstFrameMs, median, timeFreshLoad, type PageLoadTiming } from './lan/page-timings.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { makeStateDir, removeDir } from '../seed-node/testing/seed-node-process.ts'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 const DOMAIN = 'myhome.hearth-test.org'
 const CLIP = 'Colour Bars at Dusk (2026).mp4'
@@ -44,11 +45,6 @@ let device: LanDevice | null = null
 let firstSerial = ''
 /** Pebble's issuing root as a device installs it (written by the first test). */
 let rootFile = ''
-
-function report (name: string, value: string): void {
-  test.info().annotations.push({ type: name, description: value })
-  process.stdout.write(`LAN measure: ${name}: ${value}\n`)
-}
 
 /** The domain as the household's DNS answers it: the router's LAN address. */
 function hosts (): Record<string, string> {

@@ -5,37 +5,24 @@
  * the service worker.
  */
 import { test, expect } from '@playwright/test'
-import { canBuildTestLan } from './lan/test-lan.ts'
-import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
-import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
+import { useHouseholdLan } from './lan/household-lan-fixture.ts'
 import { lanItemByMediaPath } from './lan/lan-api.ts'
 import { cachedCatalogIds } from './support/catalog-cache.ts'
 import type { CatalogItem } from '../protocol/catalog.ts'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
-let household: HouseholdLan
+const { household, openPairedDevice } = useHouseholdLan()
 let item: CatalogItem
-let device: LanDevice | undefined
 
 test.beforeAll(async () => {
-  test.setTimeout(180 * 1000)
-  household = await startHouseholdLan()
-  item = await lanItemByMediaPath(household.api, 'Colour Bars at Dusk (2026).mp4')
-})
-
-test.afterAll(async () => {
-  await device?.dispose()
-  await household?.close()
+  item = await lanItemByMediaPath(household().api, 'Colour Bars at Dusk (2026).mp4')
 })
 
 test('a device on the LAN draws the cached library with the seed node stopped', async () => {
-  const { node } = household
-  device = await openLanDevice('deviceA', household.lan.deviceA, { trustedCaFiles: [household.caFile] })
-  const { page } = device
-  await page.goto(node.pairingLink)
-  await expect.poll(async () => await page.evaluate(() => window.__hearth?.paired() ?? false), { message: 'the printed pairing link should pair this device' }).toBe(true)
+  const { node } = household()
+  const { page } = await openPairedDevice('deviceA')
   await page.goto(node.url)
   const card = page.locator(`[data-testid="library-item"][data-item-id="${item.id}"]`)
   await expect(card).toBeVisible()

@@ -9,47 +9,25 @@
 import { expect, test, type Page } from '@playwright/test'
 import { EditionReply } from '../protocol/api/editions.ts'
 import type { CatalogItem } from '../protocol/catalog.ts'
-import { removeDir } from '../seed-node/testing/seed-node-process.ts'
 import { ENGLISH_CUES, makeSubtitledLibrary, SUBTITLED_NAMES } from '../seed-node/testing/subtitle-clips.ts'
-import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
+import { useHouseholdLan } from './lan/household-lan-fixture.ts'
 import { lanApi, lanItemByMediaPath } from './lan/lan-api.ts'
-import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
-import { canBuildTestLan } from './lan/test-lan.ts'
 import { expectPlaysPast } from './support/player.ts'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
-let household: HouseholdLan
-let library: string
+const { household, openPairedDevice } = useHouseholdLan({ makeLibrary: async () => await makeSubtitledLibrary(8) })
 let dolby: CatalogItem
 let subbed: CatalogItem
-const devices: LanDevice[] = []
 
 test.beforeAll(async () => {
-  test.setTimeout(180 * 1000)
-  library = await makeSubtitledLibrary(8)
-  household = await startHouseholdLan({ library })
-  dolby = await lanItemByMediaPath(household.api, SUBTITLED_NAMES.assAc3Mkv)
-  subbed = await lanItemByMediaPath(household.api, SUBTITLED_NAMES.srtMkv)
+  dolby = await lanItemByMediaPath(household().api, SUBTITLED_NAMES.assAc3Mkv)
+  subbed = await lanItemByMediaPath(household().api, SUBTITLED_NAMES.srtMkv)
 })
-
-test.afterAll(async () => {
-  for (const device of devices) await device.dispose()
-  await household?.close()
-  if (library !== undefined) await removeDir(library)
-})
-
-async function openPairedDevice (name: 'deviceA' | 'deviceB'): Promise<LanDevice> {
-  const device = await openLanDevice(name, household.lan[name], { trustedCaFiles: [household.caFile] })
-  devices.push(device)
-  await device.page.goto(household.node.pairingLink)
-  await expect.poll(async () => await device.page.evaluate(() => window.__hearth?.paired() ?? false)).toBe(true)
-  return device
-}
 
 async function play (page: Page, item: CatalogItem): Promise<void> {
-  await page.goto(household.node.url)
+  await page.goto(household().node.url)
   await page.locator(`[data-testid="library-item"][data-item-id="${item.id}"]`).click()
   await expect(page.getByTestId('player-video')).toBeVisible()
 }
@@ -71,7 +49,7 @@ test('device A plays an AC-3 MKV through an edition, with the ASS stream inside 
 test('device B plays the finished edition from its torrent over WebRTC, and an MKV\'s SubRip stream with its cues', async () => {
   let infoHash: string | undefined
   await expect.poll(async () => {
-    infoHash = EditionReply.parse((await lanApi(household.api, 'POST', `/api/editions/${dolby.id}`, {})).json).torrent?.infoHash
+    infoHash = EditionReply.parse((await lanApi(household().api, 'POST', `/api/editions/${dolby.id}`, {})).json).torrent?.infoHash
     return infoHash ?? null
   }, { message: 'the finished edition should be seeded as a torrent', timeout: 60_000 }).toMatch(/^[0-9a-f]{40}$/)
   const b = await openPairedDevice('deviceB')

@@ -9,10 +9,11 @@
  * Timings are reported (stdout and annotations), never asserted.
  */
 import { test, expect } from '@playwright/test'
-import { canBuildTestLan } from './lan/test-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
 import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
 import { launchLanBrowser, openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanItemByMediaPath } from './lan/lan-api.ts'
+import { report } from './lan/lan-measure.ts'
 import { clickToFirstFrameMs, firstLoadTiming, median, timeFreshLoad, type PageLoadTiming } from './lan/page-timings.ts'
 import { makeLibraryWithLongClip } from './support/test-clips.ts'
 import { expectPlaysPast, playToAndPause, playbackStartedAt } from './support/player.ts'
@@ -21,8 +22,7 @@ import { removeDir } from '../seed-node/testing/seed-node-process.ts'
 import type { CatalogItem } from '../protocol/catalog.ts'
 import type { Page } from '@playwright/test'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 /** ~15 MB at ~3 Mbit/s. */
 const CLIP_SECONDS = 40
@@ -35,11 +35,6 @@ let household: HouseholdLan
 let library: string
 let item: CatalogItem
 const devices: { a?: LanDevice, b?: LanDevice, extra: LanDevice[] } = { extra: [] }
-
-function report (name: string, value: string): void {
-  test.info().annotations.push({ type: name, description: value })
-  process.stdout.write(`LAN measure: ${name}: ${value}\n`)
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180 * 1000)

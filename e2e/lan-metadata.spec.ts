@@ -6,40 +6,21 @@
  * NFO title. A picture URL without the right token is refused from that host too.
  */
 import { test, expect } from '@playwright/test'
-import { canBuildTestLan } from './lan/test-lan.ts'
-import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
-import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
+import { useHouseholdLan } from './lan/household-lan-fixture.ts'
 import { lanGet, lanItemByMediaPath } from './lan/lan-api.ts'
 import { makeMetadataLibrary, METADATA_LIBRARY } from '../seed-node/testing/metadata-library.ts'
-import { removeDir } from '../seed-node/testing/seed-node-process.ts'
 import path from 'node:path'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
-let household: HouseholdLan
-let library: string
-let device: LanDevice | undefined
-
-test.beforeAll(async () => {
-  test.setTimeout(180 * 1000)
-  library = await makeMetadataLibrary()
-  household = await startHouseholdLan({ library })
-})
-
-test.afterAll(async () => {
-  await device?.dispose()
-  await household?.close()
-  if (library !== undefined) await removeDir(library)
-})
+const { household: running, openPairedDevice } = useHouseholdLan({ makeLibrary: makeMetadataLibrary })
 
 test('a device on another host sees the poster and the cover load over HTTPS, with the NFO title', async () => {
+  const household = running()
   const film = await lanItemByMediaPath(household.api, path.posix.basename(METADATA_LIBRARY.film))
   const track = await lanItemByMediaPath(household.api, path.posix.basename(METADATA_LIBRARY.track))
-  device = await openLanDevice('deviceA', household.lan.deviceA, { trustedCaFiles: [household.caFile] })
-  const { page } = device
-  await page.goto(household.node.pairingLink)
-  await expect.poll(async () => await page.evaluate(() => window.__hearth?.paired() ?? false)).toBe(true)
+  const { page } = await openPairedDevice('deviceA')
   await page.goto(household.node.url)
   expect(page.url().startsWith('https://')).toBe(true)
   for (const item of [film, track]) {

@@ -14,21 +14,22 @@ import { X509Certificate } from 'node:crypto'
 import { copyFile, mkdtemp, readFile, rename } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { canBuildTestLan, startTestLan, type TestLan } from './lan/test-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
+import { startTestLan, type TestLan } from './lan/test-lan.ts'
 import { makeTestCertificateAuthority, type TestCertificateAuthority } from './lan/test-certificate-authority.ts'
 import { startRouterSeedNode, type RouterSeedNode } from './lan/router-seed-node.ts'
 import { servedCertificate } from './lan/served-certificate.ts'
 import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanApi, lanGet, lanItemByMediaPath } from './lan/lan-api.ts'
 import { requestFromHost } from './lan/request-from-host.ts'
+import { report } from './lan/lan-measure.ts'
 import { clickToFirstFrameMs } from './lan/page-timings.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { removeDir } from '../seed-node/testing/seed-node-process.ts'
 import { parseCatalog } from '../protocol/catalog.ts'
 import { ReachReply } from '../protocol/api/reach.ts'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 const CLIP = 'Colour Bars at Dusk (2026).mp4'
 /** Wrong credentials that earn a ban: few, so the test is short. */
@@ -41,11 +42,6 @@ let ca: TestCertificateAuthority
 let files: string
 let seed: RouterSeedNode
 let device: LanDevice | null = null
-
-function report (name: string, value: string): void {
-  test.info().annotations.push({ type: name, description: value })
-  process.stdout.write(`LAN measure: ${name}: ${value}\n`)
-}
 
 /**
  * Installs a new pair as a user's tool does: each file written beside, then renamed over the

@@ -10,13 +10,15 @@
  */
 import { test, expect } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { canBuildTestLan, startTestLan, TEST_PROCESS_ADDRESS, type TestLan } from './lan/test-lan.ts'
+import { serialOnTestLan } from './lan/lan-spec.ts'
+import { startTestLan, TEST_PROCESS_ADDRESS, type TestLan } from './lan/test-lan.ts'
 import { makeTestCertificateAuthority, type TestCertificateAuthority } from './lan/test-certificate-authority.ts'
 import { startRouterSeedNode, type RouterSeedNode } from './lan/router-seed-node.ts'
 import { startTlsReverseProxy, type TlsReverseProxy } from './lan/tls-reverse-proxy.ts'
 import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
 import { lanApi, lanGet, lanItemByMediaPath } from './lan/lan-api.ts'
 import { requestFromHost } from './lan/request-from-host.ts'
+import { report } from './lan/lan-measure.ts'
 import { clickToFirstFrameMs } from './lan/page-timings.ts'
 import { expectPlaysPast } from './support/player.ts'
 import { removeDir } from '../seed-node/testing/seed-node-process.ts'
@@ -24,8 +26,7 @@ import { freeLoopbackPort } from '../seed-node/tls/acme/testing/free-port.ts'
 import { parseCatalog } from '../protocol/catalog.ts'
 import { ReachReply } from '../protocol/api/reach.ts'
 
-test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
-test.describe.configure({ mode: 'serial' })
+serialOnTestLan()
 
 const PROXY_NAME = 'media.hearth-test.org'
 const CLIP = 'Colour Bars at Dusk (2026).mp4'
@@ -39,11 +40,6 @@ let publicUrl: string
 /** The seed node's own port on the router (the printed address names the proxy's). */
 let nodePort: number
 let device: LanDevice | null = null
-
-function report (name: string, value: string): void {
-  test.info().annotations.push({ type: name, description: value })
-  process.stdout.write(`LAN measure: ${name}: ${value}\n`)
-}
 
 /** The proxy's name as the household's DNS (or a hosts file) answers it. */
 function hosts (): Record<string, string> {

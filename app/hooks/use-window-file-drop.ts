@@ -5,6 +5,7 @@
  * files (text, links) are left alone.
  */
 import { useEffect, useRef, useState } from 'react'
+import { listenAll } from '../lib/dom/listen-all.ts'
 
 export function useWindowFileDrop (onFiles: (files: FileList | null) => void): boolean {
   const [dragging, setDragging] = useState(false)
@@ -36,16 +37,7 @@ export function useWindowFileDrop (onFiles: (files: FileList | null) => void): b
       setDragging(false)
       onFilesRef.current(event.dataTransfer?.files ?? null)
     }
-    window.addEventListener('dragenter', onEnter)
-    window.addEventListener('dragover', onOver)
-    window.addEventListener('dragleave', onLeave)
-    window.addEventListener('drop', onDrop)
-    return () => {
-      window.removeEventListener('dragenter', onEnter)
-      window.removeEventListener('dragover', onOver)
-      window.removeEventListener('dragleave', onLeave)
-      window.removeEventListener('drop', onDrop)
-    }
+    return listenAll<WindowEventMap>(window, { dragenter: onEnter, dragover: onOver, dragleave: onLeave, drop: onDrop })
   }, [])
 
   return dragging

@@ -15,6 +15,7 @@ import type { Page } from '@playwright/test'
 import type { BenchContext } from '../support/bench-context.ts'
 import { launchBrowser, pairPage, waitForCard, withContext } from '../support/bench-browser.ts'
 import { startBenchSeedNode } from '../support/bench-seed-node.ts'
+import { nginxPlayPage } from '../support/nginx-play-page.ts'
 import { startNginx } from '../support/nginx-server.ts'
 import { credentialFromPairingLink, fetchCatalog } from '../support/seed-node-http.ts'
 import type { SectionResult } from '../support/report.ts'
@@ -30,15 +31,6 @@ const FAR_SEEK_FRACTION = 0.9
 const SEEK_TIMEOUT_MS = 60 * 1000
 const EDITION_TIMEOUT_MS = 10 * 60 * 1000
 
-const NGINX_PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title>
-<button id="play">play</button><video id="v" playsinline></video>
-<script>
-  document.getElementById('play').addEventListener('click', () => {
-    const v = document.getElementById('v')
-    v.src = '/media/Films/' + new URLSearchParams(location.search).get('file')
-    v.play()
-  })
-</script>`
 
 async function makeClips (library: string, www: string, seconds: number): Promise<void> {
   const films = path.join(library, 'Films')
@@ -93,7 +85,7 @@ export async function runEditionFirstFrame (ctx: BenchContext): Promise<SectionR
   const library = await mkdtemp(path.join(ctx.tmpDir, 'ed-lib-'))
   const www = await mkdtemp(path.join(ctx.tmpDir, 'ed-www-'))
   await makeClips(library, www, seconds)
-  await writeFile(path.join(www, 'first-frame.html'), NGINX_PAGE)
+  await writeFile(path.join(www, 'first-frame.html'), nginxPlayPage({ muted: false }))
   const nginx = await startNginx({ dir: await mkdtemp(path.join(ctx.tmpDir, 'ed-nginx-')), mediaDir: www, wwwDir: www })
   const browser = await launchBrowser()
   const hearthMs: number[] = []

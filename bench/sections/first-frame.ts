@@ -14,6 +14,7 @@ import { launchBrowser, pairPage, waitForCard, withContext } from '../support/be
 import { benchMedia, type BenchMedia } from '../support/bench-media.ts'
 import { startBenchSeedNode } from '../support/bench-seed-node.ts'
 import { mib, type TimeReport } from '../support/measured-process.ts'
+import { nginxPlayPage } from '../support/nginx-play-page.ts'
 import { startNginx } from '../support/nginx-server.ts'
 import { fetchCatalog } from '../support/seed-node-http.ts'
 import type { SectionResult } from '../support/report.ts'
@@ -27,15 +28,7 @@ const MODE_LABEL: Record<Mode, string> = { webrtc: 'Hearth, WebRTC only', websee
 
 interface Sample { firstFrameMs: number[], seekMs: number[], progressAtSeeks: number[] }
 
-const NGINX_PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title>
-<button id="play">play</button><video id="v" muted playsinline></video>
-<script>
-  document.getElementById('play').addEventListener('click', () => {
-    const v = document.getElementById('v')
-    v.src = '/media/Films/' + new URLSearchParams(location.search).get('file')
-    v.play()
-  })
-</script>`
+const NGINX_PAGE = nginxPlayPage({ muted: true })
 
 /** Stamps the first click and the first `playing` event of any element, in page time. */
 export async function armStopwatch (page: Page): Promise<void> {

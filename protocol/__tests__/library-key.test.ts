@@ -6,6 +6,7 @@ import {
 import { open, seal } from '../sealed-box.ts'
 // Tests only: an independent implementation to check WebCrypto's derivation against.
 import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto'
+import { thrownCode } from './thrown-code.ts'
 
 const KEY_0_31 = Uint8Array.from({ length: 32 }, (_, i) => i)
 const ITEM = '0123456789abcdef0123456789abcdef01234567'
@@ -15,15 +16,7 @@ function hex (bytes: Uint8Array): string {
   return [...bytes].map(b => b.toString(16).padStart(2, '0')).join('')
 }
 
-function codeOf (fn: () => unknown): string | undefined {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(LibraryKeyError)
-    return (err as LibraryKeyError).code
-  }
-  return undefined
-}
+const codeOf = (run: () => unknown): string | undefined => thrownCode(LibraryKeyError, run)
 
 describe('library key text form', () => {
   it('generates 32 random bytes', () => {

@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { PairingLinkError, pairingLink, parsePairingFragment } from '../pairing-link.ts'
 import { encodeLibraryKey } from '../library-key.ts'
+import { thrownCode } from './thrown-code.ts'
 
 const KEY = Uint8Array.from({ length: 32 }, (_, i) => 255 - i)
 
-function codeOf (fn: () => unknown): string | undefined {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(PairingLinkError)
-    return (err as PairingLinkError).code
-  }
-  return undefined
-}
+const codeOf = (run: () => unknown): string | undefined => thrownCode(PairingLinkError, run)
 
 describe('pairing link', () => {
   it('puts the key in the fragment of /pair', () => {

@@ -4,10 +4,10 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { runSeedNodeCli as runCli } from '../testing/seed-node-process.ts'
+import { holdBusyPort } from '../testing/busy-port.ts'
 
 type Outcome = Awaited<ReturnType<typeof runCli>>
 
@@ -53,16 +53,13 @@ describe('seed node command line', () => {
   })
 
   it('names the port when it is already in use', async () => {
-    const blocker = net.createServer()
-    await new Promise<void>(resolve => blocker.listen(0, '127.0.0.1', resolve))
-    const address = blocker.address()
-    const port = typeof address === 'object' && address ? address.port : 0
+    const { port, release } = await holdBusyPort()
     try {
       const outcome = await runCli(['--state', path.join(scratch, 'state-c'), '--host', '127.0.0.1', '--port', String(port)])
       expect(outcome.code).toBe(2)
       expect(errorLines(outcome)).toEqual([`hearth: port ${port} on 127.0.0.1 is already in use (choose another with --port)`])
     } finally {
-      blocker.close()
+      await release()
     }
   })
 

@@ -4,31 +4,29 @@
  * answering, and the items come back online without hashing anything again.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { cp, mkdtemp, rename, rm } from 'node:fs/promises'
-import os from 'node:os'
+import { cp, rename } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startSeedNode, type RunningSeedNode } from '../seed-node.ts'
-import { silentLogger } from '../lib/log.ts'
+import type { RunningSeedNode } from '../seed-node.ts'
+import { makeScratchFolder, startScratchSeedNode, type ScratchFolder } from '../testing/scratch-seed-node.ts'
 import { parseCatalog } from '../../protocol/catalog.ts'
 
 const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sample-library')
 
-let scratch: string
+let scratch: ScratchFolder
 let library: string
 let node: RunningSeedNode
 
 beforeAll(async () => {
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'hearth-disk-'))
-  library = path.join(scratch, 'usb-disk')
+  scratch = await makeScratchFolder('hearth-disk-', 'usb-disk')
+  library = scratch.library
   await cp(SAMPLES, library, { recursive: true })
-  node = await startSeedNode({ libraryDir: library, stateDir: path.join(scratch, 'state'), host: '127.0.0.1', port: 0, rescanIntervalSec: 3600 }, silentLogger)
-  await node.firstScan
+  node = await startScratchSeedNode(scratch)
 })
 
 afterAll(async () => {
   await node?.close()
-  await rm(scratch, { recursive: true, force: true })
+  await scratch?.remove()
 })
 
 async function availability (): Promise<string[]> {

@@ -5,10 +5,10 @@
  * again, and they keep their ids. A real seed node in this process over real files.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startSeedNode, type RunningSeedNode } from '../seed-node.ts'
+import type { RunningSeedNode } from '../seed-node.ts'
+import { makeScratchFolder, startScratchSeedNode, type ScratchFolder } from '../testing/scratch-seed-node.ts'
 import { silentLogger, type Logger, type LogFields } from '../lib/log.ts'
 import { deterministicBytes } from '../testing/deterministic-bytes.ts'
 import { encodeIndex } from '../library/library-index-file.ts'
@@ -16,14 +16,13 @@ import { decodeJournalLine } from '../library/library-index-journal.ts'
 import type { StoredItem } from '../library/stored-item.ts'
 
 const FILES = 12
-let scratch: string
+let scratch: ScratchFolder
 let library: string
 let stateDir: string
 
 beforeAll(async () => {
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'hearth-state-writes-'))
-  library = path.join(scratch, 'library')
-  stateDir = path.join(scratch, 'state')
+  scratch = await makeScratchFolder('hearth-state-writes-')
+  ;({ library, stateDir } = scratch)
   for (let n = 0; n < FILES; n++) {
     const dir = path.join(library, `Show ${n % 3}`)
     await mkdir(dir, { recursive: true })
@@ -31,12 +30,10 @@ beforeAll(async () => {
   }
 })
 
-afterAll(async () => { await rm(scratch, { recursive: true, force: true }) })
+afterAll(async () => { await scratch?.remove() })
 
 async function start (log: Logger = silentLogger): Promise<RunningSeedNode> {
-  const node = await startSeedNode({ libraryDir: library, stateDir, host: '127.0.0.1', port: 0, rescanIntervalSec: 3600 }, log)
-  await node.firstScan
-  return node
+  return await startScratchSeedNode(scratch, log)
 }
 
 /** Name, size and mtime of every file under the state folder. */

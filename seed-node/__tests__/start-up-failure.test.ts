@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { startSeedNode } from '../seed-node.ts'
 import { createLogger } from '../lib/log.ts'
 import { HearthError } from '../lib/errors.ts'
+import { holdBusyPort } from '../testing/busy-port.ts'
 
 const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sample-library')
 /** Resource kinds that mean a socket, a listening port or a thread is still there. */
@@ -85,10 +86,7 @@ describe('a start-up that fails part way', () => {
   })
 
   it('closes the stores it had opened when the HTTP port is taken', async () => {
-    const blocker = net.createServer()
-    await new Promise<void>(resolve => blocker.listen(0, '127.0.0.1', resolve))
-    const address = blocker.address()
-    const port = typeof address === 'object' && address ? address.port : 0
+    const { port, release } = await holdBusyPort()
     try {
       const before = await snapshot()
       const { error, stopped } = await startFailing({ libraryDir: SAMPLES, stateDir: path.join(scratch, 'state-port'), host: '127.0.0.1', port })
@@ -97,7 +95,7 @@ describe('a start-up that fails part way', () => {
       expect(stopped).toBe('watch-state log, fingerprint cache')
       expect(await snapshot()).toEqual(before)
     } finally {
-      await new Promise<void>(resolve => blocker.close(() => resolve()))
+      await release()
     }
   })
 })

@@ -6,21 +6,18 @@
  * library. The next device then gets the edition over WebRTC from the seed node and from
  * any household device that has it, instead of asking ffmpeg again.
  */
-import { spawn } from 'node:child_process'
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import createTorrent from 'create-torrent'
 import parseTorrent from 'parse-torrent'
-import { FFMPEG_COMMAND } from './ffmpeg-tools.ts'
+import { runBackgroundFfmpeg } from './background-ffmpeg.ts'
 
 export const EDITION_MP4 = 'edition.mp4'
 export const EDITION_TORRENT = 'edition.torrent'
 /** A remux copies bytes: minutes at most for a long film on a slow disk. */
 const REMUX_TIMEOUT_MS = 30 * 60 * 1000
 /** Below the seed node itself: serving and on-demand editions come first. */
-const BACKGROUND_NICENESS = 15
-const STDERR_TAIL_CHARS = 600
+const REMUX_NICENESS = 15
 
 export interface EditionTorrent {
   infoHash: string
@@ -36,25 +33,6 @@ export interface EditionTorrent {
 /** The name of the MP4 inside the torrent: the same for the same edition of the same item. */
 export function editionFileName (itemId: string, key: string): string {
   return `hearth-edition-${itemId.slice(0, 12)}-${key}.mp4`
-}
-
-/** Runs ffmpeg at background priority; rejects with its last error line. */
-export async function runBackgroundFfmpeg (args: readonly string[], timeoutMs = REMUX_TIMEOUT_MS): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(FFMPEG_COMMAND, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true, timeout: timeoutMs, killSignal: 'SIGKILL' })
-    if (child.pid !== undefined) {
-      try { os.setPriority(child.pid, BACKGROUND_NICENESS) } catch { /* not permitted: it runs at normal priority */ }
-    }
-    let stderr = ''
-    child.stderr?.setEncoding('utf8')
-    child.stderr?.on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS) })
-    child.on('error', err => reject(new Error(`ffmpeg could not start: ${err.message}`)))
-    child.on('close', (code, signal) => {
-      if (code === 0) return resolve()
-      const last = stderr.split('\n').map(line => line.trim()).filter(Boolean).at(-1)
-      reject(new Error((signal !== null ? `ffmpeg was stopped (${signal})` : last ?? `ffmpeg exited with code ${code ?? '?'}`).slice(0, 300)))
-    })
-  })
 }
 
 async function hash (mp4Path: string, fileName: string): Promise<Uint8Array> {
@@ -87,7 +65,7 @@ export async function makeEditionTorrent (dir: string, itemId: string, key: stri
   const mp4Path = path.join(dir, EDITION_MP4)
   const partial = `${mp4Path}.part`
   try {
-    await runBackgroundFfmpeg(['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-i', path.join(dir, 'index.m3u8'), '-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', partial])
+    await runBackgroundFfmpeg(['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-i', path.join(dir, 'index.m3u8'), '-map', '0', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', partial], { timeoutMs: REMUX_TIMEOUT_MS, niceness: REMUX_NICENESS })
     await rename(partial, mp4Path)
     const torrent = await hash(mp4Path, editionFileName(itemId, key))
     const torrentPath = path.join(dir, EDITION_TORRENT)

@@ -11,9 +11,8 @@ import { MAX_DELTA_REMOVED } from '../../protocol/catalog-delta.ts'
 import { toCatalogItem, type CatalogContext } from '../library/catalog-builder.ts'
 import type { LibraryItem } from '../library/library-item.ts'
 import type { LibraryRegistry } from '../library/library-registry.ts'
-import { pickContentCoding } from './content-encoding.ts'
-import { catalogHeaders, catalogTag, sendCatalogBody, streamCatalog, type CatalogRequestHeaders } from './catalog-stream.ts'
-import { currentRevision, etagMatches, revisionCounter } from './catalog-revision.ts'
+import { answerCatalog, catalogTag, streamCatalog, type CatalogRequestHeaders } from './catalog-stream.ts'
+import { currentRevision, revisionCounter } from './catalog-revision.ts'
 
 const WHOLE = { offset: 0, limit: null } as const
 
@@ -43,16 +42,5 @@ export async function sendCatalogSince (res: ServerResponse, registry: LibraryRe
     await streamCatalog(res, registry.list(), context, WHOLE, headOnly, revision, request)
     return
   }
-  const tag = catalogTag(revision, WHOLE)
-  const coding = pickContentCoding(request.acceptEncoding)
-  const headers = catalogHeaders(tag, coding)
-  if (etagMatches(request.ifNoneMatch, tag)) {
-    res.writeHead(304, headers).end()
-    return
-  }
-  if (headOnly) {
-    res.writeHead(200, headers).end()
-    return
-  }
-  await sendCatalogBody(res, headers, coding, [JSON.stringify(delta)])
+  await answerCatalog(res, catalogTag(revision, WHOLE), request, headOnly, () => [JSON.stringify(delta)])
 }

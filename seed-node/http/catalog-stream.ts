@@ -82,31 +82,34 @@ export async function streamCatalog (res: ServerResponse, all: LibraryItem[], co
   const end = page.limit === null ? all.length : Math.min(all.length, page.offset + page.limit)
   const selected = all.slice(page.offset, end)
   const whole = page.offset === 0 && page.limit === null
-  const tag = catalogTag(revision, page)
+  await answerCatalog(res, catalogTag(revision, page), request, headOnly, () => catalogChunks(selected, context, page.offset, all.length, whole ? revision : null))
+}
+
+/**
+ * Every catalog answer (the whole catalog, a page, a delta) for the body tagged `tag`: a 304
+ * when the caller already has it, the headers alone for HEAD, else a 200 with the body that
+ * `chunks` makes (only then), compressed as it is written when the caller accepts it.
+ */
+export async function answerCatalog (res: ServerResponse, tag: string, request: CatalogRequestHeaders, headOnly: boolean, chunks: () => Iterable<string>): Promise<void> {
   const coding = pickContentCoding(request.acceptEncoding)
   const headers = catalogHeaders(tag, coding)
   if (etagMatches(request.ifNoneMatch, tag)) {
     res.writeHead(304, headers).end()
     return
   }
-  if (headOnly) {
-    if (coding !== 'identity') headers['content-encoding'] = coding
-    res.writeHead(200, headers).end()
-    return
-  }
-  await sendCatalogBody(res, headers, coding, catalogChunks(selected, context, page.offset, all.length, whole ? revision : null))
-}
-
-/** A 200 with `chunks` as the body, compressed as it is written when `coding` says so. */
-export async function sendCatalogBody (res: ServerResponse, headers: Record<string, string>, coding: ReturnType<typeof pickContentCoding>, chunks: Iterable<string>): Promise<void> {
   if (coding !== 'identity') headers['content-encoding'] = coding
   res.writeHead(200, headers)
+  if (headOnly) {
+    res.end()
+    return
+  }
+  const body = chunks()
   if (coding === 'identity') {
-    if (await writeAll(res, chunks, res)) res.end()
+    if (await writeAll(res, body, res)) res.end()
     return
   }
   const compressor = createCompressor(coding)
   compressor.pipe(res)
   res.once('close', () => compressor.destroy())
-  if (await writeAll(compressor, chunks, res)) compressor.end()
+  if (await writeAll(compressor, body, res)) compressor.end()
 }

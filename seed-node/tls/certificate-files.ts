@@ -11,7 +11,7 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { HearthError, errnoCode } from '../lib/errors.ts'
 import type { Logger } from '../lib/log.ts'
-import type { CertificateSource, ServingCertificate } from './certificate-source.ts'
+import { CertificateChangeListeners, type CertificateSource, type ServingCertificate } from './certificate-source.ts'
 import { checkPemPair } from './pem-pair.ts'
 
 /** Writers replace a cert and a key one after the other: wait for both before reading. */
@@ -59,7 +59,7 @@ async function loadPair (options: CertificateFilesOptions): Promise<Loaded> {
 export class CertificateFiles implements CertificateSource {
   readonly mode = 'files' as const
   private problem: string | null = null
-  private readonly listeners = new Set<() => void>()
+  private readonly listeners = new CertificateChangeListeners()
   private readonly watchers: FSWatcher[] = []
   private readonly poll: NodeJS.Timeout
   private debounce: NodeJS.Timeout | null = null
@@ -108,8 +108,7 @@ export class CertificateFiles implements CertificateSource {
   }
 
   onChange (listener: () => void): () => void {
-    this.listeners.add(listener)
-    return () => { this.listeners.delete(listener) }
+    return this.listeners.add(listener)
   }
 
   /** Reads the files again now (what the watcher does after its debounce); never rejects. */
@@ -143,7 +142,7 @@ export class CertificateFiles implements CertificateSource {
     if (loaded.signature === this.loaded.signature && loaded.serialNumber === this.loaded.serialNumber) return
     this.loaded = loaded
     this.options.log.info('tls.files_reloaded', { serial: loaded.serialNumber, expires: loaded.certificate.expiresAt.toISOString() })
-    for (const listener of this.listeners) listener()
+    this.listeners.notify()
   }
 
   async close (): Promise<void> {

@@ -38,3 +38,24 @@ export interface CertificateSourceDeps {
   /** The machine's name (os.hostname(); tests pass their own). */
   hostname: string
 }
+
+/**
+ * The listeners of a source's `onChange`, kept the same way by every source. `notify` calls a
+ * copy of the set, so a listener that unsubscribes while being called does not skip another.
+ */
+export class CertificateChangeListeners {
+  private readonly listeners = new Set<() => void>()
+
+  add (listener: () => void): () => void {
+    this.listeners.add(listener)
+    return () => { this.listeners.delete(listener) }
+  }
+
+  notify (): void {
+    for (const listener of [...this.listeners]) listener()
+  }
+
+  clear (): void {
+    this.listeners.clear()
+  }
+}

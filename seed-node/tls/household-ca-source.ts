@@ -9,7 +9,7 @@
 import { X509Certificate } from 'node:crypto'
 import net from 'node:net'
 import type { Logger } from '../lib/log.ts'
-import type { CertificateSource, ServingCertificate } from './certificate-source.ts'
+import { CertificateChangeListeners, type CertificateSource, type ServingCertificate } from './certificate-source.ts'
 import { loadOrCreateHouseholdCa, type HouseholdCa } from './household-ca.ts'
 import { checkPemPair } from './pem-pair.ts'
 import { issueServerCertificate } from './server-certificate.ts'
@@ -36,7 +36,7 @@ export interface HouseholdCaSourceOptions {
 export class HouseholdCaSource implements CertificateSource {
   readonly mode = 'household-ca' as const
   private problem: string | null = null
-  private readonly listeners = new Set<() => void>()
+  private readonly listeners = new CertificateChangeListeners()
   private readonly timer: NodeJS.Timeout
   private refreshing: Promise<boolean> | null = null
   private closed = false
@@ -66,8 +66,7 @@ export class HouseholdCaSource implements CertificateSource {
   }
 
   onChange (listener: () => void): () => void {
-    this.listeners.add(listener)
-    return () => { this.listeners.delete(listener) }
+    return this.listeners.add(listener)
   }
 
   /**
@@ -89,7 +88,7 @@ export class HouseholdCaSource implements CertificateSource {
       if (this.closed) return false
       this.serving = issued
       this.problem = null
-      for (const listener of this.listeners) listener()
+      this.listeners.notify()
       return true
     } catch (err) {
       this.problem = `the household CA could not issue a new server certificate (${err instanceof Error ? err.message : String(err)}); the current one stays in service until ${this.serving.expiresAt.toISOString().slice(0, 10)}`

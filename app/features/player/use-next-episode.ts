@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useReducer, type RefObject } from 'react'
 import type { CatalogItem } from '../../../protocol/catalog.ts'
+import { listenAll } from '../../lib/dom/listen-all.ts'
 import { IDLE, stepCountdown, type CountdownState } from './next-episode-countdown.ts'
 
 const TICK_MS = 1000
@@ -22,14 +23,7 @@ export function useNextEpisode (video: RefObject<HTMLVideoElement | null>, next:
     if (element === null || next === null) return
     const onEnded = (): void => dispatch('ended')
     const onResumed = (): void => { if (!element.ended) dispatch('resumed') }
-    element.addEventListener('ended', onEnded)
-    element.addEventListener('playing', onResumed)
-    element.addEventListener('seeking', onResumed)
-    return () => {
-      element.removeEventListener('ended', onEnded)
-      element.removeEventListener('playing', onResumed)
-      element.removeEventListener('seeking', onResumed)
-    }
+    return listenAll<HTMLVideoElementEventMap>(element, { ended: onEnded, playing: onResumed, seeking: onResumed })
   }, [video, next])
   const counting = state.phase === 'counting'
   useEffect(() => {

@@ -6,6 +6,7 @@
  * watch for devices (NotSupportedError) gets no cast button: it could only fail.
  */
 import { useCallback, useEffect, useState, type RefObject } from 'react'
+import { listenAll } from '../../lib/dom/listen-all.ts'
 
 export interface PlatformPlayback {
   /** Null: not offered here. */
@@ -31,14 +32,7 @@ export function usePlatformPlayback (video: RefObject<HTMLVideoElement | null>):
     const onEnter = (): void => setPipActive(true)
     const onLeave = (): void => setPipActive(false)
     checkPip()
-    element.addEventListener('loadedmetadata', checkPip)
-    element.addEventListener('enterpictureinpicture', onEnter)
-    element.addEventListener('leavepictureinpicture', onLeave)
-    return () => {
-      element.removeEventListener('loadedmetadata', checkPip)
-      element.removeEventListener('enterpictureinpicture', onEnter)
-      element.removeEventListener('leavepictureinpicture', onLeave)
-    }
+    return listenAll<HTMLVideoElementEventMap>(element, { loadedmetadata: checkPip, enterpictureinpicture: onEnter, leavepictureinpicture: onLeave })
   }, [video])
 
   useEffect(() => {
@@ -53,14 +47,10 @@ export function usePlatformPlayback (video: RefObject<HTMLVideoElement | null>):
         console.info('[hearth] this browser cannot look for other screens to play on', err)
       }
     )
-    remote.addEventListener('connecting', onState)
-    remote.addEventListener('connect', onState)
-    remote.addEventListener('disconnect', onState)
+    const unlisten = listenAll<RemotePlaybackEventMap>(remote, { connecting: onState, connect: onState, disconnect: onState })
     return () => {
       if (watchId !== null) remote.cancelWatchAvailability(watchId).catch(() => undefined)
-      remote.removeEventListener('connecting', onState)
-      remote.removeEventListener('connect', onState)
-      remote.removeEventListener('disconnect', onState)
+      unlisten()
     }
   }, [video])
 

@@ -2,20 +2,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildMagnet, withDisplayName } from '../../magnet/build-magnet.ts'
 import { base32ToHex, MAX_MAGNET_LENGTH_CHARS, MagnetError, parseMagnet } from '../../magnet/parse-magnet.ts'
+import { thrownCode } from '../thrown-code.ts'
 
 const HEX = 'c9e15763f722f23e98a29decdfae341b98d53056'
 // The same 20 bytes in RFC 4648 base32.
 const BASE32 = 'ZHQVOY7XELZD5GFCTXWN7LRUDOMNKMCW'
 
-function codeOf (run: () => unknown): string {
-  try {
-    run()
-  } catch (err) {
-    expect(err).toBeInstanceOf(MagnetError)
-    return (err as MagnetError).code
-  }
-  throw new Error('expected a MagnetError')
-}
+const codeOf = (run: () => unknown): string | undefined => thrownCode(MagnetError, run)
 
 describe('parseMagnet', () => {
   it('reads a hex infohash, dn, trackers and web seeds', () => {

@@ -6,31 +6,29 @@
  * added; negative, fractional and absurd lengths are refused with HEARTH_E_BAD_TORRENT.
  */
 import { describe, it, expect, beforeAll, afterAll, vi } from 'vitest'
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import bencode from 'bencode'
-import { startSeedNode, type RunningSeedNode } from '../../seed-node.ts'
-import { silentLogger } from '../../lib/log.ts'
+import type { RunningSeedNode } from '../../seed-node.ts'
+import { makeScratchFolder, startScratchSeedNode, type ScratchFolder } from '../../testing/scratch-seed-node.ts'
 import type { DownloadView } from '../download-view.ts'
 import { api, type ApiMethod, type ApiReply } from '../../testing/seed-node-api.ts'
 import { makeTestTorrent, randomFile, rawTorrent, startTestSeeder } from '../../testing/download-test-peer.ts'
 
-let scratch: string
+let scratch: ScratchFolder
 let library: string
 let node: RunningSeedNode
 
 beforeAll(async () => {
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'hearth-overwrite-'))
-  library = path.join(scratch, 'library')
+  scratch = await makeScratchFolder('hearth-overwrite-')
+  library = scratch.library
   await mkdir(path.join(library, 'Downloads'), { recursive: true })
-  node = await startSeedNode({ libraryDir: library, stateDir: path.join(scratch, 'state'), host: '127.0.0.1', port: 0, rescanIntervalSec: 3600 }, silentLogger)
-  await node.firstScan
+  node = await startScratchSeedNode(scratch)
 })
 
 afterAll(async () => {
   await node?.close()
-  await rm(scratch, { recursive: true, force: true })
+  await scratch?.remove()
 })
 
 async function call (method: ApiMethod, pathname: string, body?: unknown): Promise<ApiReply> {
@@ -59,7 +57,7 @@ describe('downloads never overwrite', () => {
     expect(item).toBeDefined()
 
     // A different torrent with the same name, seeded by a real peer, so its metadata arrives.
-    const source = path.join(scratch, 'attacker')
+    const source = path.join(scratch.dir, 'attacker')
     const made = await makeTestTorrent(source, 'Victim.mp4', [randomFile('Victim.mp4', 200 * 1024)])
     // Over HTTP (TCP) only: the metadata is what matters here, and TCP is the steadiest way to it.
     const token = node.access.shareToken(made.infoHash)

@@ -69,22 +69,28 @@ async function download (magnet: string): Promise<{ bytes: Uint8Array, wires: st
   }
 }
 
+interface ClipsNode { library: string, stateDir: string, node: SeedNodeProcess }
+
+/** A seed-node process over a fresh library of subtitled clips (`seconds` long) and a fresh state folder. */
+async function startOverSubtitledClips (seconds: number, args: string[]): Promise<ClipsNode> {
+  const library = await makeSubtitledLibrary(seconds)
+  const stateDir = await makeStateDir()
+  return { library, stateDir, node: await startSeedNodeProcess({ library, stateDir, args }) }
+}
+
+async function stopAndRemove ({ library, stateDir, node }: Partial<ClipsNode>): Promise<void> {
+  await node?.stop()
+  if (stateDir !== undefined) await removeDir(stateDir)
+  if (library !== undefined) await removeDir(library)
+}
+
 describe('finished editions as torrents', () => {
   let library: string
   let stateDir: string
   let node: SeedNodeProcess
 
-  beforeAll(async () => {
-    library = await makeSubtitledLibrary(6)
-    stateDir = await makeStateDir()
-    node = await startSeedNodeProcess({ library, stateDir, args: ['--editions-max-gb', '1'] })
-  }, 120_000)
-
-  afterAll(async () => {
-    await node?.stop()
-    await removeDir(stateDir)
-    await removeDir(library)
-  })
+  beforeAll(async () => { ({ library, stateDir, node } = await startOverSubtitledClips(6, ['--editions-max-gb', '1'])) }, 120_000)
+  afterAll(async () => { await stopAndRemove({ library, stateDir, node }) })
 
   it('seeds a finished edition as one MP4 that a WebTorrent client downloads byte-identical over WebRTC', async () => {
     const item = await catalogItem(node, SUBTITLED_NAMES.assAc3Mkv)
@@ -132,17 +138,8 @@ describe('--editions ahead', () => {
   let stateDir: string
   let node: SeedNodeProcess
 
-  beforeAll(async () => {
-    library = await makeSubtitledLibrary(4)
-    stateDir = await makeStateDir()
-    node = await startSeedNodeProcess({ library, stateDir, args: ['--editions', 'ahead'] })
-  }, 120_000)
-
-  afterAll(async () => {
-    await node?.stop()
-    await removeDir(stateDir)
-    await removeDir(library)
-  })
+  beforeAll(async () => { ({ library, stateDir, node } = await startOverSubtitledClips(4, ['--editions', 'ahead'])) }, 120_000)
+  afterAll(async () => { await stopAndRemove({ library, stateDir, node }) })
 
   it('makes and seeds an edition for every item that needs one, without any request', async () => {
     // Both clips are MKV (no Safari opens MKV), one with AC-3 audio: both need an edition.

@@ -5,35 +5,33 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
 import http from 'node:http'
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
+import { copyFile, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startSeedNode, type RunningSeedNode } from '../../seed-node.ts'
+import type { RunningSeedNode } from '../../seed-node.ts'
+import { makeScratchFolder, startScratchSeedNode, type ScratchFolder } from '../../testing/scratch-seed-node.ts'
 import { parseCatalog, type Catalog } from '../../../protocol/catalog.ts'
 import { applyCatalogDelta, CatalogUpdate, isCatalogDelta } from '../../../protocol/catalog-delta.ts'
-import { silentLogger } from '../../lib/log.ts'
 
 const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-library')
 const FIRST = 'Films/Colour Bars at Dusk (2026).mp4'
 const SECOND = 'Films/A Life in Cells (2025).webm'
 
-let scratch: string
+let scratch: ScratchFolder
 let library: string
 let node: RunningSeedNode
 
 beforeAll(async () => {
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'hearth-catalog-since-'))
-  library = path.join(scratch, 'library')
+  scratch = await makeScratchFolder('hearth-catalog-since-')
+  library = scratch.library
   await mkdir(path.join(library, 'Films'), { recursive: true })
   await copyFile(path.join(SAMPLES, FIRST), path.join(library, FIRST))
-  node = await startSeedNode({ libraryDir: library, stateDir: path.join(scratch, 'state'), host: '127.0.0.1', port: 0, rescanIntervalSec: 3600 }, silentLogger)
-  await node.firstScan
+  node = await startScratchSeedNode(scratch)
 })
 
 afterAll(async () => {
   await node?.close()
-  await rm(scratch, { recursive: true, force: true })
+  await scratch?.remove()
 })
 
 async function get (pathname: string, headers: Record<string, string> = {}): Promise<{ status: number, etag: string | undefined, json: unknown }> {

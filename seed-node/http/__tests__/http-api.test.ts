@@ -3,11 +3,11 @@
  * catalog, item lookup, web seed ranges, and what happens when a file vanishes.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { copyFile, mkdir, mkdtemp, rm, readFile } from 'node:fs/promises'
-import os from 'node:os'
+import { copyFile, mkdir, rm, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startSeedNode, type RunningSeedNode } from '../../seed-node.ts'
+import type { RunningSeedNode } from '../../seed-node.ts'
+import { makeScratchFolder, startScratchSeedNode, type ScratchFolder } from '../../testing/scratch-seed-node.ts'
 import { parseCatalog } from '../../../protocol/catalog.ts'
 import { createLogger, type LogLevel } from '../../lib/log.ts'
 
@@ -15,24 +15,23 @@ const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 const CLIP = 'Films/Colour Bars at Dusk (2026).mp4'
 const OTHER = 'Films/A Life in Cells (2025).webm'
 
-let scratch: string
+let scratch: ScratchFolder
 let library: string
 let node: RunningSeedNode
 const logLines: string[] = []
 
 beforeAll(async () => {
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'hearth-http-'))
-  library = path.join(scratch, 'library')
+  scratch = await makeScratchFolder('hearth-http-')
+  library = scratch.library
   await mkdir(path.join(library, 'Films'), { recursive: true })
   for (const file of [CLIP, OTHER]) await copyFile(path.join(SAMPLES, file), path.join(library, file))
   const log = createLogger('info', (line: string, _level: LogLevel) => { logLines.push(line) })
-  node = await startSeedNode({ libraryDir: library, stateDir: path.join(scratch, 'state'), host: '127.0.0.1', port: 0, rescanIntervalSec: 3600 }, log)
-  await node.firstScan
+  node = await startScratchSeedNode(scratch, log)
 })
 
 afterAll(async () => {
   await node?.close()
-  await rm(scratch, { recursive: true, force: true })
+  await scratch?.remove()
 })
 
 function auth (): RequestInit {

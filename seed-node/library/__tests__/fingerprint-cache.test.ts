@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { makeScratchFolder, type ScratchFolder } from '../../testing/scratch-seed-node.ts'
 import { FingerprintCache } from '../fingerprint-cache.ts'
 import { fingerprintOf, sameFingerprint } from '../file-fingerprint.ts'
 import { scanLibrary, type ScannedMedia } from '../library-scanner.ts'
@@ -13,7 +13,7 @@ const INFO_HASH = 'a'.repeat(40)
 const FIXED_MTIME_S = 1_700_000_000
 const TORRENT_BYTES = new Uint8Array([100, 52, 58, 105, 110, 102, 111, 100, 101, 101]) // "d4:infodee"
 
-let temp: string
+let temp: ScratchFolder
 let library: string
 let state: string
 
@@ -45,17 +45,14 @@ async function rememberAndReopen (media: ScannedMedia): Promise<FingerprintCache
 }
 
 beforeEach(async () => {
-  temp = await mkdtemp(path.join(os.tmpdir(), 'hearth-cache-'))
-  library = path.join(temp, 'library')
-  state = path.join(temp, 'state')
-  await mkdir(library)
-  await mkdir(state)
+  temp = await makeScratchFolder('hearth-cache-')
+  ;({ library, stateDir: state } = temp)
   await writeFile(path.join(library, 'Film.mp4'), 'film bytes')
   await utimes(path.join(library, 'Film.mp4'), FIXED_MTIME_S, FIXED_MTIME_S)
 })
 
 afterEach(async () => {
-  await rm(temp, { recursive: true, force: true })
+  await temp.remove()
 })
 
 describe('file fingerprints', () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { copyFile, mkdir, mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { copyFile, mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import createTorrent from 'create-torrent'
 import parseTorrent from 'parse-torrent'
+import { makeScratchFolder, type ScratchFolder } from '../../testing/scratch-seed-node.ts'
 import { FingerprintCache } from '../fingerprint-cache.ts'
 import { LibraryIngest } from '../library-ingest.ts'
 import { LibraryRegistry } from '../library-registry.ts'
@@ -15,7 +15,7 @@ import { silentLogger } from '../../lib/log.ts'
 import type { TorrentSeeder } from '../torrent-seeder.ts'
 import { stat } from 'node:fs/promises'
 
-let temp: string
+let temp: ScratchFolder
 let library: string
 let state: string
 
@@ -36,16 +36,13 @@ async function startNode (): Promise<{ ingest: LibraryIngest, registry: LibraryR
 const SRT = '1\n00:00:00,100 --> 00:00:00,900\nHello\n'
 
 beforeEach(async () => {
-  temp = await mkdtemp(path.join(os.tmpdir(), 'hearth-identity-'))
-  library = path.join(temp, 'library')
-  state = path.join(temp, 'state')
-  await mkdir(library)
-  await mkdir(state)
+  temp = await makeScratchFolder('hearth-identity-')
+  ;({ library, stateDir: state } = temp)
   makeFilm(path.join(library, 'Film (2020).mp4'))
 })
 
 afterEach(async () => {
-  await rm(temp, { recursive: true, force: true })
+  await temp.remove()
 })
 
 describe('item identity', () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdir, mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, rename, rm, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import parseTorrent from 'parse-torrent'
+import { makeScratchFolder, type ScratchFolder } from '../../testing/scratch-seed-node.ts'
 import { FingerprintCache } from '../fingerprint-cache.ts'
 import { LibraryIngest } from '../library-ingest.ts'
 import type { LibraryItem } from '../library-item.ts'
@@ -15,7 +15,7 @@ const FILE_BYTES = 80 * 1024
 const FILES = ['Alpha.mp4', 'Series/Show - S01E01.mp4', 'Series/Show - S01E02.mp4']
 const FIXED_MTIME_S = 1_700_000_000
 
-let temp: string
+let temp: ScratchFolder
 let library: string
 let state: string
 
@@ -72,11 +72,9 @@ function infoHashesByPath (registry: LibraryRegistry): Record<string, string> {
 }
 
 beforeEach(async () => {
-  temp = await mkdtemp(path.join(os.tmpdir(), 'hearth-ingest-'))
-  library = path.join(temp, 'library')
-  state = path.join(temp, 'state')
-  await mkdir(path.join(library, 'Series'), { recursive: true })
-  await mkdir(state)
+  temp = await makeScratchFolder('hearth-ingest-')
+  ;({ library, stateDir: state } = temp)
+  await mkdir(path.join(library, 'Series'))
   for (const [index, relativePath] of FILES.entries()) {
     const absolutePath = path.join(library, relativePath)
     await writeFile(absolutePath, bytesFor(index + 1))
@@ -85,7 +83,7 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
-  await rm(temp, { recursive: true, force: true })
+  await temp.remove()
 })
 
 describe('LibraryIngest', () => {
@@ -192,10 +190,10 @@ describe('LibraryIngest', () => {
     await node.ingest.scan()
     const moved = FILES[0] ?? ''
     const infoHash = node.registry.byRelativePath(moved)?.stored.infoHash ?? ''
-    await rename(path.join(library, moved), path.join(temp, 'aside.mp4'))
+    await rename(path.join(library, moved), path.join(temp.dir, 'aside.mp4'))
     await node.ingest.scan()
     expect(node.registry.get(infoHash)?.availability).toBe('offline')
-    await rename(path.join(temp, 'aside.mp4'), path.join(library, moved))
+    await rename(path.join(temp.dir, 'aside.mp4'), path.join(library, moved))
     await node.ingest.scan()
     expect(node.registry.get(infoHash)?.availability).toBe('online')
     expect(node.ingest.stats.itemsHashed).toBe(FILES.length)
@@ -205,7 +203,7 @@ describe('LibraryIngest', () => {
   it('takes everything offline when the library root disappears', async () => {
     const node = await startNode()
     await node.ingest.scan()
-    await rename(library, path.join(temp, 'unplugged'))
+    await rename(library, path.join(temp.dir, 'unplugged'))
     await node.ingest.scan()
     expect(node.registry.size).toBe(FILES.length)
     expect(node.registry.list().every(item => item.availability === 'offline')).toBe(true)

@@ -6,25 +6,22 @@
  * links wherever they lead.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest'
-import { copyFile, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { copyFile, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startSeedNode, type RunningSeedNode } from '../../seed-node.ts'
-import { silentLogger } from '../../lib/log.ts'
+import type { RunningSeedNode } from '../../seed-node.ts'
+import { makeScratchFolder, startScratchSeedNode, type ScratchFolder } from '../../testing/scratch-seed-node.ts'
 import { LibraryChunkStore } from '../library-chunk-store.ts'
 import { openLibraryFile } from '../library-file-open.ts'
 
 const SAMPLE_FILM = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-library/Films/Colour Bars at Dusk (2026).mp4')
 
-let scratch: string
+let scratch: ScratchFolder
 let library: string
 let outside: string
 
 async function start (followSymlinks: boolean): Promise<RunningSeedNode> {
-  const node = await startSeedNode({ libraryDir: library, stateDir: path.join(scratch, `state-${String(followSymlinks)}`), host: '127.0.0.1', port: 0, rescanIntervalSec: 3600, followSymlinks }, silentLogger)
-  await node.firstScan
-  return node
+  return await startScratchSeedNode(scratch, undefined, { stateDir: path.join(scratch.dir, `state-${String(followSymlinks)}`), followSymlinks })
 }
 
 function webSeed (node: RunningSeedNode, relativePath: string): Promise<Response> {
@@ -34,9 +31,9 @@ function webSeed (node: RunningSeedNode, relativePath: string): Promise<Response
 }
 
 beforeAll(async () => {
-  scratch = await mkdtemp(path.join(os.tmpdir(), 'hearth-symlinks-'))
-  library = path.join(scratch, 'library')
-  outside = path.join(scratch, 'outside')
+  scratch = await makeScratchFolder('hearth-symlinks-')
+  library = scratch.library
+  outside = path.join(scratch.dir, 'outside')
   await mkdir(path.join(library, 'Films'), { recursive: true })
   await mkdir(outside)
   await copyFile(SAMPLE_FILM, path.join(library, 'Films', 'Real (2026).mp4'))
@@ -48,7 +45,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true })
+  await scratch?.remove()
 })
 
 describe('library symlinks', () => {
@@ -74,7 +71,7 @@ describe('library symlinks', () => {
     try {
       const item = node.registry.byRelativePath('Films/Real (2026).mp4')
       expect(item).toBeDefined()
-      await rename(real, path.join(scratch, 'moved.mp4'))
+      await rename(real, path.join(scratch.dir, 'moved.mp4'))
       await symlink(path.join(outside, 'secret.txt'), real)
       const res = await webSeed(node, 'Films/Real (2026).mp4')
       const body = await res.text()
@@ -90,7 +87,7 @@ describe('library symlinks', () => {
     } finally {
       await node.close()
       await rm(real)
-      await rename(path.join(scratch, 'moved.mp4'), real)
+      await rename(path.join(scratch.dir, 'moved.mp4'), real)
     }
   })
 

@@ -8,12 +8,10 @@
  * MAX_CACHE_BYTES (least recently read items removed first). Item ids are infohashes of the
  * media's content, so a copy never goes stale: a changed file is a new item.
  */
-import { spawn } from 'node:child_process'
 import { mkdir, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import { ApiError } from '../../../protocol/api/api-error.ts'
-import { FFMPEG_COMMAND } from '../../editions/ffmpeg-tools.ts'
+import { runBackgroundFfmpeg } from '../../editions/background-ffmpeg.ts'
 import type { Logger } from '../../lib/log.ts'
 import type { LibraryItem } from '../library-item.ts'
 
@@ -25,7 +23,6 @@ const EXTRACT_TIMEOUT_MS = 10 * 60 * 1000
 const MAX_WAITING = 32
 /** Below the seed node's own priority: serving bytes comes first. */
 const FFMPEG_NICENESS = 10
-const STDERR_TAIL_CHARS = 600
 /** A request waits this long for the extraction, then is told to come back (the run goes on): a large film on a USB disk takes minutes. */
 const REQUEST_WAIT_MS = 20 * 1000
 
@@ -98,14 +95,14 @@ export class EmbeddedSubtitleStore {
     const startedMs = Date.now()
     try {
       // -copyts: cue times stay the file's own, as the browser's clock reads them when it plays the file.
-      await runFfmpeg(['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-copyts', '-i', mediaPath, '-vn', '-an', '-dn', ...outputs])
+      await runBackgroundFfmpeg(['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', '-copyts', '-i', mediaPath, '-vn', '-an', '-dn', ...outputs], { timeoutMs: EXTRACT_TIMEOUT_MS, niceness: FFMPEG_NICENESS })
       for (const stream of streams) await rename(part(stream), this.fileOf(itemId, stream))
       this.log.info('subtitles.extracted', { item: itemId, streams: streams.length, tookMs: Date.now() - startedMs })
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err)
       this.log.warn('subtitles.extract_failed', { item: itemId, reason })
       await Promise.all(streams.map(async stream => await rm(part(stream), { force: true })))
-      throw new ApiError('HEARTH_E_SUBTITLE_FAILED', `the subtitles inside this file could not be read (ffmpeg: ${reason})`)
+      throw new ApiError('HEARTH_E_SUBTITLE_FAILED', `the subtitles inside this file could not be read (${reason})`)
     }
     await this.evict(itemId).catch((err: unknown) => this.log.warn('subtitles.evict_failed', { error: String(err) }))
   }
@@ -133,22 +130,4 @@ export class EmbeddedSubtitleStore {
       this.log.info('subtitles.evicted', { dir: path.basename(folder.dir) })
     }
   }
-}
-
-async function runFfmpeg (args: readonly string[]): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(FFMPEG_COMMAND, args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true, timeout: EXTRACT_TIMEOUT_MS, killSignal: 'SIGKILL' })
-    if (child.pid !== undefined) {
-      try { os.setPriority(child.pid, FFMPEG_NICENESS) } catch { /* not permitted here: it runs at normal priority */ }
-    }
-    let stderr = ''
-    child.stderr?.setEncoding('utf8')
-    child.stderr?.on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS) })
-    child.on('error', err => reject(new Error(`ffmpeg could not start: ${err.message}`)))
-    child.on('close', (code, signal) => {
-      if (code === 0) return resolve()
-      const last = stderr.split('\n').map(line => line.trim()).filter(Boolean).at(-1)
-      reject(new Error((signal !== null ? `stopped (${signal})` : last ?? `exit code ${code ?? '?'}`).slice(0, 300)))
-    })
-  })
 }

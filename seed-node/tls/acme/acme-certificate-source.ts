@@ -4,7 +4,7 @@
  * failure the current one stays in service, `warning()` says what failed, and it tries again
  * after a doubling back-off. `renewNow()` forces a renewal (`--acme-renew`, or a caller).
  */
-import type { CertificateSource, ServingCertificate } from '../certificate-source.ts'
+import { CertificateChangeListeners, type CertificateSource, type ServingCertificate } from '../certificate-source.ts'
 import type { Logger } from '../../lib/log.ts'
 import type { AcmeCertificate } from './acme-certificate.ts'
 import type { Clock } from './clock.ts'
@@ -32,7 +32,7 @@ export class AcmeCertificateSource implements AcmeSource {
   private cancelTimer: () => void = () => {}
   private closed = false
   private inFlight: Promise<void> | null = null
-  private readonly listeners = new Set<() => void>()
+  private readonly listeners = new CertificateChangeListeners()
 
   constructor (private cert: AcmeCertificate, private readonly renew: Renew, private readonly clock: Clock, private readonly log: Logger) {}
 
@@ -41,8 +41,7 @@ export class AcmeCertificateSource implements AcmeSource {
   serial (): string { return this.cert.serial }
 
   onChange (listener: () => void): () => void {
-    this.listeners.add(listener)
-    return () => { this.listeners.delete(listener) }
+    return this.listeners.add(listener)
   }
 
   /** Arms the timer: a renewal when due, or a retry after `failedWith` (a failed order at start). */
@@ -75,7 +74,7 @@ export class AcmeCertificateSource implements AcmeSource {
       this.failures = 0
       this.problem = null
       this.log.info('acme.renewed', { names: cert.serving.names.join(','), serial: cert.serial, expiresAt: cert.serving.expiresAt.toISOString() })
-      if (!this.closed) for (const listener of [...this.listeners]) listener()
+      if (!this.closed) this.listeners.notify()
     } catch (err) {
       this.noteFailure(err)
       throw err

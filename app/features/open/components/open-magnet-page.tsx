@@ -13,7 +13,7 @@ import { useCredential } from '../../../lib/household/use-credential.ts'
 import type { MagnetSearch } from '../../../../protocol/magnet/find-magnet.ts'
 import { MagnetError, parseMagnet, type ParsedMagnet } from '../../../../protocol/magnet/parse-magnet.ts'
 import { syncTrackerUrl } from '../../../lib/watch-state/sync-tracker-url.ts'
-import { MagnetForm } from './magnet-form.tsx'
+import { MagnetForm } from '../../../components/magnet-form.tsx'
 
 /** What to play for a good link: the library item with its infohash, or the link itself. */
 export type OpenedMagnet =
@@ -72,7 +72,14 @@ function MagnetPrompt ({ onOpen, error, initialValue }: { onOpen: (magnet: strin
     <main className='open-magnet'>
       <h1 className='open-magnet__title'>Open a magnet link</h1>
       <p className='open-magnet__text'>Paste a magnet link to stream it here. Only the peers and trackers the link names are asked (and your home server, on a paired device); Hearth never adds public trackers.</p>
-      <MagnetForm key={`${initialValue ?? ''}|${error ?? ''}`} onOpen={onOpen} initialValue={initialValue} initialError={error} autoFocus />
+      <MagnetForm
+        key={`${initialValue ?? ''}|${error ?? ''}`}
+        submitLabel='Open'
+        onSubmit={onOpen}
+        initialValue={initialValue}
+        initialError={error}
+        autoFocus
+      />
     </main>
   )
 }

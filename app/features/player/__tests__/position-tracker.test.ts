@@ -167,13 +167,19 @@ describe('PositionTracker', () => {
     expect(puts).toEqual([{ itemId: ITEM.id, positionSec: 600, durationSec: 600, finished: true }])
   })
 
-  it('after "Mark as watched" writes nothing more until the viewer plays again', () => {
+  /** A tracker on a video that loaded, played a second and is now at `seconds`. */
+  function trackerPlayingAt (seconds: number): ReturnType<typeof newTracker> {
     const tracker = newTracker()
     tracker.attach(media, page)
     media.loadMetadata()
     media.play()
     advance(1000)
-    media.playTo(30)
+    media.playTo(seconds)
+    return tracker
+  }
+
+  it('after "Mark as watched" writes nothing more until the viewer plays again', () => {
+    const tracker = trackerPlayingAt(30)
     tracker.markWatched(media)
     expect(media.paused).toBe(true)
     expect(puts.at(-1)?.finished).toBe(true)
@@ -188,12 +194,7 @@ describe('PositionTracker', () => {
   })
 
   it('"Mark as unwatched" seeks to the start without writing that seek', () => {
-    const tracker = newTracker()
-    tracker.attach(media, page)
-    media.loadMetadata()
-    media.play()
-    advance(1000)
-    media.playTo(50)
+    const tracker = trackerPlayingAt(50)
     tracker.markUnwatched(media)
     expect(media.seeks).toEqual([0])
     media.finishSeek()
