@@ -47,6 +47,7 @@ import { checkFdHeadroom } from './lib/fd-headroom.ts'
 import { defaultAllowedHosts } from './http/host-allow-list.ts'
 import { appHandler, PortListener, trackerOnlyHandler } from './port-listener.ts'
 import { TeardownStack } from './teardown-stack.ts'
+import { trimHeap } from './lib/heap-trim.ts'
 import { runtimeStats } from './lib/runtime-stats.ts'
 import { installWebRTCRuntime, webrtcStats, webrtcUsable } from './webrtc/webrtc-runtime.ts'
 import type { CertificateSource } from './tls/certificate-source.ts'
@@ -236,6 +237,7 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
     peerPort: config.peerPort,
     uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024,
     maxPeerConnections: fds.maxPeerConnections,
+    libraryTorrent: async infoHash => await cache.readTorrent(infoHash),
     log
   })
   stack.push('seeder', async () => await seeder.close())
@@ -320,6 +322,8 @@ async function startLibrary (parts: Parts, config: SeedNodeConfig, stack: Teardo
     await parts.ingest.scan()
     // Pictures of what is gone or changed are removed once the scan knows what is current.
     await parts.artwork.prune(pictureKeysInUse(parts.registry)).catch((err: unknown) => log.warn('artwork.prune_failed', { error: err instanceof Error ? err.message : String(err) }))
+    // The scan rebuilt every item (and the first one parsed the index): its garbage goes now, not hours later.
+    trimHeap()
     return parts.ingest.folders
   }
   const firstScan = scan()

@@ -13,8 +13,9 @@ import { createHash } from 'node:crypto'
  * A digest of everything the item holds: each rescan puts every item again, and only one that
  * differs is a change. The whole item, not a list of fields, so fields added later count too.
  */
-function itemSignature (item: LibraryItem): string {
-  return createHash('sha1').update(JSON.stringify(item)).digest('base64url')
+function itemSignature (item: LibraryItem): number {
+  // 48 bits as a number, not a string: ~16 bytes an item instead of ~48 (a miss is 1 in 2^48).
+  return createHash('sha1').update(JSON.stringify(item)).digest().readUIntBE(0, 6)
 }
 
 export class LibraryRegistry {
