@@ -42,6 +42,11 @@ export class CatalogChangeLog {
     else this.signatures.set(id, signature)
   }
 
+  /** Whether `id` was last recorded with this signature (nothing about it changed since). */
+  isCurrent (id: string, signature: number): boolean {
+    return this.signatures.get(id) === signature
+  }
+
   removed (id: string): void {
     this.counter++
     this.changedAt.delete(id)

@@ -107,7 +107,13 @@ export class FingerprintCache {
       this.torrentFiles.add(item.infoHash)
     }
     await this.journal({ put: item })
-    this.items.set(item.relativePath, shareStrings(item))
+    this.keep(item)
+  }
+
+  /** Holds an item by its path, the map's key being the item's own (shared) path string. */
+  private keep (item: StoredItem): void {
+    const shared = shareStrings(item)
+    this.items.set(shared.relativePath, shared)
   }
 
   forget (relativePath: string): void {
@@ -216,7 +222,7 @@ export class FingerprintCache {
         skipped++
         continue
       }
-      if ('put' in entry) this.items.set(entry.put.relativePath, shareStrings(entry.put))
+      if ('put' in entry) this.keep(entry.put)
       else this.items.delete(entry.forget)
       replayed++
     }
@@ -236,13 +242,13 @@ export class FingerprintCache {
     const { entries, trusted, damage } = decodeIndex(text)
     if (trusted) {
       // Checksummed: these are the items this code validated and wrote (library-index-file.ts).
-      for (const item of entries as StoredItem[]) this.items.set(item.relativePath, shareStrings(item))
+      for (const item of entries as StoredItem[]) this.keep(item)
       return
     }
     const invalid: string[] = []
     for (const entry of entries) {
       const parsed = StoredItemSchema.safeParse(entry)
-      if (parsed.success) this.items.set(parsed.data.relativePath, shareStrings(parsed.data))
+      if (parsed.success) this.keep(parsed.data)
       else invalid.push(describeEntry(entry, parsed.error.issues[0]))
     }
     this.snapshotStale = true

@@ -163,9 +163,9 @@ export class LibraryIngest {
         if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online' && !isLegacyFolderTorrent(stored) && complete) {
           // The media is unchanged; its sidecars may not be (a subtitle added by Bazarr).
           const item = toLibraryItem(stored, this.confinement, media.subtitles, await this.metadataOf(stored))
-          // The seeder holds the registry's item (no copy of its own): it gets the new one too.
-          await seeder.seed(item)
           registry.put(item)
+          // Kept only if something differs (a new subtitle): the seeder then holds the new object too, not the old one.
+          if (registry.get(stored.infoHash) === item) await seeder.seed(item)
           if (restored) this.stats.itemsReused++
           continue
         }
