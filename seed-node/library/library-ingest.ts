@@ -16,7 +16,7 @@ import { scanLibrary } from './library-scanner.ts'
 import { makeTorrent } from './torrent-maker.ts'
 import { probeMedia } from './media-probe.ts'
 import { upgradeStoredItem } from './stored-item-upgrade.ts'
-import { toLibraryItem } from './library-item.ts'
+import { titleOf, toLibraryItem } from './library-item.ts'
 import type { LibraryConfinement } from './library-file-open.ts'
 import { emptyIngestStats, type IngestStats } from '../../protocol/api/status.ts'
 import type { StoredItem } from './stored-item.ts'
@@ -28,7 +28,6 @@ import { ScanReport } from './scan-report.ts'
 import { findMoved, findReplaced, isLegacyFolderTorrent, mediaFingerprint, relocated, sameContent, withFormerIds } from './item-identity.ts'
 import { LibraryMetadata, type ItemMetadata } from './metadata/item-metadata.ts'
 import { EMPTY_LISTING, metadataListing, type MetadataListing } from './metadata/metadata-listing.ts'
-import { parseTitle } from './title-parser.ts'
 import { mediaTypeOf } from '../../protocol/media-types.ts'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -88,7 +87,7 @@ export class LibraryIngest {
 
   /** The NFO files, pictures and extra status of a stored item, from the last scan's listing. */
   private async metadataOf (stored: StoredItem): Promise<ItemMetadata> {
-    const series = parseTitle(stored.relativePath).series
+    const series = titleOf(stored).series
     const kind = mediaTypeOf(stored.relativePath)?.kind === 'audio' ? 'audio' : series !== null ? 'episode' : 'film'
     return await this.metadata.resolve(stored, kind, series?.season ?? null, this.listing)
   }
