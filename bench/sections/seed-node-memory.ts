@@ -218,7 +218,7 @@ export async function runSeedNodeMemory (ctx: BenchContext): Promise<SectionResu
     }
   }
   notes.unshift(
-    `Whole process tree, VmRSS from /proc, ${SETTLE_MS / 1000} s after a restart lists every item (16 KiB files named .mp3, so the first ingest runs no ffprobe, plus one ${VIEWER_FILE_BYTES / 2 ** 20} MiB file for the viewer). "compiled" is what npm start runs (dist-node/, plain node, ${COMPILED_NODE_FLAGS.join(' ')}, the malloc settings of deploy/: ${Object.entries(COMPILED_NODE_ENV).map(([name, value]) => `${name}=${value}`).join(' ')}; the process sets --optimize-for-size and collects after each scan itself); "sources under tsx" is the TypeScript through tsx, without the command-line flag or the malloc settings, in the same run.`,
+    `Whole process tree, VmRSS from /proc, ${SETTLE_MS / 1000} s after a restart lists every item (16 KiB files named .mp3, so the first ingest runs no ffprobe, plus one ${VIEWER_FILE_BYTES / 2 ** 20} MiB file for the viewer). "compiled" is what npm start runs (dist-node/, plain node, ${COMPILED_NODE_FLAGS.join(' ')}, the malloc settings of deploy/: ${Object.entries(COMPILED_NODE_ENV).map(([name, value]) => `${name}=${value}`).join(' ')}; the process sets --optimize-for-size and collects after a scan that changed items itself); "sources under tsx" is the TypeScript through tsx, without the command-line flag or the malloc settings, in the same run.`,
     'The viewer is a Node WebTorrent peer over WebRTC (it makes the seed node load WebRTC), downloading the whole file as fast as it can: heavier than a browser playing at its bit rate.',
     'transmission-daemon: the smallest count only, the same files as torrents, restarted, all seeding, same settle time.'
   )

@@ -6,7 +6,7 @@
  * - `--optimize-for-size`: V8 grows its old generation in smaller steps and collects sooner.
  *   Measured at 10,000 items (bench/README.md, "memory"): −20 MiB idle RSS. Its heap
  *   heuristics are read at each collection, so setting it after start works.
- * - A full collection after each scan (`trimHeap`): V8 grows the heap while the index is
+ * - A full collection after a scan that changed items, and the first (`trimHeapAfterChange`): V8 grows the heap while the index is
  *   parsed and every item built, and on its own collects that garbage only when allocation
  *   next pushes it to, so an idle seed node sat on tens of MiB of dead objects for hours.
  *   Collecting right after the scan frees them and unmaps the emptied pages: −20 MiB more.
@@ -38,6 +38,19 @@ export function trimHeap (): boolean {
   gc()
   collections++
   return true
+}
+
+let trimmedAtVersion: number | null = null
+
+/**
+ * `trimHeap` after a scan, when the catalog's version moved since the last one: the first
+ * scan (after the index load) and any that changed items leave old-generation garbage. An
+ * idle rescan leaves only short-lived garbage (an unchanged item's new copy is dropped at
+ * once: library-registry.ts), which the young generation collects: no full collection then.
+ */
+export function trimHeapAfterChange (catalogVersion: number): void {
+  if (catalogVersion === trimmedAtVersion) return
+  if (trimHeap()) trimmedAtVersion = catalogVersion
 }
 
 /** Full collections `trimHeap` has run since start. */

@@ -2,7 +2,7 @@
  * The compiled seed node as `npm start` runs it: `node <flags> dist-node/seed-node.js`
  * (scripts/build/build-node.ts makes it). The flags are V8's, for a small machine; the same
  * list is in package.json's `start` script and in deploy/ (a unit test keeps them equal).
- * The other V8 settings (`--optimize-for-size`, a collection after each scan) the process
+ * The other V8 settings (`--optimize-for-size`, a collection after a scan that changed items) the process
  * sets itself (seed-node/lib/heap-trim.ts), so they need no place on a command line.
  *
  * `--max-semi-space-size=1`: V8's young generation grows to 16 MiB per semi-space (x3 with
