@@ -17,18 +17,19 @@ export const COMPILED_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'
  * glibc malloc for a long-lived small process, set in the environment (glibc reads it at
  * start, before any JavaScript runs): deploy/ and the harness (compiled runs) set these, and
  * a unit test keeps deploy/ equal to this list. Measured at 10,000 items (bench/README.md,
- * "memory"): the main arena (`[heap]` in /proc/<pid>/smaps) held ~34 MiB resident of
- * freed, fragmented memory; with these, idle RSS fell from ~130 to under 100 MiB.
- * - `MALLOC_MMAP_THRESHOLD_`: blocks from 128 KiB up (the index file read at start, hashing
- *   and piece buffers) get pages of their own, given back when freed. Fixing it also stops
- *   glibc raising the threshold to 32 MiB after the first such block is freed, which is what
- *   sent later large blocks into the arena for good.
- * - `MALLOC_TRIM_THRESHOLD_`: free memory at the arena's top is returned past 128 KiB.
+ * section 11): the main arena (`[heap]` in /proc/<pid>/smaps) held ~34 MiB resident of
+ * freed, fragmented memory; with these, idle RSS fell from ~130 to ~95 MiB.
+ * - `MALLOC_MMAP_THRESHOLD_`: blocks from 64 KiB up (the index file read at start in 64 KiB
+ *   pieces, hashing and piece buffers) get pages of their own, given back when freed. Fixing
+ *   it also stops glibc raising the threshold to 32 MiB after the first such block is freed,
+ *   which is what sent later large blocks into the arena for good. At 128 KiB the arena still
+ *   grew back to ~34 MiB in about one run in four; at 64 KiB it stayed under 14 MiB.
+ * - `MALLOC_TRIM_THRESHOLD_`: free memory at the arena's top is returned past 64 KiB.
  * - `MALLOC_ARENA_MAX=2`: threads (hashing, libuv, V8's) share two arenas instead of up to
  *   8 per core, each keeping its own free memory.
  */
 export const COMPILED_NODE_ENV: Readonly<Record<string, string>> = {
   MALLOC_ARENA_MAX: '2',
-  MALLOC_MMAP_THRESHOLD_: '131072',
-  MALLOC_TRIM_THRESHOLD_: '131072'
+  MALLOC_MMAP_THRESHOLD_: '65536',
+  MALLOC_TRIM_THRESHOLD_: '65536'
 }
