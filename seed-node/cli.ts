@@ -4,6 +4,8 @@
  * The options themselves live in one table (config.ts); cli-arguments.ts derives the
  * help text and the parsing from it.
  */
+// First: V8's small-heap flags, before anything else is loaded (lib/heap-trim.ts).
+import './small-heap-setup.ts'
 import { helpText, parseCommandLine, type CommandLine } from './cli-arguments.ts'
 import { HearthError } from './lib/errors.ts'
 import { startSeedNode, type RunningSeedNode } from './seed-node.ts'

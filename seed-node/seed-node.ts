@@ -48,6 +48,7 @@ import { checkFdHeadroom } from './lib/fd-headroom.ts'
 import { defaultAllowedHosts } from './http/host-allow-list.ts'
 import { appHandler, PortListener, trackerOnlyHandler } from './port-listener.ts'
 import { TeardownStack } from './teardown-stack.ts'
+import { trimHeapAfterChange } from './lib/heap-trim.ts'
 import { runtimeStats } from './lib/runtime-stats.ts'
 import { installWebRTCRuntime, webrtcStats, webrtcUsable } from './webrtc/webrtc-runtime.ts'
 import type { CertificateSource } from './tls/certificate-source.ts'
@@ -239,6 +240,7 @@ async function startNetwork (config: SeedNodeConfig, household: Household, stack
     peerPort: config.peerPort,
     uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024,
     maxPeerConnections: fds.maxPeerConnections,
+    libraryTorrent: async infoHash => await cache.readTorrent(infoHash),
     log
   })
   stack.push('seeder', async () => await seeder.close())
@@ -323,6 +325,8 @@ async function startLibrary (parts: Parts, config: SeedNodeConfig, stack: Teardo
     await parts.ingest.scan()
     // Pictures of what is gone or changed are removed once the scan knows what is current.
     await parts.artwork.prune(pictureKeysInUse(parts.registry)).catch((err: unknown) => log.warn('artwork.prune_failed', { error: err instanceof Error ? err.message : String(err) }))
+    // The garbage of a scan that changed items (and of the index load) goes now, not hours later.
+    trimHeapAfterChange(parts.registry.changes.version)
     return parts.ingest.folders
   }
   const firstScan = scan()

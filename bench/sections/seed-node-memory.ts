@@ -7,7 +7,10 @@
  * - Idle: a restart over an unchanged library, every item listed, then SETTLE_MS of nothing.
  * - One viewer: a Node WebTorrent peer over WebRTC (the seed node loads WebRTC for it)
  *   downloading a 64 MiB file of the library; the largest tree RSS sampled while it runs.
- * Per-item cost: (idle RSS at 10,000 − idle RSS at 1,000) / 9,000.
+ * Per-item cost: (idle RSS at 10,000 − idle RSS at 1,000) / 9,000, and the same for the live
+ * JavaScript heap (`heapUsed` from /api/status: after the scan's full collection, that is
+ * what the items hold, not garbage waiting for a collection), so a row tells the items' own
+ * cost apart from what the heap and malloc keep around them.
  */
 import { link, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -22,6 +25,7 @@ import type { BenchContext } from '../support/bench-context.ts'
 import { startBenchSeedNode, type BenchSeedNode } from '../support/bench-seed-node.ts'
 import { mib } from '../support/measured-process.ts'
 import { processTreeRssKiB } from '../support/process-tree-memory.ts'
+import { COMPILED_NODE_ENV, COMPILED_NODE_FLAGS } from '../../seed-node/testing/compiled-seed-node.ts'
 import type { SectionResult } from '../support/report.ts'
 import { smallLibrary } from '../support/small-library.ts'
 import { seededRandom } from '../support/stats.ts'
@@ -100,10 +104,10 @@ async function viewerPeakRss (node: BenchSeedNode, credential: string): Promise<
   }
 }
 
-interface HearthMemory { idleKiB: number, viewerKiB: number, viewerMbPerSec: number, webrtcLoadedIdle: boolean | null, error?: string }
+interface HearthMemory { idleKiB: number, heapUsedKiB: number, clientTorrents: number | null, viewerKiB: number, viewerMbPerSec: number, webrtcLoadedIdle: boolean | null, error?: string }
 
 async function hearthMemory (library: string, stateDir: string, count: number, compiled: boolean, timeoutMs: number, withViewer: boolean): Promise<HearthMemory> {
-  const result: HearthMemory = { idleKiB: NaN, viewerKiB: NaN, viewerMbPerSec: NaN, webrtcLoadedIdle: null }
+  const result: HearthMemory = { idleKiB: NaN, heapUsedKiB: NaN, clientTorrents: null, viewerKiB: NaN, viewerMbPerSec: NaN, webrtcLoadedIdle: null }
   try {
     const node = await startBenchSeedNode({ library, stateDir, timeoutMs, waitForScan: false, compiled })
     try {
@@ -111,8 +115,10 @@ async function hearthMemory (library: string, stateDir: string, count: number, c
       await sleep(SETTLE_MS)
       result.idleKiB = await treeRss(node)
       const credential = await credentialOf(node.pairingLink)
-      const status = (await api({ url: node.url, credential }, 'GET', '/api/status')).json as { webrtc?: { loaded?: boolean } }
+      const status = (await api({ url: node.url, credential }, 'GET', '/api/status')).json as { webrtc?: { loaded?: boolean }, runtime?: { heapUsedBytes?: number }, seeder?: { clientTorrents?: number } }
       result.webrtcLoadedIdle = status.webrtc?.loaded ?? null
+      result.heapUsedKiB = (status.runtime?.heapUsedBytes ?? NaN) / 1024
+      result.clientTorrents = status.seeder?.clientTorrents ?? null
       if (withViewer) {
         const viewer = await viewerPeakRss(node, credential)
         result.viewerKiB = viewer.peakKiB
@@ -172,7 +178,7 @@ export async function runSeedNodeMemory (ctx: BenchContext): Promise<SectionResu
   const rows: string[][] = []
   const notes: string[] = []
   const data: Record<string, unknown> = {}
-  const idle: Record<number, { compiled: number, sources: number }> = {}
+  const idle: Record<number, { compiled: number, sources: number, compiledHeap: number, sourcesHeap: number }> = {}
   for (const count of counts) {
     ctx.log(`memory: library of ${count} items`)
     const { library, files } = await memoryLibrary(count)
@@ -189,12 +195,13 @@ export async function runSeedNodeMemory (ctx: BenchContext): Promise<SectionResu
       ctx.log(`memory: transmission-daemon, ${count} torrents`)
       transmissionKiB = await transmissionIdleKiB(ctx, files, timeoutMs).catch((err: unknown) => { notes.push(`transmission: ${err instanceof Error ? err.message : String(err)}`); return NaN })
     }
-    idle[count] = { compiled: compiled.idleKiB, sources: sources.idleKiB }
+    idle[count] = { compiled: compiled.idleKiB, sources: sources.idleKiB, compiledHeap: compiled.heapUsedKiB, sourcesHeap: sources.heapUsedKiB }
     data[`items/${count}`] = { compiled, sources, transmissionKiB }
     const n = count.toLocaleString('en')
     const goal = count >= 10_000 ? ' (goal < 100 MiB)' : ''
     rows.push(
-      [`${n} items: idle RSS, process tree`, mib(compiled.idleKiB), mib(sources.idleKiB), mib(transmissionKiB), `${goal}${compiled.webrtcLoadedIdle === false ? ' WebRTC not loaded' : ''}`],
+      [`${n} items: idle RSS, process tree`, mib(compiled.idleKiB), mib(sources.idleKiB), mib(transmissionKiB), `${goal}${compiled.webrtcLoadedIdle === false ? ' WebRTC not loaded' : ''}${compiled.clientTorrents !== null ? `; ${compiled.clientTorrents} WebTorrent torrent(s) held` : ''}`],
+      [`${n} items: idle live JS heap (heapUsed)`, mib(compiled.heapUsedKiB), mib(sources.heapUsedKiB), 'n/a', ''],
       [`${n} items: one viewer streaming (peak RSS)`, mib(compiled.viewerKiB), 'n/a', 'n/a', `${Number.isFinite(compiled.viewerMbPerSec) ? `${compiled.viewerMbPerSec.toFixed(1)} MB/s over WebRTC` : ''}${count >= 10_000 ? ' (goal < 150 MiB)' : ''}`]
     )
     for (const [who, side] of [['compiled', compiled], ['sources', sources]] as const) if (side.error) notes.push(`${n} items, ${who}: ${side.error}.`)
@@ -203,10 +210,15 @@ export async function runSeedNodeMemory (ctx: BenchContext): Promise<SectionResu
   if (small !== undefined && large !== undefined && large > small) {
     const a = idle[small]
     const b = idle[large]
-    if (a && b) rows.push([`idle cost per dormant item (${small.toLocaleString('en')} → ${large.toLocaleString('en')})`, perItem(a.compiled, b.compiled, large - small), perItem(a.sources, b.sources, large - small), '', '(goal well under 1 KB)'])
+    if (a && b) {
+      rows.push(
+        [`idle cost per dormant item, RSS (${small.toLocaleString('en')} → ${large.toLocaleString('en')})`, perItem(a.compiled, b.compiled, large - small), perItem(a.sources, b.sources, large - small), '', '(goal well under 1 KB)'],
+        [`idle cost per dormant item, live heap (${small.toLocaleString('en')} → ${large.toLocaleString('en')})`, perItem(a.compiledHeap, b.compiledHeap, large - small), perItem(a.sourcesHeap, b.sourcesHeap, large - small), '', 'what the items themselves hold']
+      )
+    }
   }
   notes.unshift(
-    `Whole process tree, VmRSS from /proc, ${SETTLE_MS / 1000} s after a restart lists every item (16 KiB files named .mp3, so the first ingest runs no ffprobe, plus one ${VIEWER_FILE_BYTES / 2 ** 20} MiB file for the viewer). "compiled" is what npm start runs (dist-node/, plain node, --max-semi-space-size=1); "sources under tsx" is the TypeScript through tsx with V8's default heap settings, in the same run.`,
+    `Whole process tree, VmRSS from /proc, ${SETTLE_MS / 1000} s after a restart lists every item (16 KiB files named .mp3, so the first ingest runs no ffprobe, plus one ${VIEWER_FILE_BYTES / 2 ** 20} MiB file for the viewer). "compiled" is what npm start runs (dist-node/, plain node, ${COMPILED_NODE_FLAGS.join(' ')}, the malloc settings of deploy/: ${Object.entries(COMPILED_NODE_ENV).map(([name, value]) => `${name}=${value}`).join(' ')}; the process sets --optimize-for-size and collects after a scan that changed items itself); "sources under tsx" is the TypeScript through tsx, without the command-line flag or the malloc settings, in the same run.`,
     'The viewer is a Node WebTorrent peer over WebRTC (it makes the seed node load WebRTC), downloading the whole file as fast as it can: heavier than a browser playing at its bit rate.',
     'transmission-daemon: the smallest count only, the same files as torrents, restarted, all seeding, same settle time.'
   )

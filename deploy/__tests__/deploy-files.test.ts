@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { COMPILED_NODE_FLAGS, COMPILED_SEED_NODE } from '../../seed-node/testing/compiled-seed-node.ts'
+import { COMPILED_NODE_ENV, COMPILED_NODE_FLAGS, COMPILED_SEED_NODE } from '../../seed-node/testing/compiled-seed-node.ts'
 import { REPO_ROOT } from '../../seed-node/testing/seed-node-process.ts'
 
 const run = promisify(execFile)
@@ -40,6 +40,7 @@ describe('deploy/hearth.service', () => {
     expect(execStart.split(' ').slice(1, 1 + COMPILED_NODE_FLAGS.length)).toEqual([...COMPILED_NODE_FLAGS])
     expect(execStart).toContain(`/opt/hearth/${COMPILED_SEED_NODE}`)
     expect(execStart).not.toMatch(/tsx|npm/)
+    for (const [name, value] of Object.entries(COMPILED_NODE_ENV)) expect(unitValues(unit, 'Environment')).toContain(`${name}=${value}`)
     expect(unitValues(unit, 'User')).toEqual(['hearth'])
     expect(unitValues(unit, 'Restart')).toEqual(['on-failure'])
     expect(unitValues(unit, 'MemoryMax')).toHaveLength(1)
@@ -60,6 +61,8 @@ describe('deploy/openwrt/hearth.init', () => {
     const flags = /^NODE_FLAGS="([^"]*)"/m.exec(script)?.[1]?.split(' ') ?? []
     for (const flag of COMPILED_NODE_FLAGS) expect(flags).toContain(flag)
     expect(script).toContain(`"$HEARTH_DIR/${COMPILED_SEED_NODE}"`)
+    const env = /^\s*procd_set_param env (.*)$/m.exec(script)?.[1]?.split(' ') ?? []
+    for (const [name, value] of Object.entries(COMPILED_NODE_ENV)) expect(env).toContain(`${name}=${value}`)
     expect(script).toMatch(/procd_set_param user hearth\n/)
     expect(script).toMatch(/procd_set_param respawn \d+ \d+ \d+\n/)
     expect(script).toMatch(/procd_set_param limits data="\$DATA_LIMIT_BYTES \$DATA_LIMIT_BYTES"/)
@@ -67,9 +70,10 @@ describe('deploy/openwrt/hearth.init', () => {
 })
 
 describe('npm start', () => {
-  it('runs the compiled node with the same V8 flags', async () => {
+  it('runs the compiled node with the same V8 flags and malloc settings', async () => {
     const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-    expect(pkg.scripts.start).toContain(`node ${COMPILED_NODE_FLAGS.join(' ')} ${COMPILED_SEED_NODE}`)
+    const env = Object.entries(COMPILED_NODE_ENV).map(([name, value]) => `${name}=${value}`).join(' ')
+    expect(pkg.scripts.start).toContain(`${env} node ${COMPILED_NODE_FLAGS.join(' ')} ${COMPILED_SEED_NODE}`)
     expect(pkg.scripts.build).toContain('scripts/build/build-node.ts')
   })
 })

@@ -39,6 +39,11 @@ export const SeederStats = z.object({
   torrents: count,
   awake: count,
   dormant: count,
+  /**
+   * WebTorrent \`Torrent\` objects the seed node holds: awake items, the sync swarm, running
+   * downloads. A dormant item has none. Absent from seed nodes before it was counted.
+   */
+  clientTorrents: count.optional(),
   wakeups: count,
   sleeps: count,
   peers: count,
@@ -95,7 +100,9 @@ export const RuntimeStats = z.object({
   typeScriptLoader: z.boolean(),
   /** Resident memory of the main process in bytes (worker threads included: they share it). */
   rssBytes: count,
-  heapUsedBytes: count
+  heapUsedBytes: count,
+  /** Full collections run after a scan to give its garbage back (seed-node/lib/heap-trim.ts); absent from older seed nodes. */
+  heapTrims: count.optional()
 })
 export type RuntimeStats = z.infer<typeof RuntimeStats>
 /** Browser editions: ffmpeg runs, finished editions seeded as torrents, and `--editions ahead`'s progress. */

@@ -83,13 +83,17 @@ describe(`a library of ${FILES} files`, () => {
       const seeder = second.seeder.stats()
       expect(seeder.torrents).toBe(FILES)
       expect(seeder.awake).toBe(0) // nobody asked for anything yet
+      // A dormant item holds no WebTorrent Torrent: the client has the sync swarm's alone.
+      expect(seeder.clientTorrents).toBe(1)
+      const status = await fetch(`${second.url}/api/status`, { headers: { authorization: `Bearer ${second.access.credential}` } })
+      expect((await status.json() as { seeder: { clientTorrents?: number } }).seeder.clientTorrents).toBe(1)
 
-      // Asking for one item wakes that one alone.
+      // Asking for one item wakes that one alone: one Torrent more.
       const some = second.registry.list()[1234]
       if (!some) throw new Error('item missing')
       await second.seeder.wake(some.stored.infoHash)
       expect(second.seeder.isAwake(some.stored.infoHash)).toBe(true)
-      expect(second.seeder.stats().awake).toBe(1)
+      expect(second.seeder.stats()).toMatchObject({ awake: 1, clientTorrents: 2 })
     } finally {
       await second.close()
     }

@@ -24,6 +24,7 @@ import { ApiError } from '../../protocol/api/api-error.ts'
 import { editionFilePath, editionKeyOf, type EditionReply, type EditionRequest } from '../../protocol/api/editions.ts'
 import type { EditionSupport } from '../../protocol/media-facts.ts'
 import type { LibraryRegistry } from '../library/library-registry.ts'
+import { seedFilesOf } from '../library/library-item.ts'
 import type { Logger } from '../lib/log.ts'
 import type { EditionInput } from './edition-args.ts'
 import { evictEditions, isCompleteEdition, listEditions, removeUnfinished, touchEdition } from './edition-cache.ts'
@@ -136,7 +137,7 @@ export class EditionService {
       return { itemId: item.stored.infoHash, key, state: 'ready', playlistUrl, preparedSec: durationSec - startSec, startSec, durationSec, speed: null }
     }
     const input: EditionInput = {
-      absolutePath: item.diskPaths[item.mediaTorrentPath] ?? path.join(this.root, '..', 'missing'),
+      absolutePath: seedFilesOf(item).diskPaths[item.mediaTorrentPath] ?? path.join(this.root, '..', 'missing'),
       videoCodec: facts?.video?.codec ?? item.stored.probe.videoCodec,
       audioCodec: audio?.codec ?? (facts === undefined ? item.stored.probe.audioCodec ?? 'unknown' : null)
     }

@@ -5,6 +5,7 @@
  * from outside (`/proc/<pid>/status`) instead.
  */
 import type { RuntimeStats } from '../../protocol/api/status.ts'
+import { heapTrims } from './heap-trim.ts'
 
 /** Flags and NODE_OPTIONS words that bring a TypeScript loader into the process. */
 const TYPESCRIPT_LOADER = /\btsx\b|ts-node|--experimental-strip-types|--experimental-transform-types/
@@ -18,6 +19,7 @@ export function runtimeStats (moduleUrl: string = import.meta.url): RuntimeStats
     compiled,
     typeScriptLoader: !compiled || TYPESCRIPT_LOADER.test(flags),
     rssBytes: memory.rss,
-    heapUsedBytes: memory.heapUsed
+    heapUsedBytes: memory.heapUsed,
+    heapTrims: heapTrims()
   }
 }

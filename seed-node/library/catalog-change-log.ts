@@ -24,7 +24,7 @@ export class CatalogChangeLog {
   private floor = 0
   private readonly changedAt = new Map<string, number>()
   /** What each present item looked like when last recorded: a rescan that puts it again unchanged is no change. */
-  private readonly signatures = new Map<string, string>()
+  private readonly signatures = new Map<string, number>()
   /** Insertion order is removal order: the first entry is the oldest. */
   private readonly removedAt = new Map<string, number>()
 
@@ -33,13 +33,18 @@ export class CatalogChangeLog {
   }
 
   /** Records `id` as changed, unless `signature` says it is as it was. */
-  changed (id: string, signature?: string): void {
+  changed (id: string, signature?: number): void {
     if (signature !== undefined && this.signatures.get(id) === signature) return
     this.counter++
     this.changedAt.set(id, this.counter)
     this.removedAt.delete(id)
     if (signature === undefined) this.signatures.delete(id)
     else this.signatures.set(id, signature)
+  }
+
+  /** Whether `id` was last recorded with this signature (nothing about it changed since). */
+  isCurrent (id: string, signature: number): boolean {
+    return this.signatures.get(id) === signature
   }
 
   removed (id: string): void {

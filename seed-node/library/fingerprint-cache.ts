@@ -107,7 +107,13 @@ export class FingerprintCache {
       this.torrentFiles.add(item.infoHash)
     }
     await this.journal({ put: item })
-    this.items.set(item.relativePath, item)
+    this.keep(item)
+  }
+
+  /** Holds an item by its path, the map's key being the item's own (shared) path string. */
+  private keep (item: StoredItem): void {
+    const shared = shareStrings(item)
+    this.items.set(shared.relativePath, shared)
   }
 
   forget (relativePath: string): void {
@@ -180,21 +186,27 @@ export class FingerprintCache {
   }
 
   private async load (): Promise<void> {
-    await this.listTorrents()
+    const listed = await this.listTorrents()
     await this.loadIndex()
     await this.replayJournal()
+    // The set holds the items' own infohash strings: a name cut from the listing would be a
+    // second copy of each (~0.1 KB an item, with the listing's string it is a slice of).
+    for (const item of this.items.values()) {
+      if (listed.delete(item.infoHash)) this.torrentFiles.add(item.infoHash)
+    }
+    for (const infoHash of listed) this.torrentFiles.add(infoHash)
   }
 
-  /** One directory listing instead of a read per item on every start. */
-  private async listTorrents (): Promise<void> {
+  /** One directory listing instead of a read per item on every start: the infohashes whose torrent is stored. */
+  private async listTorrents (): Promise<Set<string>> {
     let names: string[]
     try {
       names = await readdir(path.join(this.stateDir, TORRENTS_FOLDER))
     } catch (err) {
-      if (errnoCode(err) === 'ENOENT') return
+      if (errnoCode(err) === 'ENOENT') return new Set()
       throw err
     }
-    for (const name of names) if (name.endsWith('.torrent')) this.torrentFiles.add(name.slice(0, -'.torrent'.length))
+    return new Set(names.filter(name => name.endsWith('.torrent')).map(name => name.slice(0, -'.torrent'.length)))
   }
 
   /** Applies journal lines written after the snapshot (skipping any torn by a crash). */
@@ -210,7 +222,7 @@ export class FingerprintCache {
         skipped++
         continue
       }
-      if ('put' in entry) this.items.set(entry.put.relativePath, entry.put)
+      if ('put' in entry) this.keep(entry.put)
       else this.items.delete(entry.forget)
       replayed++
     }
@@ -230,13 +242,13 @@ export class FingerprintCache {
     const { entries, trusted, damage } = decodeIndex(text)
     if (trusted) {
       // Checksummed: these are the items this code validated and wrote (library-index-file.ts).
-      for (const item of entries as StoredItem[]) this.items.set(item.relativePath, item)
+      for (const item of entries as StoredItem[]) this.keep(item)
       return
     }
     const invalid: string[] = []
     for (const entry of entries) {
       const parsed = StoredItemSchema.safeParse(entry)
-      if (parsed.success) this.items.set(parsed.data.relativePath, parsed.data)
+      if (parsed.success) this.keep(parsed.data)
       else invalid.push(describeEntry(entry, parsed.error.issues[0]))
     }
     this.snapshotStale = true
@@ -254,6 +266,29 @@ export class FingerprintCache {
     })
   }
 }
+
+/**
+ * Strings and lists shared, not copied: one string for the item's path where the index holds it three times (its `relativePath`,
+ * its key in `fingerprints`, its torrent file's `libraryPath`): each is a copy of its own
+ * when parsed from JSON. The key's copy is kept (V8 keeps property names once, in its string
+ * table). Changes no value, only which equal string each field points at.
+ */
+function shareStrings (item: StoredItem): StoredItem {
+  // Reflect.ownKeys, not for…in or Object.keys: those leave an enum cache on each record's
+  // hidden class, and every record has a class of its own (its key is a path), ~80 bytes each.
+  for (const key of Reflect.ownKeys(item.fingerprints)) {
+    if (key === item.relativePath) {
+      item.relativePath = key
+      break
+    }
+  }
+  for (const file of item.torrentFiles) if (file.libraryPath === item.relativePath) file.libraryPath = item.relativePath
+  if (item.probe.tags?.genres.length === 0) item.probe.tags.genres = NO_GENRES
+  return item
+}
+
+/** Most files have no genre tags: one shared empty list instead of an array each (never written to). */
+const NO_GENRES: string[] = Object.freeze([]) as unknown as string[]
 
 function describeEntry (entry: unknown, issue: { path: PropertyKey[], message: string } | undefined): string {
   const relativePath = typeof entry === 'object' && entry !== null && typeof (entry as { relativePath?: unknown }).relativePath === 'string' ? (entry as { relativePath: string }).relativePath : '(no path)'

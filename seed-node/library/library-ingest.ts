@@ -16,7 +16,8 @@ import { scanLibrary } from './library-scanner.ts'
 import { makeTorrent } from './torrent-maker.ts'
 import { probeMedia } from './media-probe.ts'
 import { upgradeStoredItem } from './stored-item-upgrade.ts'
-import { toLibraryItem } from './library-item.ts'
+import { titleOf, toLibraryItem } from './library-item.ts'
+import type { LibraryConfinement } from './library-file-open.ts'
 import { emptyIngestStats, type IngestStats } from '../../protocol/api/status.ts'
 import type { StoredItem } from './stored-item.ts'
 import type { HashPool } from './hash-pool.ts'
@@ -27,7 +28,6 @@ import { ScanReport } from './scan-report.ts'
 import { findMoved, findReplaced, isLegacyFolderTorrent, mediaFingerprint, relocated, sameContent, withFormerIds } from './item-identity.ts'
 import { LibraryMetadata, type ItemMetadata } from './metadata/item-metadata.ts'
 import { EMPTY_LISTING, metadataListing, type MetadataListing } from './metadata/metadata-listing.ts'
-import { parseTitle } from './title-parser.ts'
 import { mediaTypeOf } from '../../protocol/media-types.ts'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -76,15 +76,18 @@ export class LibraryIngest {
   private readonly unchecked = new Set<string>()
   /** Folders the last scan walked (the watcher watches them). */
   private walked: readonly string[] = []
+  /** Where every item's files may be read from: one object shared by all items. */
+  private readonly confinement: LibraryConfinement
 
   constructor (private readonly deps: LibraryIngestDeps) {
     this.report = new ScanReport(deps.log)
-    this.metadata = new LibraryMetadata({ root: deps.libraryRoot, followSymlinks: deps.followSymlinks ?? false }, deps.log)
+    this.confinement = { root: deps.libraryRoot, followSymlinks: deps.followSymlinks ?? false }
+    this.metadata = new LibraryMetadata(this.confinement, deps.log)
   }
 
   /** The NFO files, pictures and extra status of a stored item, from the last scan's listing. */
   private async metadataOf (stored: StoredItem): Promise<ItemMetadata> {
-    const series = parseTitle(stored.relativePath).series
+    const series = titleOf(stored).series
     const kind = mediaTypeOf(stored.relativePath)?.kind === 'audio' ? 'audio' : series !== null ? 'episode' : 'film'
     return await this.metadata.resolve(stored, kind, series?.season ?? null, this.listing)
   }
@@ -114,12 +117,11 @@ export class LibraryIngest {
    * that follows checks each file; nothing here reads the library.
    */
   async restore (): Promise<void> {
-    const { cache, registry, seeder, libraryRoot, log } = this.deps
+    const { cache, registry, seeder, log } = this.deps
     for (const stored of cache.all()) {
       if (!cache.hasTorrent(stored.infoHash) || isLegacyFolderTorrent(stored) || registry.byRelativePath(stored.relativePath)) continue
-      const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks)
-      const infoHash = stored.infoHash
-      await seeder.seed(item, async () => await cache.readTorrent(infoHash))
+      const item = toLibraryItem(stored, this.confinement)
+      await seeder.seed(item)
       registry.put(item)
       this.unchecked.add(stored.relativePath)
     }
@@ -134,7 +136,7 @@ export class LibraryIngest {
   }
 
   private async scanOnce (): Promise<void> {
-    const { libraryRoot, cache, registry, log } = this.deps
+    const { libraryRoot, cache, registry, log, seeder } = this.deps
     this.stats.scanning = true
     this.vanished = []
     try {
@@ -159,7 +161,10 @@ export class LibraryIngest {
         const complete = !restored || stored?.probe.facts !== undefined
         if (current && stored && current.stored.infoHash === stored.infoHash && current.availability === 'online' && !isLegacyFolderTorrent(stored) && complete) {
           // The media is unchanged; its sidecars may not be (a subtitle added by Bazarr).
-          registry.put(toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles, await this.metadataOf(stored)))
+          const item = toLibraryItem(stored, this.confinement, media.subtitles, await this.metadataOf(stored))
+          registry.put(item)
+          // Kept only if something differs (a new subtitle): the seeder then holds the new object too, not the old one.
+          if (registry.get(stored.infoHash) === item) await seeder.seed(item)
           if (restored) this.stats.itemsReused++
           continue
         }
@@ -259,7 +264,7 @@ export class LibraryIngest {
   }
 
   private async admit (media: ScannedMedia, cached: StoredItem | undefined): Promise<void> {
-    const { cache, registry, seeder, log, libraryRoot } = this.deps
+    const { cache, registry, seeder, log } = this.deps
     // A torrent file lost from the state folder means hashing again; so does a legacy folder torrent.
     let stored = cached && cache.hasTorrent(cached.infoHash) && !isLegacyFolderTorrent(cached) ? cached : undefined
     if (!stored) {
@@ -279,9 +284,8 @@ export class LibraryIngest {
     // A moved file keeps its torrent: a torrent already awake reads the old path, so it starts again.
     const moved = registry.get(stored.infoHash)
     if (moved && moved.stored.relativePath !== stored.relativePath) await seeder.unseed(stored.infoHash)
-    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, media.subtitles, await this.metadataOf(stored))
-    const infoHash = stored.infoHash
-    await seeder.seed(item, async () => await cache.readTorrent(infoHash))
+    const item = toLibraryItem(stored, this.confinement, media.subtitles, await this.metadataOf(stored))
+    await seeder.seed(item)
     registry.put(item)
   }
 
@@ -315,8 +319,8 @@ export class LibraryIngest {
     if (previous && previous.stored.infoHash !== download.infoHash) await seeder.unseed(previous.stored.infoHash)
     const sidecars = download.subtitlePaths.map(relativePath => ({ relativePath, absolutePath: path.join(libraryRoot, relativePath), fingerprint: fingerprints[relativePath] ?? { sizeBytes: 0, mtimeMs: 0, inode: 0 } }))
     const subtitles = pairSidecars([download.mediaPath], sidecars, []).get(download.mediaPath) ?? []
-    const item = toLibraryItem(stored, libraryRoot, this.deps.followSymlinks, subtitles)
-    await seeder.seed(item, async () => await cache.readTorrent(download.infoHash))
+    const item = toLibraryItem(stored, this.confinement, subtitles)
+    await seeder.seed(item)
     registry.put(item)
     await cache.settle()
     log.info('ingest.downloaded', { path: download.mediaPath, infoHash: download.infoHash, pieces: download.pieceCount })

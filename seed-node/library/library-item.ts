@@ -42,10 +42,11 @@ export interface LibraryItem {
   /** Path of the playable file inside the torrent. */
   mediaTorrentPath: string
   /** Sidecar subtitles, then the file's own text streams, in the order of their URLs (`…/subtitles/<n>.vtt`). */
-  subtitles: ServedSubtitle[]
-  /** Absolute path on disk of every file in the torrent, by torrent path. */
-  diskPaths: Record<string, string>
-  /** Where `diskPaths` may be read from: open them with `openLibraryFile` (library-file-open.ts). */
+  subtitles: readonly ServedSubtitle[]
+  /**
+   * The library's confinement, one object shared by every item: its files are under `root`
+   * (`seedFilesOf` gives their absolute paths); open them with `openLibraryFile`.
+   */
   confinement: LibraryConfinement
   /**
    * `checking`: served from the index at start, then found changed by the first scan; not
@@ -63,10 +64,33 @@ function toSidecar (subtitle: ScannedSubtitle, mediaDir: string): SidecarSubtitl
   }
 }
 
-/** Titles parsed per stored item: every rescan rebuilds each item, and its path has not changed. */
+/** Most items have no subtitles: they share one empty list instead of an array each. */
+const NO_SUBTITLES: readonly ServedSubtitle[] = Object.freeze([])
+
+/**
+ * Absolute path on disk of every file in the item's torrent, by torrent path, and where they
+ * may be read from. Worked out when asked (a wake, a web seed request), not held per item:
+ * at 10,000 items a record of paths each was ~0.3 KB of heap per item (bench/README.md).
+ */
+export function seedFilesOf (item: Pick<LibraryItem, 'stored' | 'confinement'>): { diskPaths: Record<string, string>, confinement: LibraryConfinement } {
+  const diskPaths: Record<string, string> = {}
+  for (const file of item.stored.torrentFiles) diskPaths[file.torrentPath] = path.join(item.confinement.root, file.libraryPath)
+  return { diskPaths, confinement: item.confinement }
+}
+
+/** Absolute path of the item's playable file. */
+export function mediaDiskPath (item: Pick<LibraryItem, 'stored' | 'confinement'>): string {
+  return path.join(item.confinement.root, item.stored.relativePath)
+}
+
+/**
+ * Titles parsed per stored item: every rescan looks at each item, and its path has not
+ * changed. A film's name costs the parser ~0.1–0.3 ms, 1–3 s of CPU a rescan at 10,000 items
+ * if asked again.
+ */
 const parsedTitles = new WeakMap<StoredItem, ParsedTitle>()
 
-function titleOf (stored: StoredItem): ParsedTitle {
+export function titleOf (stored: StoredItem): ParsedTitle {
   let parsed = parsedTitles.get(stored)
   if (parsed === undefined) {
     parsed = parseTitle(stored.relativePath)
@@ -99,13 +123,23 @@ function describe (stored: StoredItem, metadata: ItemMetadata): { title: string,
   }
 }
 
-export function toLibraryItem (stored: StoredItem, libraryRoot: string, followSymlinks = false, subtitles: readonly ScannedSubtitle[] = [], metadata: ItemMetadata = NO_METADATA): LibraryItem {
+/**
+ * The item for a stored one. `confinement` is the library's, shared by all its items (a string
+ * gives a confinement of its own, for tests and one-offs).
+ */
+export function toLibraryItem (stored: StoredItem, confinement: LibraryConfinement | string, subtitles: readonly ScannedSubtitle[] = [], metadata: ItemMetadata = NO_METADATA): LibraryItem {
   const mediaName = path.posix.basename(stored.relativePath)
   const type = mediaTypeOf(mediaName)
   const { title, series, year, kind } = describe(stored, metadata)
   const media = stored.torrentFiles.find(file => file.libraryPath === stored.relativePath)
-  const diskPaths = Object.fromEntries(stored.torrentFiles.map(file => [file.torrentPath, path.join(libraryRoot, file.libraryPath)]))
   const mediaDir = path.posix.dirname(stored.relativePath)
+  const embedded = embeddedSubtitles(stored.probe.facts?.subtitles ?? []).text
+  const served: readonly ServedSubtitle[] = subtitles.length === 0 && embedded.length === 0
+    ? NO_SUBTITLES
+    : [
+        ...subtitles.map(subtitle => toSidecar(subtitle, mediaDir)),
+        ...embedded.map((facts): EmbeddedSubtitle => ({ kind: 'embedded', track: embeddedTrack(facts, mediaName), stream: facts.stream }))
+      ]
   return {
     stored,
     title,
@@ -116,12 +150,8 @@ export function toLibraryItem (stored: StoredItem, libraryRoot: string, followSy
     mimeType: type?.mimeType ?? 'application/octet-stream',
     playable: type?.editionOnly === true ? 'edition' : 'direct',
     mediaTorrentPath: media?.torrentPath ?? mediaName,
-    subtitles: [
-      ...subtitles.map(subtitle => toSidecar(subtitle, mediaDir)),
-      ...embeddedSubtitles(stored.probe.facts?.subtitles ?? []).text.map((facts): EmbeddedSubtitle => ({ kind: 'embedded', track: embeddedTrack(facts, mediaName), stream: facts.stream }))
-    ],
-    diskPaths,
-    confinement: { root: libraryRoot, followSymlinks },
+    subtitles: served,
+    confinement: typeof confinement === 'string' ? { root: confinement, followSymlinks: false } : confinement,
     availability: 'online'
   }
 }

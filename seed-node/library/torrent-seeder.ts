@@ -11,13 +11,19 @@
  * for library items (numwant 0). Items with no peers for `idleSleepMs` go back to sleep.
  * With an external tracker nothing can wake an item, so up to `maxAwakeWithoutWakeups`
  * items are kept awake (the first ones registered) and the rest stay dormant.
+ *
+ * Memory: a dormant library item costs one map entry pointing at the registry's own
+ * `LibraryItem` — no WebTorrent `Torrent`, no record, no closure, no timer. Its torrent is
+ * read from the state folder (`libraryTorrent`) and its file paths worked out
+ * (`seedFilesOf`) only when a peer wakes it. At 10,000 items a record and a loader closure
+ * each cost ~0.2 KB more per item (bench/README.md, "memory").
  */
 import { deepenWebRtcSendQueue } from './webrtc-send-queue.ts'
 import os from 'node:os'
 import WebTorrent, { type Torrent, type Wire } from 'webtorrent'
 import { LibraryChunkStore } from './library-chunk-store.ts'
 import { capPeerConnections, type PeerConnectionStats } from '../webrtc/peer-connection-cap.ts'
-import type { LibraryItem } from './library-item.ts'
+import { seedFilesOf, type LibraryItem } from './library-item.ts'
 import type { Logger } from '../lib/log.ts'
 import type { SeederStats } from '../../protocol/api/status.ts'
 
@@ -34,6 +40,8 @@ export interface TorrentSeederOptions {
   idleSleepMs?: number
   /** Live WebRTC peer connections in all (peer-connection-cap.ts); sized to the descriptor limit. Default 100. */
   maxPeerConnections?: number
+  /** Reads a library item's torrent from the state folder, on waking (fingerprint-cache.ts). */
+  libraryTorrent: (infoHash: string) => Promise<Uint8Array>
   log: Logger
 }
 
@@ -57,12 +65,24 @@ export interface SeedFiles {
   confinement: LibraryItem['confinement']
 }
 
-interface Registered {
-  item: SeedFiles
+/** Torrent files that are not library items (a finished edition): their files and torrent are given, not derived. */
+interface OtherSource {
+  files: SeedFiles
   loadTorrent: () => Promise<Uint8Array>
+}
+
+/** What the seeder serves an infohash from: a library item as the registry holds it (no copy), or another torrent. */
+type Source = LibraryItem | OtherSource
+
+/** An item in its swarm; only awake items have one. */
+interface Awake {
   torrent: Torrent | null
   waking: Promise<void> | null
   lastActiveMs: number
+}
+
+function isLibraryItem (source: Source): source is LibraryItem {
+  return 'stored' in source
 }
 
 const DEFAULT_IDLE_SLEEP_MS = 10 * 60 * 1000
@@ -77,7 +97,10 @@ const MAX_WIRES_PER_TORRENT = 30
 
 export class TorrentSeeder {
   private readonly client: WebTorrent
-  private readonly items = new Map<string, Registered>()
+  /** Every served infohash, dormant or awake. */
+  private readonly items = new Map<string, Source>()
+  /** The few that are awake (or waking). */
+  private readonly awake = new Map<string, Awake>()
   private readonly sleepTimer: NodeJS.Timeout
   private readonly idleSleepMs: number
   private wakeups = 0
@@ -120,11 +143,11 @@ export class TorrentSeeder {
   }
 
   /**
-   * Serves an item: registered dormant, woken when a peer asks. `loadTorrent` is called on
-   * waking (it reads the torrent from the state folder), so nothing is held in memory meanwhile.
+   * Serves an item: registered dormant, woken when a peer asks. Its torrent is read from the
+   * state folder on waking (`libraryTorrent`), so nothing is held in memory meanwhile.
    */
-  async seed (item: LibraryItem, loadTorrent: () => Promise<Uint8Array>): Promise<void> {
-    this.register(item, loadTorrent)
+  async seed (item: LibraryItem): Promise<void> {
+    this.register(item)
   }
 
   /** Stops serving an item (its file vanished or changed). */
@@ -132,21 +155,24 @@ export class TorrentSeeder {
     await this.unregister(infoHash)
   }
 
-  /** Registers an item, dormant: nothing is loaded until a peer asks (see `wake`). */
-  register (item: LibraryItem, loadTorrent: () => Promise<Uint8Array>): void {
-    this.registerFiles(item.stored.infoHash, item, loadTorrent)
+  /**
+   * Registers an item, dormant: nothing is loaded until a peer asks (see `wake`). The item
+   * object itself is kept (the registry holds it anyway), replacing any earlier one: an awake
+   * torrent goes on reading the files it was woken with.
+   */
+  register (item: LibraryItem): void {
+    this.registerSource(item.stored.infoHash, item)
   }
 
   /** Registers a torrent over files read in place (read-only), dormant like a library item: a finished browser edition. */
-  registerFiles (infoHash: string, item: SeedFiles, loadTorrent: () => Promise<Uint8Array>): void {
-    const existing = this.items.get(infoHash)
-    if (existing) {
-      existing.item = item
-      existing.loadTorrent = loadTorrent
-      return
-    }
-    this.items.set(infoHash, { item, loadTorrent, torrent: null, waking: null, lastActiveMs: Date.now() })
-    if (!this.options.wakeOnDemand && this.awakeCount() < MAX_AWAKE_WITHOUT_WAKEUPS) {
+  registerFiles (infoHash: string, files: SeedFiles, loadTorrent: () => Promise<Uint8Array>): void {
+    this.registerSource(infoHash, { files, loadTorrent })
+  }
+
+  private registerSource (infoHash: string, source: Source): void {
+    const known = this.items.has(infoHash)
+    this.items.set(infoHash, source)
+    if (!known && !this.options.wakeOnDemand && this.awake.size < MAX_AWAKE_WITHOUT_WAKEUPS) {
       this.wake(infoHash).catch(err => this.options.log.warn('seeder.wake_failed', { infoHash, error: String(err) }))
     }
   }
@@ -156,23 +182,34 @@ export class TorrentSeeder {
    * announce (or after a bound). Unknown infohashes resolve at once: not ours to serve.
    */
   async wake (infoHash: string): Promise<void> {
-    const entry = this.items.get(infoHash)
-    if (!entry) return
-    entry.lastActiveMs = Date.now()
-    if (entry.torrent) return
-    entry.waking ??= this.load(infoHash, entry).finally(() => { entry.waking = null })
-    await entry.waking
+    const source = this.items.get(infoHash)
+    if (!source) return
+    let entry = this.awake.get(infoHash)
+    if (!entry) {
+      entry = { torrent: null, waking: null, lastActiveMs: Date.now() }
+      this.awake.set(infoHash, entry)
+    }
+    const waking = entry
+    waking.lastActiveMs = Date.now()
+    if (waking.torrent) return
+    waking.waking ??= this.load(infoHash, source, waking).finally(() => {
+      waking.waking = null
+      // A failed wake leaves the item dormant, not half awake.
+      if (waking.torrent === null && this.awake.get(infoHash) === waking) this.awake.delete(infoHash)
+    })
+    await waking.waking
   }
 
-  private async load (infoHash: string, entry: Registered): Promise<void> {
-    const torrentFile = await entry.loadTorrent()
-    if (this.items.get(infoHash) !== entry) return // unregistered meanwhile
+  private async load (infoHash: string, source: Source, entry: Awake): Promise<void> {
+    const torrentFile = isLibraryItem(source) ? await this.options.libraryTorrent(infoHash) : await source.loadTorrent()
+    if (this.awake.get(infoHash) !== entry) return // unregistered meanwhile
+    const files = isLibraryItem(source) ? seedFilesOf(source) : source.files
     const torrent = await new Promise<Torrent>((resolve, reject) => {
       const added = this.client.add(torrentFile, {
         announce: this.options.announce,
         path: os.tmpdir(), // unused: the store below reads the library files where they are
         store: LibraryChunkStore,
-        storeOpts: { libraryFiles: entry.item.diskPaths, confinement: entry.item.confinement },
+        storeOpts: { libraryFiles: files.diskPaths, confinement: files.confinement },
         skipVerify: true, // the fingerprint cache vouches for the bytes
         // Answer the offers of peers who ask; make none of our own.
         getAnnounceOpts: () => ({ numwant: 0 })
@@ -198,7 +235,7 @@ export class TorrentSeeder {
   private sleepIdle (): void {
     if (!this.options.wakeOnDemand) return
     const now = Date.now()
-    for (const [infoHash, entry] of this.items) {
+    for (const [infoHash, entry] of this.awake) {
       const torrent = entry.torrent
       if (!torrent || entry.waking) continue
       if (torrent.numPeers > 0) {
@@ -206,7 +243,7 @@ export class TorrentSeeder {
         continue
       }
       if (now - entry.lastActiveMs < this.idleSleepMs) continue
-      entry.torrent = null
+      this.awake.delete(infoHash)
       this.uploadedBySleepers += torrent.uploaded
       this.sleeps++
       torrent.destroy({ destroyStore: false })
@@ -251,9 +288,10 @@ export class TorrentSeeder {
 
   /** Forgets an item (its file vanished or changed); it is no longer served. */
   async unregister (infoHash: string): Promise<void> {
-    const entry = this.items.get(infoHash)
-    if (!entry) return
     this.items.delete(infoHash)
+    const entry = this.awake.get(infoHash)
+    if (!entry) return
+    this.awake.delete(infoHash)
     await entry.waking?.catch(() => {})
     const torrent = entry.torrent
     if (torrent) await new Promise<void>(resolve => torrent.destroy({ destroyStore: false }, () => resolve()))
@@ -265,13 +303,7 @@ export class TorrentSeeder {
   }
 
   isAwake (infoHash: string): boolean {
-    return this.items.get(infoHash)?.torrent != null
-  }
-
-  private awakeCount (): number {
-    let awake = 0
-    for (const entry of this.items.values()) if (entry.torrent || entry.waking) awake++
-    return awake
+    return this.awake.get(infoHash)?.torrent != null
   }
 
   stats (): SeederStats {
@@ -280,7 +312,7 @@ export class TorrentSeeder {
     let uploadedBytes = this.uploadedBySleepers
     let uploadSpeedBytesPerSec = 0
     let awake = 0
-    for (const { torrent } of this.items.values()) {
+    for (const { torrent } of this.awake.values()) {
       if (!torrent) continue
       awake++
       peers += torrent.numPeers
@@ -288,12 +320,13 @@ export class TorrentSeeder {
       uploadedBytes += torrent.uploaded
       uploadSpeedBytesPerSec += torrent.uploadSpeed
     }
-    return { torrents: this.items.size, awake, dormant: this.items.size - awake, wakeups: this.wakeups, sleeps: this.sleeps, peers, webrtcPeers, uploadedBytes, uploadSpeedBytesPerSec }
+    return { torrents: this.items.size, awake, dormant: this.items.size - awake, clientTorrents: this.client.torrents.length, wakeups: this.wakeups, sleeps: this.sleeps, peers, webrtcPeers, uploadedBytes, uploadSpeedBytesPerSec }
   }
 
   async close (): Promise<void> {
     clearInterval(this.sleepTimer)
     await new Promise<void>(resolve => this.client.destroy(() => resolve()))
     this.items.clear()
+    this.awake.clear()
   }
 }

@@ -14,7 +14,7 @@ import { pairingLink as makePairingLink, parsePairingFragment } from '../../prot
 import { readLibraryKey } from '../access/library-key-file.ts'
 import { startCli, type CliProcess, type Exit, type Launcher } from './cli-process.ts'
 import { api } from './seed-node-api.ts'
-import { COMPILED_NODE_FLAGS, COMPILED_SEED_NODE } from './compiled-seed-node.ts'
+import { COMPILED_NODE_ENV, COMPILED_NODE_FLAGS, COMPILED_SEED_NODE } from './compiled-seed-node.ts'
 import { parseSeedNodeStatus, type SeedNodeStatus } from './seed-node-status.ts'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -119,7 +119,7 @@ export async function startSeedNodeProcess (options: SeedNodeLaunchOptions): Pro
   const cli = startCli(process.execPath, cliArgs(root, [
     '--library', options.library ?? SAMPLE_LIBRARY, '--state', options.stateDir,
     '--host', options.host ?? '127.0.0.1', '--port', String(options.port ?? 0), ...(options.args ?? [])
-  ], options.compiled), root, options.launch, options.env)
+  ], options.compiled), root, options.launch, options.compiled === true ? { ...COMPILED_NODE_ENV, ...options.env } : options.env)
   let stopping = false
   void cli.exited.then(exit => {
     // A seed node that dies on its own is a bug worth seeing in the test output.

@@ -17,6 +17,7 @@ import { parseRange } from '../byte-range.ts'
 import type { Logger } from '../../lib/log.ts'
 import { errnoCode, HearthError } from '../../lib/errors.ts'
 import { openLibraryFile } from '../../library/library-file-open.ts'
+import { seedFilesOf } from '../../library/library-item.ts'
 import { sendPlain as plain, streamAnswer } from '../answer.ts'
 import type { HttpServerDeps } from '../http-server-deps.ts'
 import type { HearthRequest } from '../request.ts'
@@ -83,13 +84,14 @@ export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMess
   } catch {
     return plain(res, 400, 'bad percent-encoding in path')
   }
-  const diskPath = resolveTorrentPath(item.diskPaths, rest)
+  const files = 'stored' in item ? seedFilesOf(item) : item
+  const diskPath = resolveTorrentPath(files.diskPaths, rest)
   if (!diskPath) return plain(res, 404, `item ${infoHash} has no file ${rest}`)
   let handle: FileHandle
   let size: number
   try {
     // Opened once and read from that handle: a symlink swapped in after the scan is refused here.
-    handle = await openLibraryFile(diskPath, item.confinement)
+    handle = await openLibraryFile(diskPath, files.confinement)
   } catch (err) {
     if (err instanceof HearthError && err.code === 'HEARTH_E_OUTSIDE_LIBRARY') {
       log.warn('webseed.outside_library', { infoHash, path: rest, error: err.message })

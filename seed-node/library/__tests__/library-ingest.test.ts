@@ -37,11 +37,14 @@ class RecordingSeeder {
   readonly seeded: Array<{ infoHash: string, relativePath: string, torrentInfoHash: Promise<string> }> = []
   readonly unseeded: string[] = []
 
-  async seed (item: LibraryItem, loadTorrent: () => Promise<Uint8Array>): Promise<void> {
+  /** The seeder reads an item's torrent from the cache when it wakes (seed-node.ts gives it `cache.readTorrent`). */
+  constructor (private readonly cache: FingerprintCache) {}
+
+  async seed (item: LibraryItem): Promise<void> {
     this.seeded.push({
       infoHash: item.stored.infoHash,
       relativePath: item.stored.relativePath,
-      torrentInfoHash: loadTorrent().then(async torrentFile => (await parseTorrent(torrentFile)).infoHash)
+      torrentInfoHash: this.cache.readTorrent(item.stored.infoHash).then(async torrentFile => (await parseTorrent(torrentFile)).infoHash)
     })
   }
 
@@ -61,7 +64,7 @@ interface Node {
 async function startNode (): Promise<Node> {
   const cache = await FingerprintCache.open(state, silentLogger)
   const registry = new LibraryRegistry()
-  const seeder = new RecordingSeeder()
+  const seeder = new RecordingSeeder(cache)
   // The recorder has the two methods ingest calls, but not the real class's private fields.
   const ingest = new LibraryIngest({ libraryRoot: library, cache, registry, seeder: seeder as unknown as TorrentSeeder, log: silentLogger })
   return { ingest, registry, seeder, cache }

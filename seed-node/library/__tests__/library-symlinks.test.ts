@@ -13,6 +13,7 @@ import type { RunningSeedNode } from '../../seed-node.ts'
 import { makeScratchFolder, startScratchSeedNode, type ScratchFolder } from '../../testing/scratch-seed-node.ts'
 import { LibraryChunkStore } from '../library-chunk-store.ts'
 import { openLibraryFile } from '../library-file-open.ts'
+import { seedFilesOf } from '../library-item.ts'
 
 const SAMPLE_FILM = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../sample-library/Films/Colour Bars at Dusk (2026).mp4')
 
@@ -80,7 +81,7 @@ describe('library symlinks', () => {
 
       // The store WebTorrent seeds from, as WebTorrent makes it for this item.
       const files = [{ path: item?.mediaTorrentPath ?? '', length: 1000, offset: 0 }]
-      const store = new LibraryChunkStore(1000, { files, length: 1000, libraryFiles: item?.diskPaths ?? {}, confinement: item!.confinement })
+      const store = new LibraryChunkStore(1000, { files, length: 1000, libraryFiles: item ? seedFilesOf(item).diskPaths : {}, confinement: item!.confinement })
       const error = await new Promise<unknown>(resolve => store.get(0, { offset: 0, length: 10 }, err => resolve(err)))
       expect(error).toMatchObject({ code: 'HEARTH_E_OUTSIDE_LIBRARY' })
       await expect(openLibraryFile(real, item!.confinement)).rejects.toMatchObject({ code: 'HEARTH_E_OUTSIDE_LIBRARY' })

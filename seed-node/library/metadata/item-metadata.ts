@@ -56,7 +56,11 @@ export class LibraryMetadata {
       this.pictureRef(itemArtwork(relativePath, kind, listing)),
       kind === 'episode' ? this.pictureRef(seriesArtwork(relativePath, season ?? 1, listing)) : null
     ])
-    return { nfo, showNfo: show, poster: picture ?? this.fromMedia(stored, kind), seriesPoster: seriesPicture, extra: listing.extras.get(relativePath) ?? null }
+    const poster = picture ?? this.fromMedia(stored, kind)
+    const extra = listing.extras.get(relativePath) ?? null
+    // Most items of a plain library have none of these: they share one object instead of one each.
+    if (nfo === null && show === null && poster === null && seriesPicture === null && extra === null) return NO_METADATA
+    return { nfo, showNfo: show, poster, seriesPoster: seriesPicture, extra }
   }
 
   /** The cover inside the file, else (video only) a frame of it. */

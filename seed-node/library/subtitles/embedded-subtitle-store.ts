@@ -13,7 +13,7 @@ import path from 'node:path'
 import { ApiError } from '../../../protocol/api/api-error.ts'
 import { runBackgroundFfmpeg } from '../../editions/background-ffmpeg.ts'
 import type { Logger } from '../../lib/log.ts'
-import type { LibraryItem } from '../library-item.ts'
+import { seedFilesOf, type LibraryItem } from '../library-item.ts'
 
 /** WebVTT of every film's subtitles together stays far below this (a film's track is ~100 KiB). */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024
@@ -86,7 +86,7 @@ export class EmbeddedSubtitleStore {
   private async runFfmpeg (item: LibraryItem): Promise<void> {
     const itemId = item.stored.infoHash
     const streams = item.subtitles.flatMap(subtitle => subtitle.kind === 'embedded' ? [subtitle.stream] : [])
-    const mediaPath = item.diskPaths[item.mediaTorrentPath]
+    const mediaPath = seedFilesOf(item).diskPaths[item.mediaTorrentPath]
     if (streams.length === 0 || mediaPath === undefined) return
     const dir = path.join(this.root, itemId)
     await mkdir(dir, { recursive: true, mode: 0o700 })

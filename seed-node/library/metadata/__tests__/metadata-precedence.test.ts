@@ -26,7 +26,7 @@ function nfo (facts: Partial<NfoFacts>): NfoFacts {
 const TAGS: MediaTags = { title: 'Tagged Title', artist: 'A', album: 'B', trackNumber: 1, year: 2001, genres: [], cover: false }
 
 function item (path: string, metadata: Partial<ItemMetadata> = {}, tags?: MediaTags, embeddedTitle: string | null = null) {
-  return toLibraryItem(stored(path, tags, embeddedTitle), '/lib', false, [], { ...NO_METADATA, ...metadata })
+  return toLibraryItem(stored(path, tags, embeddedTitle), '/lib', [], { ...NO_METADATA, ...metadata })
 }
 
 describe('title, year and show name by precedence', () => {
