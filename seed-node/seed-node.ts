@@ -1,35 +1,28 @@
 /**
  * The seed node, assembled so that every part exists before anything uses it:
- *   1. checks and the household: options, library and state folders, key, access (nothing runs yet)
- *   2. stores on disk: the watch-state log, the fingerprint cache
+ *   1. checks and the household: options, library and state folders, key, access (nothing
+ *      runs yet; household.ts)
+ *   2. stores on disk: the watch-state log, the fingerprint cache (seed-node-network.ts)
  *   3. the certificate source (HTTPS beyond loopback: tls/open-tls.ts), then the port, bound
- *      before the parts behind it (why: port-listener.ts)
- *   4. seeder, tracker (the port serves it from here), hash pool, ingest, download queue, sync swarm
+ *      before the parts behind it (why: port-listener.ts; seed-node-network.ts)
+ *   4. seeder, tracker (the port serves it from here: seed-node-network.ts), hash pool,
+ *      ingest, download queue, sync swarm
  *   5. the HTTP app, built with every part, takes over the port
  *   6. the first scan, the library watcher and the downloads start
  * Every part is pushed on a TeardownStack as it starts: `close()`, and a start-up failure at any
  * step, stop them newest first, so a failed start leaves no port open and no thread running.
  * `startSeedNode` is what the CLI and the tests call.
  */
-import { access, constants, mkdir, opendir } from 'node:fs/promises'
-import path from 'node:path'
-import { announceUrls } from '../protocol/announce-url.ts'
 import type { ReachReply } from '../protocol/api/reach.ts'
 import type { StatusReply } from '../protocol/api/status.ts'
-import { createTracker, type HearthTracker } from '../tracker/tracker-server.ts'
-import { deriveKeys, type DerivedKeys } from '../protocol/library-key.ts'
+import type { HearthTracker } from '../tracker/tracker-server.ts'
 import { pairingLink } from '../protocol/pairing-link.ts'
-import { HouseholdAccess } from './access/household-access.ts'
-import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './access/library-key-file.ts'
-import { secureStateFolder } from './access/state-folder-security.ts'
+import type { HouseholdAccess } from './access/household-access.ts'
 import { resolveConfig, type SeedNodeConfig, type SeedNodeOptions } from './config.ts'
 import { DownloadQueue } from './downloads/download-queue.ts'
+import { checkLibrary, openHousehold, prepareState, type Household } from './household.ts'
 import { createHttpServer } from './http/http-server.ts'
-import { clientAddressOf } from './http/request-transport.ts'
-import { plainHttpHandler } from './http/routes/onboarding-routes.ts'
-import { HearthError, errnoCode } from './lib/errors.ts'
 import { createLogger, type Logger } from './lib/log.ts'
-import { FingerprintCache } from './library/fingerprint-cache.ts'
 import { defaultHashThreads, HashPool } from './library/hash-pool.ts'
 import { LibraryIngest } from './library/library-ingest.ts'
 import { openEditions } from './editions/open-editions.ts'
@@ -41,30 +34,19 @@ import type { EditionsAhead } from './editions/edition-ahead.ts'
 import { EmbeddedSubtitleStore } from './library/subtitles/embedded-subtitle-store.ts'
 import { LibraryRegistry } from './library/library-registry.ts'
 import { watchLibrary } from './library/library-watcher.ts'
-import { TorrentSeeder } from './library/torrent-seeder.ts'
-import { WatchStateLog } from './sync/watch-state-log.ts'
+import type { TorrentSeeder } from './library/torrent-seeder.ts'
+import type { WatchStateLog } from './sync/watch-state-log.ts'
 import { joinSyncSwarm, type SyncSwarmMember } from './sync/sync-swarm-member.ts'
-import { checkFdHeadroom } from './lib/fd-headroom.ts'
-import { defaultAllowedHosts } from './http/host-allow-list.ts'
-import { appHandler, PortListener, trackerOnlyHandler } from './port-listener.ts'
+import { appHandler } from './port-listener.ts'
+import { embeddedAnnounceUrls, startNetwork, type NetworkParts } from './seed-node-network.ts'
 import { TeardownStack } from './teardown-stack.ts'
 import { trimHeapAfterChange } from './lib/heap-trim.ts'
 import { runtimeStats } from './lib/runtime-stats.ts'
-import { installWebRTCRuntime, webrtcStats, webrtcUsable } from './webrtc/webrtc-runtime.ts'
+import { webrtcStats, webrtcUsable } from './webrtc/webrtc-runtime.ts'
 import type { CertificateSource } from './tls/certificate-source.ts'
-import { openTls, type TlsSetup } from './tls/open-tls.ts'
-import { reachOrigins } from './tls/reach.ts'
 
-/**
- * Tracker message budgets per connection, by role (tracker/message-budget.ts): the seed
- * node's own connection re-announces every library item each interval; a household browser
- * announces what it plays and seeds; a share-token guest one item (the tracker's defaults).
- */
-const OWN_MESSAGES_PER_SECOND = 200
-const OWN_MESSAGE_BURST = 20_000
-const HOUSEHOLD_MESSAGES_PER_SECOND = 50
-const HOUSEHOLD_MESSAGE_BURST = 2_000
 const MS_PER_SEC = 1000
+
 
 export interface RunningSeedNode {
   config: SeedNodeConfig
@@ -94,28 +76,10 @@ export interface RunningSeedNode {
   close (): Promise<void>
 }
 
-interface Household {
-  libraryKey: Uint8Array
-  keys: DerivedKeys
-  /** What paired devices present to the API, the web seed and the tracker. */
-  credential: string
-  access: HouseholdAccess
-  deviceId: string
-}
 
 /** Everything behind the port, built (steps 2 to 4). */
-interface Parts {
+interface Parts extends NetworkParts {
   registry: LibraryRegistry
-  watchState: WatchStateLog
-  cache: FingerprintCache
-  listener: PortListener
-  tls: TlsSetup
-  /** `host:port` this machine reaches the node at. */
-  selfAddress: string
-  /** Where the seed node announces its own torrents and downloads (see `ownAnnounceUrls`). */
-  ownAnnounce: string[]
-  seeder: TorrentSeeder
-  tracker: HearthTracker
   ingest: LibraryIngest
   downloads: DownloadQueue
   sync: SyncSwarmMember
@@ -125,131 +89,8 @@ interface Parts {
   live: LiveChannels
 }
 
-/** Names beyond the machine's own that the port answers for: the listen host, the public URL's and the household domain. */
-function extraHostNames (config: SeedNodeConfig): string[] {
-  const names = [config.host]
-  if (config.publicUrl !== null) names.push(new URL(config.publicUrl).hostname)
-  if (config.domain !== null) names.push(config.domain)
-  return names
-}
 
-async function checkLibrary (dir: string): Promise<void> {
-  try {
-    const handle = await opendir(dir)
-    await handle.close()
-  } catch (err) {
-    const code = errnoCode(err)
-    if (code === 'ENOENT') throw new HearthError('HEARTH_E_LIBRARY_MISSING', `library folder not found: ${dir}`)
-    if (code === 'ENOTDIR') throw new HearthError('HEARTH_E_LIBRARY_MISSING', `library path is not a folder: ${dir}`)
-    throw new HearthError('HEARTH_E_LIBRARY_UNREADABLE', `library folder cannot be read (${code ?? String(err)}): ${dir}`)
-  }
-}
 
-async function prepareState (stateDir: string, libraryDir: string): Promise<void> {
-  const relative = path.relative(libraryDir, stateDir)
-  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
-    throw new HearthError('HEARTH_E_BAD_OPTION', `state folder ${stateDir} is inside the library ${libraryDir}; the library is read-only to Hearth, choose another --state`)
-  }
-  try {
-    await mkdir(stateDir, { recursive: true })
-    await access(stateDir, constants.W_OK)
-  } catch (err) {
-    throw new HearthError('HEARTH_E_STATE_UNWRITABLE', `state folder cannot be written (${errnoCode(err) ?? String(err)}): ${stateDir}`)
-  }
-}
-
-async function openHousehold (stateDir: string, log: Logger): Promise<Household> {
-  await secureStateFolder(stateDir, log)
-  const { key: libraryKey, created } = await loadOrCreateLibraryKey(stateDir)
-  if (created) log.info('household.key_created', { state: stateDir })
-  const keys = await deriveKeys(libraryKey)
-  const credential = keys.credential
-  const access = await HouseholdAccess.open(stateDir, credential)
-  return { libraryKey, keys, credential, access, deviceId: await loadOrCreateDeviceId(stateDir) }
-}
-
-/** `host:port` this machine reaches the node at: a wildcard address is reached over loopback. */
-function selfAddressOf (host: string, port: number): string {
-  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
-  return `${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`
-}
-
-/**
- * The embedded tracker, over WebSocket (browsers, WebRTC) and HTTP (classic clients find the
- * TCP/uTP port). Without WebRTC (webrtc-runtime.ts) over HTTP only, so no browser's offer is
- * relayed to a node that cannot answer it.
- */
-function embeddedAnnounceUrls (selfAddress: string, credential: string, webrtc: boolean): string[] {
-  const urls = announceUrls(`http://${selfAddress}`, credential)
-  return webrtc ? [urls.webSocket, urls.http] : [urls.http]
-}
-
-/** Where the seed node announces its own torrents: `--tracker` when given, else the embedded tracker. */
-function ownAnnounceUrls (trackerUrl: string | null, selfAddress: string, credential: string, webrtc: boolean): string[] {
-  return trackerUrl !== null ? [trackerUrl] : embeddedAnnounceUrls(selfAddress, credential, webrtc)
-}
-
-function createSeedNodeTracker (config: SeedNodeConfig, access: HouseholdAccess, seeder: TorrentSeeder, log: Logger): HearthTracker {
-  return createTracker({
-    authenticate: token => access.authenticate(token),
-    // Library items sleep until someone asks: wake one before its announce is processed.
-    // An awake item (most announces) returns nothing to wait for, so the tracker answers at once.
-    beforeAnnounce: (infoHash, peerId) => {
-      if (peerId === seeder.peerId) return
-      const waking = seeder.wake(infoHash) // also marks an awake item as just asked for
-      return seeder.isAwake(infoHash) ? undefined : waking
-    },
-    countsAsGuess: token => access.countsAsGuess(token),
-    isOwnPeer: peerIdHex => peerIdHex === seeder.peerId,
-    log: (level, event, fields) => log[level](event, fields),
-    messagesPerSecond: HOUSEHOLD_MESSAGES_PER_SECOND,
-    messageBurst: HOUSEHOLD_MESSAGE_BURST,
-    ownMessagesPerSecond: OWN_MESSAGES_PER_SECOND,
-    ownMessageBurst: OWN_MESSAGE_BURST,
-    // Behind a trusted reverse proxy, bans count the client's address, not the proxy's.
-    clientAddress: clientAddressOf,
-    ban: { maxRetry: config.banMaxRetry, findTimeMs: config.banFindTimeSec * MS_PER_SEC, banTimeMs: config.banTimeSec * MS_PER_SEC, exemptLoopback: config.banExemptLoopback }
-  })
-}
-
-/** Steps 2 and 3, and the seeder and tracker of step 4: from here the port serves the tracker. */
-async function startNetwork (config: SeedNodeConfig, household: Household, stack: TeardownStack, log: Logger): Promise<Pick<Parts, 'watchState' | 'cache' | 'listener' | 'tls' | 'selfAddress' | 'ownAnnounce' | 'seeder' | 'tracker'>> {
-  const watchState = await WatchStateLog.open(config.stateDir, log)
-  stack.push('watch-state log', async () => await watchState.close())
-  const cache = await FingerprintCache.open(config.stateDir, log)
-  stack.push('fingerprint cache', async () => await cache.settle())
-  const tls = await openTls(config, log)
-  const source = tls.source
-  if (source !== null) stack.push('certificate source', async () => await source.close())
-  const fds = await checkFdHeadroom(log)
-  const allowedHosts = defaultAllowedHosts(() => extraHostNames(config))
-  const guard = { maxConnections: fds.maxConnections, allowedHosts, log }
-  const listener = await PortListener.open(config.host, config.port, { tls: tls.source, trustProxy: config.trustProxy, guard, log })
-  stack.push('port', async () => await listener.close())
-  // Plain HTTP from other devices, while the port speaks HTTPS: a redirect or the onboarding page.
-  listener.servePlain(plainHttpHandler({ ca: tls.ca, fallbackOrigin: () => reachOrigins(tls.facts(listener.port))[0] ?? '', log }))
-  const selfAddress = selfAddressOf(config.host, listener.port)
-  const webrtc = installWebRTCRuntime(log)
-  if (!webrtc && config.trackerUrl !== null && /^wss?:/.test(config.trackerUrl)) {
-    log.warn('webrtc.external_tracker_unusable', { tracker: config.trackerUrl, reason: 'a WebSocket tracker relays WebRTC offers, which this node cannot answer; browsers fetch from the web seed' })
-  }
-  const ownAnnounce = ownAnnounceUrls(config.trackerUrl, selfAddress, household.credential, webrtc)
-  const seeder = new TorrentSeeder({
-    announce: ownAnnounce,
-    wakeOnDemand: config.trackerUrl === null,
-    peerPort: config.peerPort,
-    uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024,
-    maxPeerConnections: fds.maxPeerConnections,
-    libraryTorrent: async infoHash => await cache.readTorrent(infoHash),
-    log
-  })
-  stack.push('seeder', async () => await seeder.close())
-  const tracker = createSeedNodeTracker(config, household.access, seeder, log)
-  stack.push('tracker', async () => await tracker.close())
-  // The sync torrent and woken items announce to the embedded tracker before the app is built.
-  listener.serve(trackerOnlyHandler(tracker))
-  return { watchState, cache, listener, tls, selfAddress, ownAnnounce, seeder, tracker }
-}
 
 /** Step 4: the rest of the parts, behind a port that already serves the tracker. */
 async function buildParts (config: SeedNodeConfig, household: Household, stack: TeardownStack, log: Logger): Promise<Parts> {
