@@ -15,6 +15,7 @@ import { benchMedia, type BenchMedia } from '../support/bench-media.ts'
 import { startBenchSeedNode } from '../support/bench-seed-node.ts'
 import { mib, type TimeReport } from '../support/measured-process.ts'
 import { startNginx } from '../support/nginx-server.ts'
+import { armVideoEvents, readBreakdown, summarizeBreakdowns, type Breakdown } from '../support/first-frame-breakdown.ts'
 import { fetchCatalog } from '../support/seed-node-http.ts'
 import type { SectionResult } from '../support/report.ts'
 import { median, medianRange, ratio, seededRandom } from '../support/stats.ts'
@@ -25,7 +26,7 @@ type Mode = 'webrtc' | 'webseed' | 'nginx'
 const MODES: Mode[] = ['webrtc', 'webseed', 'nginx']
 const MODE_LABEL: Record<Mode, string> = { webrtc: 'Hearth, WebRTC only', webseed: 'Hearth, web seed on', nginx: 'nginx <video src>' }
 
-interface Sample { firstFrameMs: number[], seekMs: number[], progressAtSeeks: number[] }
+interface Sample { firstFrameMs: number[], seekMs: number[], progressAtSeeks: number[], breakdowns: Breakdown[] }
 
 const NGINX_PAGE = `<!doctype html><meta charset="utf-8"><title>bench</title>
 <button id="play">play</button><video id="v" muted playsinline></video>
@@ -90,8 +91,10 @@ async function hearthRun (browser: Browser, url: string, pairingLink: string, it
     await waitForCard(page, itemId)
     await page.evaluate(async () => { await navigator.serviceWorker.ready })
     await armStopwatch(page)
+    await armVideoEvents(page)
     await page.locator(`[data-testid="library-item"][data-item-id="${itemId}"]`).click()
     into.firstFrameMs.push(await firstFrameMs(page))
+    into.breakdowns.push(await readBreakdown(page))
     if (seekCandidates) {
       into.seekMs.push(...await seeks(page, seekCandidates))
       into.progressAtSeeks.push(await page.evaluate((id) => window.__hearth?.torrents().find(t => t.infoHash === id)?.progress ?? NaN, itemId))
@@ -115,7 +118,7 @@ export async function runFirstFrameAndSeek (ctx: BenchContext): Promise<SectionR
   const samples = new Map<string, Sample>()
   const sample = (file: string, mode: Mode): Sample => {
     const key = `${file}/${mode}`
-    if (!samples.has(key)) samples.set(key, { firstFrameMs: [], seekMs: [], progressAtSeeks: [] })
+    if (!samples.has(key)) samples.set(key, { firstFrameMs: [], seekMs: [], progressAtSeeks: [], breakdowns: [] })
     return samples.get(key)!
   }
   const candidatesFor = (fileIndex: number): number[] => { const rng = seededRandom(6000 + fileIndex); return Array.from({ length: 60 }, () => 0.05 + 0.9 * rng()) }
@@ -178,7 +181,9 @@ export async function runFirstFrameAndSeek (ctx: BenchContext): Promise<SectionR
       `First frame: click on the item (Hearth) or on a play button that sets \`<video src>\` (nginx) → the first \`playing\` event with decoded frames, both timed in the page; median (min–max) of ${runs} cold runs, each in a fresh browser context (Hearth contexts are paired and have the service worker ready before the click, as an installed app has). Goal: Hearth ≤ 1.5× nginx and < 1000 ms.`,
       `Seek: ${SEEKS} seeks per file and column, to seeded-random positions outside \`video.buffered\`, started right after the first frame; seek → \`playing\` (or \`seeked\` with data to play). Goal: median ≤ 2× nginx. Hearth keeps downloading the whole torrent in the background, so a position outside \`video.buffered\` may already be in local pieces: the progress column says how much was.`,
       `Files ~${media.targetMB} MB (generated once with ffmpeg, 854×480 noise at ~8 Mbit/s, a 20 s clip looped with stream copy) instead of 1 GB: generation time. Seed node first ingest of the ${media.files.length} files (start → first scan done): ${(ingestMs / 1000).toFixed(1)} s.`,
-      `Seed node, whole process: WebRTC-only run ${cpu(reports.webrtc)}; web-seed run ${cpu(reports.webseed)}.`
+      `Seed node, whole process: WebRTC-only run ${cpu(reports.webrtc)}; web-seed run ${cpu(reports.webseed)}.`,
+      ...media.files.flatMap(file => (['webrtc', 'webseed'] as const).map(mode =>
+        `Where the time goes, ${file.label}, ${MODE_LABEL[mode]} (ms after the click, median of ${runs}; app marks, resource timing, video events): ${summarizeBreakdowns(sample(file.fileName, mode).breakdowns)}.`))
     ],
     data: Object.fromEntries(samples)
   }

@@ -16,6 +16,7 @@ import { pickPlayableFile, playableType } from '../../lib/torrent/pick-playable-
 import { prefetchTail } from '../../lib/torrent/prefetch-tail.ts'
 import { fetchTorrentFile } from '../../lib/torrent/torrent-file.ts'
 import { getWebTorrentClient } from '../../lib/torrent/webtorrent-client.ts'
+import { markStreamStep } from '../../lib/torrent/stream-marks.ts'
 import { loadSubtitles, type SubtitleSource } from './load-subtitles.ts'
 import type { PlayableSource } from './playable-source.ts'
 
@@ -49,9 +50,11 @@ export function useItemStream (source: PlayableSource | null, video: RefObject<H
     setSubtitles([])
 
     const start = async (): Promise<void> => {
+      markStreamStep('stream-start', source.infoHash)
       // A library item's .torrent is fetched while the WebTorrent bundle loads.
       const torrentFile = source.libraryItem !== null ? fetchTorrentFile(source.infoHash) : null
       const client = await getWebTorrentClient()
+      markStreamStep('client-ready', source.infoHash)
       if (cancelled) return
       setState({ phase: 'connecting' })
       const torrent = await openTorrent(client, source, torrentFile)
@@ -64,6 +67,7 @@ export function useItemStream (source: PlayableSource | null, video: RefObject<H
       const mimeType = source.mimeType ?? playableType(file.path)
       prefetchTail(torrent, file, mimeType)
       file.streamTo(element)
+      markStreamStep('stream-attached', source.infoHash)
       setState({
         phase: 'streaming',
         torrent,

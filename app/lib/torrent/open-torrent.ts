@@ -12,6 +12,7 @@
 import type { WebTorrentClient, WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
 import { parseMagnet } from '../../../protocol/magnet/parse-magnet.ts'
 import { recordMetadataOrigin, type MetadataFrom } from './metadata-origin.ts'
+import { markStreamStep, markTorrentProgress } from './stream-marks.ts'
 
 /** What is needed to add a torrent: its infohash, a magnet, and extra trackers (may be empty). */
 export interface TorrentSource {
@@ -47,6 +48,7 @@ async function addOrReuse (client: WebTorrentClient, source: TorrentSource, torr
   const existing = await client.get(source.infoHash)
   if (existing && !existing.destroyed) return existing
   const bytes = torrentFile === null ? null : await torrentFile
+  if (bytes !== null) markStreamStep('torrent-file', source.infoHash)
   // The client has no default trackers (none in its options, no WEBTORRENT_ANNOUNCE), so a
   // torrent announces only to its magnet's `tr` plus this explicit list.
   // A torrent new to this page starts with an empty bitfield of the right length when the
@@ -65,7 +67,12 @@ async function addOrReuse (client: WebTorrentClient, source: TorrentSource, torr
     torrent = client.add(source.magnet, { ...common, announce: [...source.announce] })
     from = 'peers'
   }
-  torrent.on('ready', () => recordMetadataOrigin(source.infoHash, { from, wiresAtReady: torrent.wires.length }))
+  markStreamStep('torrent-add', source.infoHash)
+  markTorrentProgress(torrent)
+  torrent.on('ready', () => {
+    markStreamStep('torrent-ready', source.infoHash)
+    recordMetadataOrigin(source.infoHash, { from, wiresAtReady: torrent.wires.length })
+  })
   return torrent
 }
 

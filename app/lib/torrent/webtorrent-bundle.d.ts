@@ -14,7 +14,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly destroyed: boolean
     /** Adds a BEP 10 extension (bittorrent-protocol): constructs it with this wire, stores it as `wire[name]`. */
     use: (Extension: new (wire: never) => { readonly name: string }) => void
-    once: (event: 'close', listener: () => void) => WebTorrentWire
+    once: ((event: 'close', listener: () => void) => WebTorrentWire) &
+      ((event: 'download', listener: (bytes: number) => void) => WebTorrentWire)
     [extensionName: string]: unknown
   }
 
@@ -60,9 +61,13 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     on: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
       ((event: 'wire', listener: (wire: WebTorrentWire) => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
+    /** `verified`: a piece passed its hash check (its index). */
+    once: (event: 'verified', listener: (index: number) => void) => WebTorrentTorrent
     destroy: (onDestroyed?: (err: Error | null) => void) => void
     /** Asks for pieces `start`..`end` (inclusive); a higher priority is fetched first. Dropped once all are verified. */
     select: (start: number, end: number, priority?: number) => void
+    /** Pieces `start`..`end` (inclusive) are asked for before any other, from every wire (a stream does this for the piece it waits on). */
+    critical: (start: number, end: number) => void
     removeListener: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
   }
@@ -87,6 +92,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     bitfield?: Uint8Array
     /** Web seeds (BEP 19) added to the torrent's own, e.g. those of a magnet when adding its .torrent. */
     urlList?: string[]
+    /** Parallel requests per web seed (default 4); the speed-based pipeline is capped by it. */
+    maxWebConns?: number
   }
 
   export interface WebTorrentOptions {
