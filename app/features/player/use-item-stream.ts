@@ -11,7 +11,8 @@ import { useEffect, useState, type RefObject } from 'react'
 import type { WebTorrentFile, WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
 import { safeDisplayName } from '../../lib/format/safe-display-name.ts'
 import { findTorrentFile } from '../../lib/torrent/find-media-file.ts'
-import { openTorrent, TorrentError } from '../../lib/torrent/open-torrent.ts'
+import { isOpening, openTorrent, TorrentError } from '../../lib/torrent/open-torrent.ts'
+import { claimWarmTorrent } from '../../lib/torrent/warm-torrents.ts'
 import { pickPlayableFile, playableType } from '../../lib/torrent/pick-playable-file.ts'
 import { prefetchTail } from '../../lib/torrent/prefetch-tail.ts'
 import { fetchTorrentFile } from '../../lib/torrent/torrent-file.ts'
@@ -51,8 +52,10 @@ export function useItemStream (source: PlayableSource | null, video: RefObject<H
 
     const start = async (): Promise<void> => {
       markStreamStep('stream-start', source.infoHash)
-      // A library item's .torrent is fetched while the WebTorrent bundle loads.
-      const torrentFile = source.libraryItem !== null ? fetchTorrentFile(source.infoHash) : null
+      // Warmed on hover (lib/torrent/warm-torrents.ts): the player owns it from now on.
+      claimWarmTorrent(source.infoHash)
+      // A library item's .torrent is fetched while the WebTorrent bundle loads (unless a warm start has it already).
+      const torrentFile = source.libraryItem !== null && !isOpening(source.infoHash) ? fetchTorrentFile(source.infoHash) : null
       const client = await getWebTorrentClient()
       markStreamStep('client-ready', source.infoHash)
       if (cancelled) return

@@ -44,6 +44,18 @@ export function openTorrent (client: WebTorrentClient, source: TorrentSource, to
   return opening
 }
 
+/** True while a torrent for `infoHash` is being opened or open through here (its .torrent then needs no second fetch). */
+export function isOpening (infoHash: string): boolean {
+  return pending.has(infoHash)
+}
+
+/** Removes the torrent for `infoHash` from the client and forgets it here (a later open adds it afresh). */
+export function closeTorrent (client: WebTorrentClient, infoHash: string): void {
+  pending.delete(infoHash)
+  const torrent = client.torrents.find(candidate => candidate.infoHash === infoHash)
+  if (torrent && !torrent.destroyed) torrent.destroy()
+}
+
 async function addOrReuse (client: WebTorrentClient, source: TorrentSource, torrentFile: Promise<Uint8Array | null> | null): Promise<WebTorrentTorrent> {
   const existing = await client.get(source.infoHash)
   if (existing && !existing.destroyed) return existing
