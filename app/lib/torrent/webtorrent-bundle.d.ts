@@ -12,6 +12,10 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly uploaded: number
     readonly remoteAddress: string | undefined
     readonly destroyed: boolean
+    /** The wire's speed meter (bytes/s over 5 s): called with a byte count it records them; it always returns the speed. WebTorrent sizes request pipelines from it. */
+    downloadSpeed: (delta?: number) => number
+    /** Set by the torrent once the peer's bitfield shows every piece. */
+    readonly isSeeder?: boolean
     /** Adds a BEP 10 extension (bittorrent-protocol): constructs it with this wire, stores it as `wire[name]`. */
     use: (Extension: new (wire: never) => { readonly name: string }) => void
     once: ((event: 'close', listener: () => void) => WebTorrentWire) &
@@ -66,7 +70,9 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     destroy: (onDestroyed?: (err: Error | null) => void) => void
     /** Asks for pieces `start`..`end` (inclusive); a higher priority is fetched first. Dropped once all are verified. */
     select: (start: number, end: number, priority?: number) => void
-    /** Pieces `start`..`end` (inclusive) are asked for before any other, from every wire (a stream does this for the piece it waits on). */
+    /** Drops a selection made with `select(start, end)` (the same bounds). */
+    deselect: (start: number, end: number) => void
+    /** Marks pieces `start`..`end` (inclusive) critical: a faster wire may take them over from a slower one (a stream marks the piece it waits on). */
     critical: (start: number, end: number) => void
     removeListener: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
