@@ -117,7 +117,7 @@ async function hearthRun (browser: Browser, url: string, pairingLink: string, it
     await waitForCard(page, itemId)
     await page.evaluate(async () => { await navigator.serviceWorker.ready })
     const card = page.locator(`[data-testid="library-item"][data-item-id="${itemId}"]`)
-    if (hover) into.hoverToWarmMs.push(await hoverUntilWarm(page, card))
+    if (hover) into.hoverToWarmMs.push(await hoverUntilWarm(page, card, itemId))
     await armStopwatch(page)
     await armVideoEvents(page)
     await card.click()
@@ -131,14 +131,15 @@ async function hearthRun (browser: Browser, url: string, pairingLink: string, it
 }
 
 /** A user resting the pointer on the card: hovers, then waits until its torrent is added and a WebRTC wire is open (ms from the hover). */
-async function hoverUntilWarm (page: Page, card: ReturnType<Page['locator']>): Promise<number> {
+async function hoverUntilWarm (page: Page, card: ReturnType<Page['locator']>, itemId: string): Promise<number> {
   const hoveredAt = await page.evaluate(() => performance.now())
   await card.hover()
-  const warmAt = await page.waitForFunction(() => {
+  const warmAt = await page.waitForFunction((id) => {
     const ready = performance.getEntriesByName('hearth:warm-ready')[0]
-    const wired = window.__hearth?.wires().some(wire => wire.type === 'webrtc') ?? false
+    // This item's wire: the household's sync swarm has WebRTC wires of its own.
+    const wired = window.__hearth?.wires().some(wire => wire.infoHash === id && wire.type === 'webrtc') ?? false
     return ready !== undefined && wired ? performance.now() : false
-  }, undefined, { timeout: WARM_WAIT_MS, polling: 10 }).then(async handle => await handle.jsonValue() as number).catch(() => NaN)
+  }, itemId, { timeout: WARM_WAIT_MS, polling: 10 }).then(async handle => await handle.jsonValue() as number).catch(() => NaN)
   return warmAt - hoveredAt
 }
 

@@ -14,7 +14,7 @@ export type Breakdown = Record<string, number>
 export const BREAKDOWN_STEPS = [
   'warm-start', 'warm-ready', 'stream-start', 'torrent-file-request', 'torrent-file', 'client-ready', 'torrent-add', 'torrent-ready', 'wire-webSeed',
   'wire-webrtc', 'stream-attached', 'sw-request', 'webseed-request', 'webseed-first-byte', 'byte-webSeed', 'byte-webrtc',
-  'piece-verified', 'loadedmetadata', 'loadeddata', 'playing'
+  'piece-verified', 'pieces-4', 'sw-request-2', 'loadedmetadata', 'sw-request-3', 'pieces-16', 'loadeddata', 'playing'
 ] as const
 
 /** Stamps `<video>` events (capture phase, first of each) into `window.__benchVideo`; call before the click. */

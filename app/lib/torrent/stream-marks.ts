@@ -9,7 +9,8 @@ import type { WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
 
 export type StreamStep =
   | 'stream-start' | 'client-ready' | 'torrent-file' | 'torrent-add' | 'torrent-ready' | 'stream-attached'
-  | 'sw-request' | 'wire-webSeed' | 'wire-webrtc' | 'byte-webSeed' | 'byte-webrtc' | 'piece-verified'
+  | 'sw-request' | 'sw-request-2' | 'sw-request-3' | 'wire-webSeed' | 'wire-webrtc' | 'byte-webSeed' | 'byte-webrtc'
+  | 'piece-verified' | 'pieces-4' | 'pieces-16'
   | 'warm-start' | 'warm-ready'
 
 const marked = new Set<string>()
@@ -32,5 +33,26 @@ export function markTorrentProgress (torrent: WebTorrentTorrent): void {
   }
   for (const wire of torrent.wires) onWire(wire)
   torrent.on('wire', onWire)
-  torrent.once('verified', () => markStreamStep('piece-verified', infoHash))
+  // The first piece, and the 4th and 16th (1 and 4 MiB at 256 KiB pieces): how fast the start flows.
+  let verified = 0
+  const onVerified = (): void => {
+    verified++
+    if (verified === 1) markStreamStep('piece-verified', infoHash)
+    if (verified === 4) markStreamStep('pieces-4', infoHash)
+    if (verified === 16) {
+      markStreamStep('pieces-16', infoHash)
+      torrent.removeListener('verified', onVerified)
+    }
+  }
+  torrent.on('verified', onVerified)
+}
+
+/** The first three stream requests the service worker passes on for a torrent (a seek or an index at the end adds one each). */
+const streamRequests = new Map<string, number>()
+export function markStreamRequest (infoHash: string): void {
+  const count = (streamRequests.get(infoHash) ?? 0) + 1
+  streamRequests.set(infoHash, count)
+  if (count === 1) markStreamStep('sw-request', infoHash)
+  else if (count === 2) markStreamStep('sw-request-2', infoHash)
+  else if (count === 3) markStreamStep('sw-request-3', infoHash)
 }

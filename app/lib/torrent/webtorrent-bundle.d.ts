@@ -64,9 +64,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly wires: readonly WebTorrentWire[]
     on: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
       ((event: 'wire', listener: (wire: WebTorrentWire) => void) => WebTorrentTorrent) &
+      ((event: 'verified', listener: (index: number) => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
-    /** `verified`: a piece passed its hash check (its index). */
-    once: (event: 'verified', listener: (index: number) => void) => WebTorrentTorrent
     destroy: (onDestroyed?: (err: Error | null) => void) => void
     /** Asks for pieces `start`..`end` (inclusive); a higher priority is fetched first. Dropped once all are verified. */
     select: (start: number, end: number, priority?: number) => void
@@ -75,6 +74,7 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     /** Marks pieces `start`..`end` (inclusive) critical: a faster wire may take them over from a slower one (a stream marks the piece it waits on). */
     critical: (start: number, end: number) => void
     removeListener: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
+      ((event: 'verified', listener: (index: number) => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
   }
 
