@@ -13,7 +13,7 @@ import type { WebTorrentClient, WebTorrentTorrent } from 'webtorrent/dist/webtor
 import { parseMagnet } from '../../../protocol/magnet/parse-magnet.ts'
 import { recordMetadataOrigin, type MetadataFrom } from './metadata-origin.ts'
 import { markStreamStep, markTorrentProgress } from './stream-marks.ts'
-import { startPipelinesDeep } from './pipeline-floor.ts'
+import { startWebSeedsDeep } from './web-seed-pipeline.ts'
 
 /** What is needed to add a torrent: its infohash, a magnet, and extra trackers (may be empty). */
 export interface TorrentSource {
@@ -82,7 +82,7 @@ async function addOrReuse (client: WebTorrentClient, source: TorrentSource, torr
   }
   markStreamStep('torrent-add', source.infoHash)
   markTorrentProgress(torrent)
-  startPipelinesDeep(torrent)
+  startWebSeedsDeep(torrent)
   torrent.on('ready', () => {
     markStreamStep('torrent-ready', source.infoHash)
     recordMetadataOrigin(source.infoHash, { from, wiresAtReady: torrent.wires.length })

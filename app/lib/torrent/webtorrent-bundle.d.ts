@@ -14,8 +14,6 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly destroyed: boolean
     /** The wire's speed meter (bytes/s over 5 s): called with a byte count it records them; it always returns the speed. WebTorrent sizes request pipelines from it. */
     downloadSpeed: (delta?: number) => number
-    /** Set by the torrent once the peer's bitfield shows every piece. */
-    readonly isSeeder?: boolean
     /** Adds a BEP 10 extension (bittorrent-protocol): constructs it with this wire, stores it as `wire[name]`. */
     use: (Extension: new (wire: never) => { readonly name: string }) => void
     once: ((event: 'close', listener: () => void) => WebTorrentWire) &
