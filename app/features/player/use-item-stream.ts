@@ -3,7 +3,7 @@
  * WebTorrent client, adds (or reuses) the torrent, picks the file (the catalog's path, or the
  * largest playable file of a foreign torrent), points the element at the file's
  * service-worker URL and loads subtitles. A library item's .torrent is fetched from the seed
- * node meanwhile (no metadata round trip over the peer wire), and an MP4's last MiB is asked
+ * node meanwhile (no metadata round trip over the peer wire), and an MP4's or WebM's last MiB is asked
  * for at once, in case its index sits at the end. On unmount the element lets go of the stream; the
  * torrent stays in the client so that reopening reuses what was already downloaded.
  */
