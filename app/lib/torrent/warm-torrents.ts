@@ -60,7 +60,7 @@ async function add (source: TorrentSource, entry: WarmEntry): Promise<void> {
   } catch (err) {
     // Warming is a head start only: the player opens the torrent itself and reports errors.
     console.warn(`[hearth] warming ${source.infoHash} failed: ${err instanceof Error ? err.message : String(err)}`)
-    warm.delete(source.infoHash)
+    if (warm.get(source.infoHash) === entry) warm.delete(source.infoHash)
   }
 }
 
