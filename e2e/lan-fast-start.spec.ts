@@ -3,7 +3,8 @@
  * household CA, web seed on), a paired device on the LAN with Chromium's default WebRTC and
  * certificate behaviour. The player gets the item's .torrent over HTTPS (no metadata over a
  * peer wire), plays, seeks into a part not yet downloaded, and takes bytes from the web seed
- * and the WebRTC wire at once. Each web seed request is held back 100 ms and the router's
+ * and the WebRTC wire at once; the card, hovered first, has its torrent and a WebRTC wire to
+ * the router before the click. Each web seed request is held back 100 ms and the router's
  * WebRTC upload is capped, so the download lasts long enough for the seek to land beyond it
  * and for both paths to carry bytes. Timings are reported, never asserted.
  */
@@ -62,7 +63,13 @@ test('a device on the LAN plays with the .torrent from the seed node, seeks into
   await page.goto(node.url)
   const card = page.locator(`[data-testid="library-item"][data-item-id="${item.id}"]`)
   await expect(card).toBeVisible()
-  report('click to first frame (web seed + WebRTC, .torrent from the seed node)', `${(await clickToFirstFrameMs(page, card)).toFixed(0)} ms`)
+  // Resting the pointer on the card adds its torrent and opens a WebRTC wire to the router before the click.
+  await card.hover()
+  await expect.poll(async () => (await page.evaluate(() => window.__hearth?.wires() ?? [])).filter(wire => wire.infoHash === item.id).map(wire => wire.type), {
+    message: 'hovering the card should open a WebRTC wire to the seed node before play is pressed', timeout: 30 * 1000
+  }).toContain('webrtc')
+  expect((await page.evaluate(() => window.__hearth?.warmTorrents()))?.warm).toEqual([item.id])
+  report('click to first frame (card hovered until warm; web seed + WebRTC, .torrent from the seed node)', `${(await clickToFirstFrameMs(page, card)).toFixed(0)} ms`)
   await expectPlaysPast(page, 1)
 
   const torrent = async () => {

@@ -3,7 +3,7 @@
  * WebTorrent client, adds (or reuses) the torrent, picks the file (the catalog's path, or the
  * largest playable file of a foreign torrent), points the element at the file's
  * service-worker URL and loads subtitles. A library item's .torrent is fetched from the seed
- * node meanwhile (no metadata round trip over the peer wire), and an MP4's last MiB is asked
+ * node meanwhile (no metadata round trip over the peer wire), and an MP4's or WebM's last MiB is asked
  * for at once, in case its index sits at the end. On unmount the element lets go of the stream; the
  * torrent stays in the client so that reopening reuses what was already downloaded.
  */
@@ -11,11 +11,13 @@ import { useEffect, useState, type RefObject } from 'react'
 import type { WebTorrentFile, WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
 import { safeDisplayName } from '../../lib/format/safe-display-name.ts'
 import { findTorrentFile } from '../../lib/torrent/find-media-file.ts'
-import { openTorrent, TorrentError } from '../../lib/torrent/open-torrent.ts'
+import { isOpening, openTorrent, TorrentError } from '../../lib/torrent/open-torrent.ts'
+import { claimWarmTorrent } from '../../lib/torrent/warm-torrents.ts'
 import { pickPlayableFile, playableType } from '../../lib/torrent/pick-playable-file.ts'
 import { prefetchTail } from '../../lib/torrent/prefetch-tail.ts'
 import { fetchTorrentFile } from '../../lib/torrent/torrent-file.ts'
 import { getWebTorrentClient } from '../../lib/torrent/webtorrent-client.ts'
+import { markStreamStep } from '../../lib/torrent/stream-marks.ts'
 import { loadSubtitles, type SubtitleSource } from './load-subtitles.ts'
 import type { PlayableSource } from './playable-source.ts'
 
@@ -49,9 +51,13 @@ export function useItemStream (source: PlayableSource | null, video: RefObject<H
     setSubtitles([])
 
     const start = async (): Promise<void> => {
-      // A library item's .torrent is fetched while the WebTorrent bundle loads.
-      const torrentFile = source.libraryItem !== null ? fetchTorrentFile(source.infoHash) : null
+      markStreamStep('stream-start', source.infoHash)
+      // Warmed on hover (lib/torrent/warm-torrents.ts): the player owns it from now on.
+      claimWarmTorrent(source.infoHash)
+      // A library item's .torrent is fetched while the WebTorrent bundle loads (unless a warm start has it already).
+      const torrentFile = source.libraryItem !== null && !isOpening(source.infoHash) ? fetchTorrentFile(source.infoHash) : null
       const client = await getWebTorrentClient()
+      markStreamStep('client-ready', source.infoHash)
       if (cancelled) return
       setState({ phase: 'connecting' })
       const torrent = await openTorrent(client, source, torrentFile)
@@ -64,6 +70,7 @@ export function useItemStream (source: PlayableSource | null, video: RefObject<H
       const mimeType = source.mimeType ?? playableType(file.path)
       prefetchTail(torrent, file, mimeType)
       file.streamTo(element)
+      markStreamStep('stream-attached', source.infoHash)
       setState({
         phase: 'streaming',
         torrent,

@@ -21,10 +21,12 @@
  *   paired(): boolean                      whether this device holds the library key (false until the store is open)
  *   deviceId(): string | null              this browser profile's device id (null until the store is open)
  *   syncPeers(): Array<{ role: 'seed-node' | 'device', deviceId: string }>   sync-swarm peers that said hello
+ *   warmTorrents(): { warm: string[], warmed, claimed, released }   torrents added ahead of a click (lib/torrent/warm-torrents.ts)
  */
 import type { WatchRecord } from '../../../protocol/watch-record.ts'
 import { metadataOrigin, type MetadataFrom } from '../torrent/metadata-origin.ts'
 import { peekWebTorrentClient } from '../torrent/webtorrent-client.ts'
+import { warmTorrentsSnapshot } from '../torrent/warm-torrents.ts'
 import { getWatchStateStore, peekWatchStateStore } from '../watch-state/open-watch-state.ts'
 import { syncPeers } from '../watch-state/sync-swarm.ts'
 import { bitfieldString } from './bitfield-string.ts'
@@ -61,6 +63,8 @@ export interface HearthDiagnostics {
   syncPeers: () => Array<{ role: 'seed-node' | 'device', deviceId: string }>
   /** The catalog cached on this device for its household (lib/catalog/catalog-cache.ts), or null. */
   cachedCatalog: () => Promise<{ revision: string | null, ids: string[] } | null>
+  /** Infohashes warm now (added on hover, not yet played) and how many were warmed, claimed by the player, released. */
+  warmTorrents: () => { warm: string[], warmed: number, claimed: number, released: number }
 }
 
 declare global {
@@ -78,7 +82,8 @@ export function exposeDiagnostics (): void {
     paired: () => peekWatchStateStore()?.paired ?? false,
     deviceId: () => peekWatchStateStore()?.deviceId ?? null,
     syncPeers,
-    cachedCatalog
+    cachedCatalog,
+    warmTorrents: warmTorrentsSnapshot
   }
 }
 

@@ -12,6 +12,8 @@
 import type { WebTorrentClient, WebTorrentTorrent } from 'webtorrent/dist/webtorrent.min.js'
 import { parseMagnet } from '../../../protocol/magnet/parse-magnet.ts'
 import { recordMetadataOrigin, type MetadataFrom } from './metadata-origin.ts'
+import { markStreamStep, markTorrentProgress } from './stream-marks.ts'
+import { startWebSeedsDeep } from './web-seed-pipeline.ts'
 
 /** What is needed to add a torrent: its infohash, a magnet, and extra trackers (may be empty). */
 export interface TorrentSource {
@@ -43,10 +45,23 @@ export function openTorrent (client: WebTorrentClient, source: TorrentSource, to
   return opening
 }
 
+/** True while a torrent for `infoHash` is being opened or open through here (its .torrent then needs no second fetch). */
+export function isOpening (infoHash: string): boolean {
+  return pending.has(infoHash)
+}
+
+/** Removes the torrent for `infoHash` from the client and forgets it here (a later open adds it afresh). */
+export function closeTorrent (client: WebTorrentClient, infoHash: string): void {
+  pending.delete(infoHash)
+  const torrent = client.torrents.find(candidate => candidate.infoHash === infoHash)
+  if (torrent && !torrent.destroyed) torrent.destroy()
+}
+
 async function addOrReuse (client: WebTorrentClient, source: TorrentSource, torrentFile: Promise<Uint8Array | null> | null): Promise<WebTorrentTorrent> {
   const existing = await client.get(source.infoHash)
   if (existing && !existing.destroyed) return existing
   const bytes = torrentFile === null ? null : await torrentFile
+  if (bytes !== null) markStreamStep('torrent-file', source.infoHash)
   // The client has no default trackers (none in its options, no WEBTORRENT_ANNOUNCE), so a
   // torrent announces only to its magnet's `tr` plus this explicit list.
   // A torrent new to this page starts with an empty bitfield of the right length when the
@@ -65,7 +80,13 @@ async function addOrReuse (client: WebTorrentClient, source: TorrentSource, torr
     torrent = client.add(source.magnet, { ...common, announce: [...source.announce] })
     from = 'peers'
   }
-  torrent.on('ready', () => recordMetadataOrigin(source.infoHash, { from, wiresAtReady: torrent.wires.length }))
+  markStreamStep('torrent-add', source.infoHash)
+  markTorrentProgress(torrent)
+  startWebSeedsDeep(torrent)
+  torrent.on('ready', () => {
+    markStreamStep('torrent-ready', source.infoHash)
+    recordMetadataOrigin(source.infoHash, { from, wiresAtReady: torrent.wires.length })
+  })
   return torrent
 }
 

@@ -6,6 +6,7 @@
  * the request to the tab that does.
  */
 import type { WebTorrentClient } from 'webtorrent/dist/webtorrent.min.js'
+import { markStreamRequest } from './stream-marks.ts'
 
 const STREAM_PATH = /\/webtorrent\/([0-9a-f]{40})(?:\/|$)/
 
@@ -28,5 +29,6 @@ export function installStreamRequestFilter (client: WebTorrentClient): void {
     const infoHash = streamRequestInfoHash(event.data)
     if (infoHash === null) return
     if (!client.torrents.some(torrent => torrent.infoHash === infoHash)) event.stopImmediatePropagation()
+    else markStreamRequest(infoHash)
   })
 }

@@ -12,9 +12,12 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly uploaded: number
     readonly remoteAddress: string | undefined
     readonly destroyed: boolean
+    /** The wire's speed meter (bytes/s over 5 s): called with a byte count it records them; it always returns the speed. WebTorrent sizes request pipelines from it. */
+    downloadSpeed: (delta?: number) => number
     /** Adds a BEP 10 extension (bittorrent-protocol): constructs it with this wire, stores it as `wire[name]`. */
     use: (Extension: new (wire: never) => { readonly name: string }) => void
-    once: (event: 'close', listener: () => void) => WebTorrentWire
+    once: ((event: 'close', listener: () => void) => WebTorrentWire) &
+      ((event: 'download', listener: (bytes: number) => void) => WebTorrentWire)
     [extensionName: string]: unknown
   }
 
@@ -59,11 +62,17 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     readonly wires: readonly WebTorrentWire[]
     on: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
       ((event: 'wire', listener: (wire: WebTorrentWire) => void) => WebTorrentTorrent) &
+      ((event: 'verified', listener: (index: number) => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
     destroy: (onDestroyed?: (err: Error | null) => void) => void
     /** Asks for pieces `start`..`end` (inclusive); a higher priority is fetched first. Dropped once all are verified. */
     select: (start: number, end: number, priority?: number) => void
+    /** Drops a selection made with `select(start, end)` (the same bounds). */
+    deselect: (start: number, end: number) => void
+    /** Marks pieces `start`..`end` (inclusive) critical: a faster wire may take them over from a slower one (a stream marks the piece it waits on). */
+    critical: (start: number, end: number) => void
     removeListener: ((event: TorrentEvent, listener: () => void) => WebTorrentTorrent) &
+      ((event: 'verified', listener: (index: number) => void) => WebTorrentTorrent) &
       ((event: 'error' | 'warning', listener: (err: Error | string) => void) => WebTorrentTorrent)
   }
 
@@ -87,6 +96,8 @@ declare module 'webtorrent/dist/webtorrent.min.js' {
     bitfield?: Uint8Array
     /** Web seeds (BEP 19) added to the torrent's own, e.g. those of a magnet when adding its .torrent. */
     urlList?: string[]
+    /** Parallel requests per web seed (default 4); the speed-based pipeline is capped by it. */
+    maxWebConns?: number
   }
 
   export interface WebTorrentOptions {

@@ -7,6 +7,7 @@ import type { WebTorrentClient } from 'webtorrent/dist/webtorrent.min.js'
 import { requireSecureContext } from '../secure-context/secure-context.ts'
 import { whenServiceWorkerControls } from '../service-worker/register-service-worker.ts'
 import { installStreamRequestFilter } from './stream-request-filter.ts'
+import { installStreamRequestPriority } from './stream-request-priority.ts'
 
 /**
  * No STUN or TURN servers: Hearth peers sit on the same household LAN (or reach the seed node
@@ -43,6 +44,7 @@ async function createClient (): Promise<WebTorrentClient> {
   client.on('error', err => console.error('[hearth] webtorrent client error', err))
   try {
     installStreamRequestFilter(client)
+    installStreamRequestPriority(client)
     client.createServer({ controller: registration })
   } catch (err) {
     client.destroy()

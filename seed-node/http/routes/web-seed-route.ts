@@ -73,6 +73,7 @@ type OtherSeedFiles = (infoHash: string) => (SeedFiles & { availability: 'online
 
 export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMessage, res: ServerResponse, target: WebSeedTarget, log: Logger, others: OtherSeedFiles = () => undefined): Promise<void> {
   const { infoHash, encodedRest } = target
+  const arrived = performance.now()
   const item = registry.get(infoHash) ?? others(infoHash)
   if (!item) return plain(res, 404, `no item ${infoHash}`)
   if (item.availability === 'offline') return plain(res, 503, 'item offline: its file cannot be read right now', { 'retry-after': '60' })
@@ -118,6 +119,8 @@ export async function serveWebSeed (registry: LibraryRegistry, req: IncomingMess
     'content-length': String(end - start + 1),
     'accept-ranges': 'bytes',
     'access-control-allow-origin': '*',
+    // How long the node took from the request to its headers (bench/sections/first-frame.ts reads it from the page's resource timing).
+    'server-timing': `open;dur=${(performance.now() - arrived).toFixed(1)}`,
     ...(range.kind === 'partial' ? { 'content-range': `bytes ${start}-${end}/${size}` } : {})
   })
   if (req.method === 'HEAD' || size === 0) {

@@ -11,13 +11,17 @@ describe('tailPieces', () => {
     expect(pieces).toEqual({ start: last - TAIL_BYTES / PIECE + 1, end: last })
   })
 
+  it('covers the end of a WebM too (its Cues sit there)', () => {
+    expect(tailPieces({ offset: 0, length: 5 * TAIL_BYTES }, PIECE, 'video/webm')).toEqual({ start: 16, end: 19 })
+  })
+
   it('never reaches before the file in a torrent of several files', () => {
     const file = { offset: 10 * PIECE + 5, length: 1000 }
     expect(tailPieces(file, PIECE, 'video/quicktime')).toEqual({ start: 10, end: 10 })
   })
 
   it('leaves types whose index is never at the end, unknown types and empty files alone', () => {
-    expect(tailPieces({ offset: 0, length: 5 * TAIL_BYTES }, PIECE, 'video/webm')).toBeNull()
+    expect(tailPieces({ offset: 0, length: 5 * TAIL_BYTES }, PIECE, 'video/ogg')).toBeNull()
     expect(tailPieces({ offset: 0, length: 5 * TAIL_BYTES }, PIECE, null)).toBeNull()
     expect(tailPieces({ offset: 0, length: 0 }, PIECE, 'video/mp4')).toBeNull()
   })
