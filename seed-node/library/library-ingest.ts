@@ -9,7 +9,7 @@
  */
 import type { FingerprintCache } from './fingerprint-cache.ts'
 import type { LibraryRegistry } from './library-registry.ts'
-import type { TorrentSeeder } from './torrent-seeder.ts'
+import type { ItemSeeder } from './torrent-seeder.ts'
 import type { Logger } from '../lib/log.ts'
 import type { ScannedMedia } from './library-scanner.ts'
 import { scanLibrary } from './library-scanner.ts'
@@ -22,21 +22,20 @@ import { emptyIngestStats, type IngestStats } from '../../protocol/api/status.ts
 import type { StoredItem } from './stored-item.ts'
 import type { HashPool } from './hash-pool.ts'
 import type { LibraryItem } from './library-item.ts'
-import { fingerprintOf } from './file-fingerprint.ts'
-import { pairSidecars } from './subtitles/sidecar-pairing.ts'
+import { admitDownloaded, forgetDownloaded, type DownloadedItem } from './downloaded-item.ts'
+import { forEachLimited } from '../lib/for-each-limited.ts'
 import { ScanReport } from './scan-report.ts'
 import { findMoved, findReplaced, isLegacyFolderTorrent, mediaFingerprint, relocated, sameContent, withFormerIds } from './item-identity.ts'
 import { LibraryMetadata, type ItemMetadata } from './metadata/item-metadata.ts'
 import { EMPTY_LISTING, metadataListing, type MetadataListing } from './metadata/metadata-listing.ts'
 import { mediaTypeOf } from '../../protocol/media-types.ts'
-import { stat } from 'node:fs/promises'
-import path from 'node:path'
 
 export interface LibraryIngestDeps {
   libraryRoot: string
   cache: FingerprintCache
   registry: LibraryRegistry
-  seeder: TorrentSeeder
+  /** What ingest asks of the seeder (torrent-seeder.ts). */
+  seeder: ItemSeeder
   log: Logger
   excludeFolders?: string[]
   /** Library-relative paths still being written by the download queue: never ingested. */
@@ -49,18 +48,6 @@ export interface LibraryIngestDeps {
 
 /** Items admitted at once, at least (hashing ones wait for a free hashing thread); twice the threads, so none waits for work. */
 const MIN_ADMIT_CONCURRENCY = 4
-
-/** A finished download, admitted with the torrent it was downloaded by (no hashing). */
-export interface DownloadedItem {
-  infoHash: string
-  torrent: Uint8Array
-  pieceCount: number
-  /** Library-relative paths of the playable file and of the subtitles that travel with it. */
-  mediaPath: string
-  subtitlePaths: string[]
-  /** Every file of the torrent: torrent path → library-relative path. */
-  torrentFiles: Array<{ torrentPath: string, libraryPath: string }>
-}
 
 export class LibraryIngest {
   readonly stats: IngestStats = emptyIngestStats()
@@ -289,52 +276,14 @@ export class LibraryIngest {
     registry.put(item)
   }
 
-  /**
-   * Adds a finished download to the library and seeds it at once, without hashing: the
-   * torrent it was downloaded by (every piece already checked by WebTorrent) becomes the
-   * item's torrent, and the fingerprints of the finished files go into the cache, so the
-   * next scan reuses it. Only the media is read, by the probe.
-   */
+  /** A finished download, into the library without hashing (downloaded-item.ts). */
   async admitDownloaded (download: DownloadedItem): Promise<LibraryItem> {
-    const { cache, registry, seeder, log, libraryRoot } = this.deps
-    const fingerprints: StoredItem['fingerprints'] = {}
-    for (const relativePath of [download.mediaPath, ...download.subtitlePaths]) {
-      fingerprints[relativePath] = fingerprintOf(await stat(path.join(libraryRoot, relativePath)))
-    }
-    const probe = await probeMedia(path.join(libraryRoot, download.mediaPath))
-    if (probe.error) log.warn('ingest.probe_failed', { path: download.mediaPath, error: probe.error })
-    const { error: _ignored, ...probed } = probe
-    const stored: StoredItem = {
-      relativePath: download.mediaPath,
-      infoHash: download.infoHash,
-      fingerprints,
-      torrentFiles: download.torrentFiles,
-      pieceCount: download.pieceCount,
-      probe: probed,
-      addedAt: new Date().toISOString(),
-      origin: 'download'
-    }
-    await cache.remember(stored, download.torrent)
-    const previous = registry.byRelativePath(download.mediaPath)
-    if (previous && previous.stored.infoHash !== download.infoHash) await seeder.unseed(previous.stored.infoHash)
-    const sidecars = download.subtitlePaths.map(relativePath => ({ relativePath, absolutePath: path.join(libraryRoot, relativePath), fingerprint: fingerprints[relativePath] ?? { sizeBytes: 0, mtimeMs: 0, inode: 0 } }))
-    const subtitles = pairSidecars([download.mediaPath], sidecars, []).get(download.mediaPath) ?? []
-    const item = toLibraryItem(stored, this.confinement, subtitles)
-    await seeder.seed(item)
-    registry.put(item)
-    await cache.settle()
-    log.info('ingest.downloaded', { path: download.mediaPath, infoHash: download.infoHash, pieces: download.pieceCount })
-    return item
+    return await admitDownloaded(this.deps, this.confinement, download)
   }
 
   /** Drops a downloaded item whose files the household deleted: unseeded, forgotten. */
   async forgetDownloaded (infoHash: string): Promise<void> {
-    const item = this.deps.registry.get(infoHash)
-    if (!item) return
-    await this.deps.seeder.unseed(infoHash)
-    this.deps.registry.remove(infoHash)
-    this.deps.cache.forget(item.stored.relativePath)
-    await this.deps.cache.settle()
+    await forgetDownloaded(this.deps, infoHash)
   }
 
   /** A served item whose file changed: no longer seeded (its pieces no longer match) until it is hashed again. */
@@ -351,16 +300,4 @@ export class LibraryIngest {
     this.deps.registry.put({ ...item, availability: 'offline' })
     this.deps.log.warn('ingest.item_offline', { path: item.stored.relativePath, infoHash })
   }
-}
-
-/** Runs `task` over `items` with at most `limit` in flight. */
-async function forEachLimited<T> (items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next++]
-      if (item !== undefined) await task(item)
-    }
-  })
-  await Promise.all(lanes)
 }

@@ -95,7 +95,13 @@ const DEFAULT_MAX_PEER_CONNECTIONS = 100
 /** Wires per torrent (WebTorrent's default is 55): one film needs few peers, and each costs descriptors. */
 const MAX_WIRES_PER_TORRENT = 30
 
-export class TorrentSeeder {
+/** What the library's ingest asks of the seeder: items in, items out (library-ingest.ts). */
+export interface ItemSeeder {
+  seed: (item: LibraryItem) => Promise<void>
+  unseed: (infoHash: string) => Promise<void>
+}
+
+export class TorrentSeeder implements ItemSeeder {
   private readonly client: WebTorrent
   /** Every served infohash, dormant or awake. */
   private readonly items = new Map<string, Source>()

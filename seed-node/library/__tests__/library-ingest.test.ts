@@ -8,7 +8,7 @@ import { LibraryIngest } from '../library-ingest.ts'
 import type { LibraryItem } from '../library-item.ts'
 import { LibraryRegistry } from '../library-registry.ts'
 import { silentLogger } from '../../lib/log.ts'
-import type { TorrentSeeder } from '../torrent-seeder.ts'
+import type { ItemSeeder } from '../torrent-seeder.ts'
 
 /** Big enough for several 16 KiB pieces, small enough to hash in a blink. */
 const FILE_BYTES = 80 * 1024
@@ -33,7 +33,7 @@ function bytesFor (seed: number, length = FILE_BYTES): Uint8Array {
 }
 
 /** Stands in for the WebTorrent seeder (covered by e2e): records what it was asked to do. */
-class RecordingSeeder {
+class RecordingSeeder implements ItemSeeder {
   readonly seeded: Array<{ infoHash: string, relativePath: string, torrentInfoHash: Promise<string> }> = []
   readonly unseeded: string[] = []
 
@@ -65,8 +65,7 @@ async function startNode (): Promise<Node> {
   const cache = await FingerprintCache.open(state, silentLogger)
   const registry = new LibraryRegistry()
   const seeder = new RecordingSeeder(cache)
-  // The recorder has the two methods ingest calls, but not the real class's private fields.
-  const ingest = new LibraryIngest({ libraryRoot: library, cache, registry, seeder: seeder as unknown as TorrentSeeder, log: silentLogger })
+  const ingest = new LibraryIngest({ libraryRoot: library, cache, registry, seeder, log: silentLogger })
   return { ingest, registry, seeder, cache }
 }
 
