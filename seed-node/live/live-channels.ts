@@ -8,6 +8,7 @@
 import { access, constants, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { LiveChannel as LiveChannelView } from '../../protocol/api/live.ts'
+import type { LiveChannelStatus } from '../../protocol/api/status.ts'
 import type { SeedNodeConfig } from '../config.ts'
 import { detectFfmpeg } from '../editions/ffmpeg-tools.ts'
 import { HearthError } from '../lib/errors.ts'
@@ -29,6 +30,12 @@ export class LiveChannels {
 
   list (): LiveChannelView[] {
     return [...this.channels.values()].map(channel => channel.view())
+  }
+
+  /** Each channel's state and counters, for `/api/status`. */
+  statuses (): LiveChannelStatus[] {
+    const nowMs = Date.now()
+    return [...this.channels.values()].map(channel => channel.status(nowMs))
   }
 
   get (id: string): LiveChannel | undefined {

@@ -1,9 +1,11 @@
 /**
  * Live channels over HTTP (protocol/api/live.ts):
  * - `GET /api/live`: the channels and their state; `GET /api/live/<id>/share`: a friend's
- *   link to one channel (household, behind the `/api/` gate).
+ *   link to one channel (household, behind the `/api/` gate): its token and the app's guest
+ *   page for it (protocol/live-share-link.ts).
  * - `GET /live/<token>/<id>/<file>`: the playlist (`no-cache`: it changes every segment),
- *   segments (immutable: a name is never reused, live-args.ts) and the still. The token is
+ *   segments (immutable: a name is never reused, live-args.ts), the still, and `channel.json`
+ *   (the channel's name and state, for a friend's guest page). The token is
  *   the household credential or a share token for that channel, checked by the same gate as
  *   the web seed (bans and failure counts included). A file is served only when its name has
  *   a ring file's shape and it exists in that channel's ring: no path reaches elsewhere.
@@ -13,15 +15,17 @@ import { readFile, stat } from 'node:fs/promises'
 import { pipeline } from 'node:stream'
 import { ApiError } from '../../../protocol/api/api-error.ts'
 import { API_PATHS } from '../../../protocol/api/api-paths.ts'
-import { ChannelId, LIVE_PLAYLIST, LIVE_STILL, liveFilePath, type LiveListReply, type LiveShareReply } from '../../../protocol/api/live.ts'
+import { ChannelId, LIVE_CHANNEL_INFO, LIVE_PLAYLIST, LIVE_STILL, LIVE_VIEWER_PARAM, LiveViewerId, liveFilePath, type LiveListReply, type LiveShareReply } from '../../../protocol/api/live.ts'
+import { liveShareLink } from '../../../protocol/live-share-link.ts'
 import { gate } from '../../access/access-gate.ts'
 import type { LiveChannel } from '../../live/live-channel.ts'
 import type { Logger } from '../../lib/log.ts'
 import { jsonAnswer, streamAnswer, type Answer } from '../answer.ts'
 import type { HttpServerDeps } from '../http-server-deps.ts'
+import { requestOrigin } from '../request-origin.ts'
 import type { Route } from '../router.ts'
 
-type LiveDeps = Pick<HttpServerDeps, 'live' | 'access' | 'tracker' | 'log'>
+type LiveDeps = Pick<HttpServerDeps, 'live' | 'access' | 'tracker' | 'log' | 'config'>
 
 const LIVE_FILE_PATH = /^\/live\/([A-Za-z0-9._-]{1,200})\/([^/]{1,100})\/([^/]{1,100})$/
 const ANY_LIVE_PATH = /^\/live(\/.*)?$/
@@ -40,10 +44,11 @@ export function liveApiRoutes (deps: LiveDeps): Route[] {
     {
       method: 'GET',
       path: new RegExp(`^${API_PATHS.live}/([^/]+)/share$`),
-      handle: (_request, [id = '']) => {
+      handle: (request, [id = '']) => {
         const channel = channelOf(deps, id)
         const token = deps.access.shareToken(channel.id)
-        return jsonAnswer({ channelId: channel.id, token, playlistUrl: liveFilePath(token, channel.id, LIVE_PLAYLIST) } satisfies LiveShareReply)
+        const origin = requestOrigin(request, deps.config.host, deps.config.port).http
+        return jsonAnswer({ channelId: channel.id, token, playlistUrl: liveFilePath(token, channel.id, LIVE_PLAYLIST), link: liveShareLink(origin, channel.id, token) } satisfies LiveShareReply)
       }
     }
   ]
@@ -60,11 +65,16 @@ export function liveFileRoutes (deps: LiveDeps): Route[] {
         const allowed = gate(request, deps.tracker.bans, deps.log, () => deps.access.checkToken(token, id))
         if (!allowed.ok) throw new ApiError(allowed.code, allowed.message)
         const channel = channelOf(deps, id)
-        if (file === LIVE_STILL) return await stillAnswer(channel)
+        const headOnly = request.method === 'HEAD'
+        if (file === LIVE_STILL) return await stillAnswer(channel, headOnly)
+        if (file === LIVE_CHANNEL_INFO) return jsonAnswer(channel.view())
         const diskPath = channel.ring.filePath(file)
         if (diskPath === null) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such file in this live channel')
-        if (file === LIVE_PLAYLIST) return await playlistAnswer(diskPath)
-        return await segmentAnswer(diskPath, file, request.method === 'HEAD', deps.log)
+        if (file === LIVE_PLAYLIST) {
+          const viewer = LiveViewerId.safeParse(request.searchParams.get(LIVE_VIEWER_PARAM))
+          return await playlistAnswer(diskPath, channel, headOnly, viewer.success ? `player:${viewer.data}` : `address:${request.remoteAddress}`)
+        }
+        return await segmentAnswer(diskPath, file, channel, headOnly, deps.log)
       }
     },
     {
@@ -75,33 +85,40 @@ export function liveFileRoutes (deps: LiveDeps): Route[] {
   ]
 }
 
-async function playlistAnswer (diskPath: string): Promise<Answer> {
+/** `viewer`: who asked, counted as watching once a playlist is there to watch. */
+async function playlistAnswer (diskPath: string, channel: LiveChannel, headOnly: boolean, viewer: string): Promise<Answer> {
   // Read whole (a few KB): ffmpeg replaces it by rename, so a reader never sees half of one.
   const text = await readFile(diskPath).catch(() => null)
   if (text === null) throw new ApiError('HEARTH_E_NOT_FOUND', 'this live channel has no video yet (starting or offline)')
+  channel.counters.playlistAsked(viewer, Date.now())
   return streamAnswer(res => {
     res.writeHead(200, { 'content-type': 'application/vnd.apple.mpegurl', 'content-length': String(text.length), 'cache-control': 'no-cache' })
+    if (headOnly) return void res.end()
     res.end(text)
+    channel.counters.served(text.length)
   })
 }
 
-async function segmentAnswer (diskPath: string, file: string, headOnly: boolean, log: Logger): Promise<Answer> {
+async function segmentAnswer (diskPath: string, file: string, channel: LiveChannel, headOnly: boolean, log: Logger): Promise<Answer> {
   const info = await stat(diskPath).catch(() => null)
   if (info === null || !info.isFile()) throw new ApiError('HEARTH_E_NOT_FOUND', 'this segment has left the live window')
   return streamAnswer(res => {
     res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(info.size), 'cache-control': SEGMENT_CACHE })
     if (headOnly) return void res.end()
     pipeline(createReadStream(diskPath), res, err => {
-      if (err && err.message !== 'Premature close') log.debug('live.send_failed', { file, error: err.message })
+      if (!err) return channel.counters.served(info.size)
+      if (err.message !== 'Premature close') log.debug('live.send_failed', { file, error: err.message })
     })
   })
 }
 
-async function stillAnswer (channel: LiveChannel): Promise<Answer> {
+async function stillAnswer (channel: LiveChannel, headOnly: boolean): Promise<Answer> {
   const jpeg = await channel.stillJpeg()
   if (jpeg === null) throw new ApiError('HEARTH_E_NOT_FOUND', 'this live channel has no picture yet (starting or offline)')
   return streamAnswer(res => {
     res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': String(jpeg.length), 'cache-control': 'private, max-age=10' })
+    if (headOnly) return void res.end()
     res.end(jpeg)
+    channel.counters.served(jpeg.length)
   })
 }
