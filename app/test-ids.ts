@@ -7,7 +7,7 @@
  * - `live-player`    a live channel's screen; `live-state` its state badge (`data-state`), `live-latency`
  *                    the latency (`data-seconds`), `live-jump` "Jump to live", `live-offline` the
  *                    offline notice, `live-dvr` the rewind slider, `live-peer-bytes` where the bytes came
- *                    from (`data-peer-bytes`, `data-http-bytes`); `live-share` its "Share" button,
+ *                    from (`data-peer-bytes`, `data-http-bytes`, `data-peers` connected); `live-share` its "Share" button,
  *                    `live-share-link` the friend's link in the Share dialog
  * - `live-guest`     a friend's page for a shared channel (`/shared/channel/<id>#token=…`,
  *                    `data-channel-id`); `live-guest-ended` why the link shows nothing (`data-reason`:

@@ -80,7 +80,7 @@ function TransferLine ({ transfer }: { transfer: LiveTransfer }) {
   const total = transfer.httpBytes + transfer.peerBytes
   const share = total === 0 ? 0 : Math.round(100 * transfer.peerBytes / total)
   return (
-    <p className='player__details' data-testid={TEST_IDS.livePeerBytes} data-peer-bytes={transfer.peerBytes} data-http-bytes={transfer.httpBytes}>
+    <p className='player__details' data-testid={TEST_IDS.livePeerBytes} data-peer-bytes={transfer.peerBytes} data-http-bytes={transfer.httpBytes} data-peers={transfer.peers}>
       {transfer.p2p
         ? `From other viewers: ${formatBytes(transfer.peerBytes)} (${share} %) · from the home server: ${formatBytes(transfer.httpBytes)} · shared: ${formatBytes(transfer.uploadedBytes)} · ${transfer.peers === 1 ? '1 viewer' : `${transfer.peers} viewers`} connected`
         : `From the home server: ${formatBytes(transfer.httpBytes)} (not shared between viewers)`}
