@@ -194,7 +194,10 @@ export async function measureLoad (ctx: BenchContext, { p2p, viewers, seconds, w
     for (let index = 0; index < viewers; index++) {
       const page = await stage.newPage(index)
       await pairPage(page, stage.pairingLink)
-      await page.goto(`${stage.url}/channel/${id}`)
+      // Opened with a click on the Live row, as a user does: Chromium's default autoplay policy
+      // (the LAN browsers run with default flags) leaves a channel opened by URL alone paused.
+      await page.goto(stage.url)
+      await page.locator(`[data-testid="live-channel"][data-channel-id="${id}"]`).click()
       pages.push(page)
     }
     for (const page of pages) await until('every viewer to play', async () => (await latencyOf(page)) !== null, 60 * 1000, 250)
