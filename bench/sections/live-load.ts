@@ -32,17 +32,19 @@ const PEERS_MET_TIMEOUT_MS = 60 * 1000
 const CLOCK_TICKS_PER_SEC = 100 // Linux USER_HZ
 /**
  * The channel's source: a small H.264 clip looped (copied, not encoded, as a camera's H.264
- * is), light to decode: upload is a ratio of bytes, and on a loaded two-core machine five
- * viewers decoding 640×360 fell a minute behind live (stalled players fetch less, which
- * would pass for offload).
+ * is), light to decode but with a camera's bitrate (noise keeps x264 spending 1 Mbit/s, so
+ * playlists weigh what they weigh beside real video): upload is a ratio of bytes, and five
+ * viewers decoding 640×360 on a loaded two-core machine risk stalling (a stalled player
+ * fetches less, which would pass for offload).
  */
-const CLIP = { size: '320x180', fps: 15, seconds: 60 }
+const CLIP = { size: '320x180', fps: 15, seconds: 60, videoBitrate: '1M' }
 
 async function lightClip (ctx: BenchContext): Promise<string> {
   const file = path.join(ctx.tmpDir, 'live-load-clip.mp4')
   if (await access(file).then(() => true, () => false)) return file
   const args = ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${CLIP.size}:rate=${CLIP.fps}`, '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-    '-t', String(CLIP.seconds), '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-g', String(CLIP.fps), '-keyint_min', String(CLIP.fps), '-sc_threshold', '0', '-c:a', 'aac', '-b:a', '64k', '-shortest', '-y', file]
+    '-t', String(CLIP.seconds), '-vf', 'noise=alls=30:allf=t', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-b:v', CLIP.videoBitrate, '-maxrate', CLIP.videoBitrate, '-bufsize', CLIP.videoBitrate,
+    '-g', String(CLIP.fps), '-keyint_min', String(CLIP.fps), '-sc_threshold', '0', '-c:a', 'aac', '-b:a', '64k', '-shortest', '-y', file]
   await new Promise<void>((resolve, reject) => {
     const child = spawn('ffmpeg', args, { stdio: 'ignore' })
     child.once('error', reject)

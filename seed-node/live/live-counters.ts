@@ -31,6 +31,8 @@ export interface LiveCounterValues {
 export class LiveCounters {
   private segmentsInEndedRuns = 0
   private segmentsInRun = 0
+  /** The media sequence number the run's first playlist began at (ffmpeg may number from the epoch). */
+  private runFirstSequence: number | null = null
   private bytesServed = 0
   private ringBytes = 0
   private ringMeasuredMs = 0
@@ -40,6 +42,7 @@ export class LiveCounters {
   startRun (): void {
     this.segmentsInEndedRuns += this.segmentsInRun
     this.segmentsInRun = 0
+    this.runFirstSequence = null
   }
 
   served (bytes: number): void {
@@ -55,7 +58,11 @@ export class LiveCounters {
   /** After ffmpeg rewrote the playlist: counts its segments, and measures the ring now and then. */
   async playlistWritten (ringDir: string, nowMs: number): Promise<void> {
     const text = await readFile(path.join(ringDir, PLAYLIST_FILE), 'utf8').catch(() => null)
-    if (text !== null) this.segmentsInRun = Math.max(this.segmentsInRun, segmentsMadeBy(text))
+    const listed = text === null ? null : playlistSpan(text)
+    if (listed !== null) {
+      this.runFirstSequence ??= listed.firstSequence
+      this.segmentsInRun = Math.max(this.segmentsInRun, listed.firstSequence + listed.count - this.runFirstSequence)
+    }
     if (nowMs - this.ringMeasuredMs < RING_MEASURE_EVERY_MS) return
     this.ringMeasuredMs = nowMs
     this.ringBytes = await folderBytes(ringDir)
@@ -89,14 +96,14 @@ export class LiveCounters {
 }
 
 /**
- * Segments a run's ffmpeg has finished, read from its playlist: the media sequence number of
- * the first segment listed (every earlier one was finished and dropped from the window; a
- * run's numbering starts at 0) plus the segments listed.
+ * Where a playlist's window stands: the media sequence number of its first segment (every
+ * earlier one was finished and has left the window) and how many it lists. Segments a run
+ * made = first sequence + count, less the first sequence of the run's first playlist.
  */
-export function segmentsMadeBy (playlist: string): number {
-  const sequence = /^#EXT-X-MEDIA-SEQUENCE:(\d{1,12})\s*$/m.exec(playlist)?.[1]
-  const listed = playlist.match(/^#EXTINF:/gm)?.length ?? 0
-  return (sequence === undefined ? 0 : Number(sequence)) + listed
+export function playlistSpan (playlist: string): { firstSequence: number, count: number } | null {
+  const sequence = /^#EXT-X-MEDIA-SEQUENCE:(\d{1,15})\s*$/m.exec(playlist)?.[1]
+  if (sequence === undefined) return null
+  return { firstSequence: Number(sequence), count: playlist.match(/^#EXTINF:/gm)?.length ?? 0 }
 }
 
 async function folderBytes (dir: string): Promise<number> {
