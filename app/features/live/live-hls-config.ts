@@ -62,8 +62,9 @@ export function latencySec (playingDateMs: number | null, nowMs: number): number
  * playhead, so the time a swarm has to fetch it once and pass it round is the hold minus the
  * high-demand window; what no random draw picked up by then, every viewer fetches over HTTP
  * at once (they all play at the same distance behind live). Hence:
- * - the high-demand window is one segment (the least that still rides out a slow HTTP fetch on
- *   a LAN; it was two), which gives the swarm one more segment of time;
+ * - the high-demand window stays two segments: a viewer alone in the swarm fetches nothing
+ *   over HTTP before it (p2p-media-loader draws only with peers connected), and with one
+ *   segment a lone viewer on a loaded machine stalled (measured: 30 s behind live once);
  * - each player holds LIVE_P2P_HOLD_SEGMENTS behind live plus a random part of
  *   LIVE_P2P_SPREAD_SEGMENTS, chosen when it starts: viewers no longer reach a segment's high
  *   demand together, and the one furthest ahead fetches it for those behind when no random draw
@@ -76,7 +77,7 @@ export const LIVE_P2P_HOLD_SEGMENTS = 6
 export const LIVE_P2P_SPREAD_SEGMENTS = 2
 /** The furthest behind a P2P player holds on purpose ("Jump to live" is offered beyond it). */
 export const LIVE_P2P_SYNC_SEGMENTS = LIVE_P2P_HOLD_SEGMENTS + LIVE_P2P_SPREAD_SEGMENTS
-const HIGH_DEMAND_SEGMENTS = 1
+const HIGH_DEMAND_SEGMENTS = 2
 /** Kept past the hold for peers that are further behind (a viewer who rewound a little). */
 const P2P_WINDOW_EXTRA_SEGMENTS = 4
 

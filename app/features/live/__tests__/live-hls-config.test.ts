@@ -26,7 +26,7 @@ describe('live playback decisions', () => {
     expect(Object.keys(hls)).not.toContain('liveSyncDurationCount')
     expect(Object.keys(hls)).not.toContain('liveMaxLatencyDurationCount')
     const core = liveP2pCoreConfig('wss://hearth.lan/announce', 'a'.repeat(40), 2)
-    expect(core.highDemandTimeWindow).toBe(2)
+    expect(core.highDemandTimeWindow).toBe(4)
     expect(core.httpDownloadTimeWindow).toBeGreaterThanOrEqual(liveP2pHoldSec(2, 1))
     expect(core.p2pDownloadTimeWindow).toBeGreaterThan(core.httpDownloadTimeWindow)
   })
