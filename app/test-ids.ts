@@ -8,7 +8,11 @@
  *                    the latency (`data-seconds`), `live-jump` "Jump to live", `live-offline` the
  *                    offline notice, `live-dvr` the rewind slider, `live-obs` OBS's settings of a push
  *                    channel (`live-obs-server`, `live-obs-key`), `live-peer-bytes` where the bytes came
- *                    from (`data-peer-bytes`, `data-http-bytes`)
+ *                    from (`data-peer-bytes`, `data-http-bytes`, `data-peers` connected); `live-share` its "Share" button,
+ *                    `live-share-link` the friend's link in the Share dialog
+ * - `live-guest`     a friend's page for a shared channel (`/shared/channel/<id>#token=…`,
+ *                    `data-channel-id`); `live-guest-ended` why the link shows nothing (`data-reason`:
+ *                    `revoked`, `gone`, `malformed`)
  * - `player-video`   the `<video>` element of the player page
  * - `stat-peers`     number of connected wires (`torrent.numPeers`)
  * - `stat-speed`     download speed, human units (`12 MB/s`)
@@ -86,6 +90,10 @@ export const TEST_IDS = {
   liveObs: 'live-obs',
   liveObsServer: 'live-obs-server',
   liveObsKey: 'live-obs-key',
+  liveShare: 'live-share',
+  liveShareLink: 'live-share-link',
+  liveGuest: 'live-guest',
+  liveGuestEnded: 'live-guest-ended',
   showCard: 'show-card',
   posterImage: 'poster-image',
   itemDetails: 'item-details',

@@ -142,7 +142,8 @@ function statusOf (parts: Parts, config: SeedNodeConfig, startedAtMs: number): S
     webSeed: config.webSeed,
     webrtc: webrtcStats(),
     runtime: runtimeStats(),
-    editions: parts.editionsAhead.status()
+    editions: parts.editionsAhead.status(),
+    live: parts.live.statuses()
   }
 }
 

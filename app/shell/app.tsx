@@ -1,5 +1,6 @@
 /**
- * Top-level screen switch: library or player (once the catalog is loaded), a live channel (a lazy chunk), "Add a device",
+ * Top-level screen switch: library or player (once the catalog is loaded), a live channel (a lazy chunk; a friend's
+ * shared channel also on a device that is not paired), "Add a device",
  * "Downloads" (a lazy chunk), or `/open` (a magnet link, which also plays on a device that is
  * not paired), by route; plus the toast that reports a pairing link's outcome, and the dialog
  * that asks before a link moves this device to another household. An item whose
@@ -13,7 +14,7 @@ import type { CatalogItem } from '../../protocol/catalog.ts'
 import { useCatalog } from '../lib/catalog/use-catalog.ts'
 import { AppHeader } from './app-header.tsx'
 import { LibraryRoutes } from './library-routes.tsx'
-import { LiveScreen } from './live-screen.tsx'
+import { LiveGuestScreen, LiveScreen } from './live-screen.tsx'
 import { OpenedPlayer } from './player-screen.tsx'
 import { WatchScreen } from './watch-screen.tsx'
 import { StatusMessage } from '../components/status-message.tsx'
@@ -58,6 +59,8 @@ export function App ({ pairing }: { pairing: PairingCapture }) {
     if (route.name === 'open') return (
         <OpenMagnetPage search={route.search} catalog={state} onOpen={openMagnet} renderPlayer={opened => <OpenedPlayer opened={opened} onBack={goBack} />} />
       )
+    // Before the pairing check: a friend's link plays on a device that is not (and will not be) paired.
+    if (route.name === 'live-guest') return <LiveGuestScreen channelId={route.channelId} />
     if (state.status === 'unpaired') return <PairThisDevice />
     if (route.name === 'downloads') {
       return (

@@ -4,22 +4,28 @@
  * screen (ffmpeg stamps each segment with its wall clock, `#EXT-X-PROGRAM-DATE-TIME`), for
  * Hearth direct, Hearth with P2P, and the setup Hearth replaces: ffmpeg writing 2 s HLS
  * (MPEG-TS) served by nginx, played with hls.js's defaults. (2) The seed node's CPU and
- * upload (the HTTP bytes its viewers received) with 1, 3 and 5 viewers, with and without P2P.
- * Noisy on a shared machine: read ratios, not absolute figures.
+ * upload with 1, 3 and 5 viewers, with and without P2P (live-load.ts: counted for
+ * LOAD_MEASURE_SEC after every viewer plays and LOAD_WARMUP_SEC more; on the test LAN where
+ * it can be built). Noisy on a shared machine: read ratios, not absolute figures.
  */
 import { spawn } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import type { BenchContext } from '../support/bench-context.ts'
-import { KEEP_NAMES_SHIM, launchBrowser, pairPage, until } from '../support/bench-browser.ts'
-import { REPO_ROOT, startBenchSeedNode, type BenchSeedNode } from '../support/bench-seed-node.ts'
+import { launchBrowser, until } from '../support/bench-browser.ts'
+import { REPO_ROOT } from '../support/bench-seed-node.ts'
 import { startNginx } from '../support/nginx-server.ts'
-import { credentialFromPairingLink } from '../support/seed-node-http.ts'
 import type { SectionResult } from '../support/report.ts'
+import { measureLoad, type LoadResult } from './live-load.ts'
 import { median, medianRange, ratio } from '../support/stats.ts'
 
 const SAMPLE_EVERY_MS = 1000
+/** Latency is sampled this long (nginx setup, and Hearth with one viewer). */
+const LATENCY_SEC = 30
+/** Upload is counted this long, after every viewer plays and LOAD_WARMUP_SEC more (the first segments of a joining viewer come over HTTP: not the steady state). Latency with one viewer is sampled over the same time. */
+const LOAD_MEASURE_SEC = 90
+const LOAD_WARMUP_SEC = 20
 const TESTSRC = "testsrc2=size=640x360:rate=25,drawtext=text='%{localtime\\:%T}':fontsize=40:fontcolor=white:box=1:boxcolor=black@0.6:x=16:y=16"
 
 /** The setup Hearth replaces: hls.js with its defaults on a playlist nginx serves. */
@@ -52,68 +58,6 @@ async function sampleLatency (page: Page, read: () => Promise<number | null>, se
   return samples
 }
 
-const hearthLatency = (page: Page) => async (): Promise<number | null> => {
-  const text = await page.getByTestId('live-latency').getAttribute('data-seconds').catch(() => null)
-  return text === null || text === '' ? null : Number(text)
-}
-
-async function channelId (node: BenchSeedNode): Promise<string> {
-  const credential = await credentialFromPairingLink(node.pairingLink)
-  let id: string | null = null
-  await until('the channel to come online', async () => {
-    const reply = await (await fetch(`${node.url}/api/live`, { headers: { authorization: `Bearer ${credential}` } })).json() as { channels: Array<{ id: string, state: string }> }
-    id = reply.channels[0]?.state === 'online' ? reply.channels[0].id : null
-    return id !== null
-  }, 60 * 1000, 250)
-  if (id === null) throw new Error('no channel')
-  return id
-}
-
-async function openViewers (browser: Browser, node: BenchSeedNode, id: string, count: number): Promise<{ pages: Page[], close: () => Promise<void> }> {
-  const contexts = await Promise.all(Array.from({ length: count }, async () => await browser.newContext()))
-  const pages: Page[] = []
-  for (const context of contexts) {
-    await context.addInitScript(KEEP_NAMES_SHIM)
-    const page = await context.newPage()
-    await pairPage(page, node.pairingLink)
-    await page.goto(`${node.url}/channel/${id}`)
-    pages.push(page)
-  }
-  return { pages, close: async () => { await Promise.all(contexts.map(async context => await context.close())) } }
-}
-
-async function httpBytes (page: Page): Promise<number> {
-  return Number(await page.getByTestId('live-peer-bytes').getAttribute('data-http-bytes').catch(() => '0') ?? '0')
-}
-
-interface LoadResult { viewers: number, p2p: boolean, cpuPercent: number, uploadBytesPerSec: number, latencySec: number }
-
-async function measureLoad (ctx: BenchContext, browser: Browser, p2p: boolean, viewers: number, seconds: number): Promise<LoadResult> {
-  const library = await mkdtemp(path.join(ctx.tmpDir, 'live-lib-'))
-  const node = await startBenchSeedNode({ library, stateDir: await mkdtemp(path.join(ctx.tmpDir, 'live-state-')), args: ['--live', 'Cam=testsrc', '--live-window', '60', ...(p2p ? ['--live-p2p', 'Cam'] : [])] })
-  try {
-    const id = await channelId(node)
-    const open = await openViewers(browser, node, id, viewers)
-    try {
-      const first = open.pages[0]
-      if (first === undefined) throw new Error('no viewer')
-      await sampleLatency(first, hearthLatency(first), 5) // settle: every viewer playing
-      const bytesBefore = (await Promise.all(open.pages.map(httpBytes))).reduce((a, b) => a + b, 0)
-      const cpuBefore = (await node.process.sample()).cpuSec
-      const started = performance.now()
-      const latency = await sampleLatency(first, hearthLatency(first), seconds)
-      const elapsedSec = (performance.now() - started) / 1000
-      const cpuAfter = (await node.process.sample()).cpuSec
-      const bytesAfter = (await Promise.all(open.pages.map(httpBytes))).reduce((a, b) => a + b, 0)
-      return { viewers, p2p, cpuPercent: 100 * (cpuAfter - cpuBefore) / elapsedSec, uploadBytesPerSec: (bytesAfter - bytesBefore) / elapsedSec, latencySec: median(latency) }
-    } finally {
-      await open.close()
-    }
-  } finally {
-    await node.stop()
-  }
-}
-
 async function nginxLatency (ctx: BenchContext, browser: Browser, seconds: number): Promise<number[]> {
   const www = await mkdtemp(path.join(ctx.tmpDir, 'live-www-'))
   await mkdir(path.join(www, 'live'), { recursive: true })
@@ -139,25 +83,30 @@ async function nginxLatency (ctx: BenchContext, browser: Browser, seconds: numbe
 }
 
 export async function runLiveLatency (ctx: BenchContext): Promise<SectionResult> {
-  const seconds = ctx.quick ? 10 : 30
+  const seconds = ctx.quick ? 10 : LATENCY_SEC
+  const loadSec = ctx.quick ? 20 : LOAD_MEASURE_SEC
+  const warmupSec = ctx.quick ? 5 : LOAD_WARMUP_SEC
   const counts = ctx.quick ? [1, 3] : [1, 3, 5]
   const browser = await launchBrowser()
-  const loads: LoadResult[] = []
   let nginx: number[]
   try {
     nginx = await nginxLatency(ctx, browser, seconds)
-    for (const p2p of [false, true]) {
-      for (const viewers of counts) {
-        ctx.log(`live: ${viewers} viewer(s), P2P ${p2p ? 'on' : 'off'}`)
-        loads.push(await measureLoad(ctx, browser, p2p, viewers, seconds))
-      }
-    }
   } finally {
     await browser.close()
   }
+  const latencies: LoadResult[] = []
+  const loads: LoadResult[] = []
+  for (const p2p of [false, true]) {
+    ctx.log(`live: latency, P2P ${p2p ? 'on' : 'off'}`)
+    latencies.push(await measureLoad(ctx, { p2p, viewers: 1, seconds, warmupSec: 0, source: 'testsrc' }))
+    for (const viewers of counts) {
+      ctx.log(`live: ${viewers} viewer(s), P2P ${p2p ? 'on' : 'off'}`)
+      loads.push(await measureLoad(ctx, { p2p, viewers, seconds: loadSec, warmupSec, source: 'clip' }))
+    }
+  }
   const one = (p2p: boolean): LoadResult | undefined => loads.find(load => load.p2p === p2p && load.viewers === 1)
-  const direct = one(false)?.latencySec ?? NaN
-  const shared = one(true)?.latencySec ?? NaN
+  const direct = latencies.find(run => !run.p2p)?.latencySec ?? NaN
+  const shared = latencies.find(run => run.p2p)?.latencySec ?? NaN
   const kB = (bytes: number): string => `${(bytes / 1000).toFixed(0)} kB/s`
   return {
     name: 'live-latency',
@@ -168,14 +117,25 @@ export async function runLiveLatency (ctx: BenchContext): Promise<SectionResult>
       ...counts.map(viewers => {
         const off = loads.find(load => !load.p2p && load.viewers === viewers)
         const on = loads.find(load => load.p2p && load.viewers === viewers)
-        return [`${viewers} viewer(s): seed-node upload · CPU`, off ? `${kB(off.uploadBytesPerSec)} · ${off.cpuPercent.toFixed(0)} %` : '—', on ? `${kB(on.uploadBytesPerSec)} · ${on.cpuPercent.toFixed(0)} %` : '—', '—', '—']
+        const times = (load: LoadResult): string => {
+          const single = one(load.p2p)?.uploadBytesPerSec ?? NaN
+          return `${(load.uploadBytesPerSec / single).toFixed(2)}× one viewer`
+        }
+        return [
+          `${viewers} viewer(s): seed-node upload · CPU${viewers > 1 ? ' · from peers' : ''}`,
+          off ? `${kB(off.uploadBytesPerSec)} (${times(off)}) · ${off.cpuPercent.toFixed(0)} %` : '—',
+          on ? `${kB(on.uploadBytesPerSec)} (${times(on)}) · ${on.cpuPercent.toFixed(0)} %${viewers > 1 ? ` · ${(100 * on.peerShare).toFixed(0)} %` : ''}` : '—',
+          '—',
+          '—'
+        ]
       })
     ],
     notes: [
-      `testsrc2 640×360 25 fps with the wall clock burned in, x264 veryfast/zerolatency, AAC; Hearth 1 s fMP4 segments (the default), nginx setup 2 s MPEG-TS segments with hls.js defaults. Latency: now − program date time of the frame on screen, sampled every second for ${seconds} s in the page (median).`,
-      'Upload: the segment bytes every viewer got over HTTP from the seed node per second (the p2p-media-loader counters, or hls.js fragment sizes without P2P); CPU: the seed-node process alone (ffmpeg encodes once whatever the number of viewers), % of one core.',
-      'All viewers are Chromium contexts on this machine, decoding video on the same two cores as the seed node: CPU and P2P share are noisy; the goal is upload with 5 viewers under 2× one viewer with P2P on.'
+      `testsrc2 640×360 25 fps with the wall clock burned in, x264 veryfast/zerolatency, AAC; Hearth 1 s fMP4 segments (the default), nginx setup 2 s MPEG-TS segments with hls.js defaults. Latency: now − program date time of the frame on screen, sampled every second for ${seconds} s in the page (median), one viewer. A P2P player holds 6–8 segments behind live on purpose (app/features/live/live-hls-config.ts).`,
+      `Upload: the bytes the seed node served the channel over HTTP (segments and playlists, its own /api/status counter) per second, counted for ${loadSec} s once every viewer played (with P2P: had met another viewer) and ${warmupSec} s more had passed; "from peers": the share of the viewers' segment bytes that came from other viewers (p2p-media-loader's counters). CPU: the seed-node process alone, % of one core. Load runs play a 320×180 15 fps H.264 clip at 1 Mbit/s (noise), looped and copied by the seed node (1 s keyframes): light to decode, with a camera's bitrate. Worst viewer latency at the end (${Math.max(...counts)} viewers, P2P off / on): ${[false, true].map(p2p => loads.find(load => load.p2p === p2p && load.viewers === Math.max(...counts))?.worstLatencySec.toFixed(1) ?? '—').join(' / ')} s; far beyond the hold, the upload figure means little.`,
+      `Load runs ${loads[0]?.where === 'LAN' ? 'on the namespaced test LAN: the seed node on the router host over HTTPS, viewers as contexts of two Chromiums (one per device host, taking turns), since browser-to-browser WebRTC between contexts of one Chromium on loopback does not connect' : 'on loopback (the test LAN could not be built here: no root in the namespace), where browser-to-browser WebRTC between contexts of one Chromium does not connect, so P2P shows little or no offload'}. Peer links at the end (${Math.max(...counts)} viewers, P2P): ${loads.find(load => load.p2p && load.viewers === Math.max(...counts))?.peerLinks ?? '—'} (a full mesh is ${Math.max(...counts) * (Math.max(...counts) - 1)}).`,
+      'All viewers decode video on the same two cores as the seed node: CPU and P2P share are noisy; the goal is upload with 5 viewers under 2× one viewer with P2P on.'
     ],
-    data: { nginx, loads }
+    data: { nginx, latencies, loads }
   }
 }

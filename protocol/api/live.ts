@@ -4,7 +4,8 @@
  * `GET /live/<token>/<channelId>/<file>`, the token in the path (the household credential or
  * a share token for that channel) so that hls.js, Safari's native HLS and a friend's link all
  * work without headers, as the web seed does. `GET /api/live/<channelId>/share` gives a
- * friend's link to one channel. The playlist is fMP4 HLS with `#EXT-X-PROGRAM-DATE-TIME`,
+ * friend's link to one channel; `channel.json` under a channel's token is that channel's entry
+ * alone (for a friend's guest page). The playlist is fMP4 HLS with `#EXT-X-PROGRAM-DATE-TIME`,
  * whose segments are kept for `windowSec` (the DVR window).
  */
 import { z } from 'zod'
@@ -57,12 +58,26 @@ export const LiveShareReply = z.object({
   /** Admits this channel's files alone, until "Stop sharing" rotates the share secret. */
   token: z.string().min(1).max(200),
   /** Origin-relative URL of the channel's playlist under that token. */
-  playlistUrl: z.string().startsWith(`${LIVE_FILES_PREFIX}/`)
+  playlistUrl: z.string().startsWith(`${LIVE_FILES_PREFIX}/`),
+  /** The link a friend opens: the app's guest page for this channel (protocol/live-share-link.ts). */
+  link: z.string().url()
 })
 export type LiveShareReply = z.infer<typeof LiveShareReply>
 
 export const LIVE_PLAYLIST = 'index.m3u8'
+
+/**
+ * The playlist URL's `?viewer=<id>`: a random name a player gives itself, so the seed node
+ * counts players (`/api/status` live viewers), not addresses. Optional; never a credential.
+ */
+export const LIVE_VIEWER_PARAM = 'viewer'
+export const LiveViewerId = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/)
 export const LIVE_STILL = 'still.jpg'
+/**
+ * The channel as `/api/live` lists it (`LiveChannel`), under the channel's own token: what a
+ * friend's guest page shows (name, state, why offline) without the household's channel list.
+ */
+export const LIVE_CHANNEL_INFO = 'channel.json'
 
 /** `/live/<token>/<channelId>/<file>`: the playlist, a segment, or the still. */
 export function liveFilePath (token: string, channelId: string, file: string): string {

@@ -132,6 +132,32 @@ export const EditionsStatus = z.object({
 })
 export type EditionsStatus = z.infer<typeof EditionsStatus>
 
+/**
+ * One live channel's counters (seed-node/live/live-counters.ts): its state as `/api/live`
+ * gives it, and what it made and served since the seed node started.
+ */
+export const LiveChannelStatus = z.object({
+  id: z.string(),
+  name: z.string(),
+  state: z.enum(['starting', 'online', 'offline']),
+  /** When the state last changed (ISO 8601). */
+  since: z.string(),
+  /** Times ffmpeg was started again after it stopped. */
+  restarts: count,
+  /** The last reason the channel went offline (kept after it came back); null if it never did. */
+  lastError: z.string().nullable(),
+  /** Media segments ffmpeg finished, over every run since start. */
+  segmentsWritten: count,
+  /** Bytes of playlists, segments and stills sent to viewers over HTTP (peer-to-peer bytes never reach the seed node). */
+  bytesServed: count,
+  /** Distinct players that asked for the playlist in the last `viewerWindowSec` (a player polls it every segment, even one fed by peers). */
+  viewers: count,
+  viewerWindowSec: count,
+  /** Bytes the channel's ring folder holds on disk (bounded by `--live-window`). */
+  ringBytes: count
+})
+export type LiveChannelStatus = z.infer<typeof LiveChannelStatus>
+
 export const StatusReply = z.object({
   version: z.literal(1),
   uptimeSec: count,
@@ -148,6 +174,8 @@ export const StatusReply = z.object({
   webrtc: WebRTCStats,
   runtime: RuntimeStats,
   /** Absent from seed nodes before editions were reported here. */
-  editions: EditionsStatus.optional()
+  editions: EditionsStatus.optional(),
+  /** Live channels (`--live`), empty without any; absent from seed nodes before live counters. */
+  live: z.array(LiveChannelStatus).max(64).optional()
 })
 export type StatusReply = z.infer<typeof StatusReply>

@@ -21,9 +21,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import type { LiveChannel as LiveChannelView, LiveChannelState } from '../../protocol/api/live.ts'
+import type { LiveChannelStatus } from '../../protocol/api/status.ts'
 import { FFMPEG_COMMAND } from '../editions/ffmpeg-tools.ts'
 import type { Logger } from '../lib/log.ts'
 import { liveFfmpegArgs, listSizeFor, type SourceFacts } from './live-args.ts'
+import { LiveCounters } from './live-counters.ts'
 import { probeLiveSource } from './live-probe.ts'
 import type { PushFeed } from './push/push-feed.ts'
 import type { PushInlet } from './push/push-inlet.ts'
@@ -72,6 +74,7 @@ interface RunOutcome {
 export class LiveChannel {
   private state: LiveChannelState = 'starting'
   private reason: string | null = null
+  private lastError: string | null = null
   private sinceMs = Date.now()
   private restarts = 0
   private child: ChildProcess | null = null
@@ -80,6 +83,8 @@ export class LiveChannel {
   private wake: (() => void) | null = null
   private running: Promise<void> | null = null
   private still: { atMs: number, failed: boolean, jpeg: Promise<Buffer | null> } | null = null
+  /** Segments made, bytes served, viewers: for `/api/status`. */
+  readonly counters = new LiveCounters()
 
   constructor (private readonly options: LiveChannelOptions) {}
 
@@ -95,6 +100,12 @@ export class LiveChannel {
   view (): LiveChannelView {
     const { spec, windowSec, segmentSec, p2p } = this.options
     return { id: spec.id, name: spec.name, state: this.state, reason: this.reason, since: new Date(this.sinceMs).toISOString(), windowSec, segmentSec, p2p, restarts: this.restarts }
+  }
+
+  /** The channel's state and counters for `/api/status`. */
+  status (nowMs = Date.now()): LiveChannelStatus {
+    const { id, name, state, since, restarts } = this.view()
+    return { id, name, state, since, restarts, lastError: this.lastError, ...this.counters.values(nowMs) }
   }
 
   /** The channel's newest still (JPEG), taken again when older than STILL_MAX_AGE_MS; null before the first segment. */
@@ -136,6 +147,7 @@ export class LiveChannel {
     }
     this.state = state
     this.reason = reason
+    if (state === 'offline' && reason !== null) this.lastError = reason
   }
 
   private async supervise (): Promise<void> {
@@ -190,6 +202,8 @@ export class LiveChannel {
     if ('skip' in source) return source.skip
     const { facts, feed } = source
     await ring.reset()
+    this.counters.ringEmptied()
+    this.counters.startRun()
     const segmentSec = this.options.segmentSec
     const args = liveFfmpegArgs(spec.source, facts, { dir: ring.dir, runId: Date.now().toString(36), segmentSec, listSize: listSizeFor(this.options.windowSec, segmentSec) })
     const child = spawn(FFMPEG_COMMAND, args, { stdio: [feed === null ? 'ignore' : 'pipe', 'ignore', 'pipe'], windowsHide: true })
@@ -201,6 +215,7 @@ export class LiveChannel {
     log.info('live.ffmpeg_started', { channel: spec.name, pid: child.pid, source: describeSource(spec.source), video: facts.videoCodec === 'h264' ? 'copy' : `encode ${facts.videoCodec ?? ''}`, audio: facts.audioCodec ?? 'none' })
     const stderrTail = this.logStderr(child)
     let onlineSinceMs: number | null = null
+    let countedWriteMs: number | null = null
     const staleMs = Math.max(MIN_STALE_MS, 4 * segmentSec * 1000)
     const staleKillMs = Math.max(MIN_STALE_KILL_MS, 8 * segmentSec * 1000)
     const watchdog = setInterval(() => {
@@ -210,6 +225,10 @@ export class LiveChannel {
         const fresh = writtenMs !== null && writtenMs >= startedMs && now - writtenMs < staleMs
         if (fresh) {
           onlineSinceMs ??= now
+          if (writtenMs !== countedWriteMs) {
+            countedWriteMs = writtenMs
+            void this.counters.playlistWritten(ring.dir, now)
+          }
           return this.setState('online', null)
         }
         const silentMs = now - Math.max(startedMs, writtenMs ?? 0)

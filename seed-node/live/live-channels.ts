@@ -10,6 +10,7 @@
 import { access, constants, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { LiveChannel as LiveChannelView } from '../../protocol/api/live.ts'
+import type { LiveChannelStatus } from '../../protocol/api/status.ts'
 import type { SeedNodeConfig } from '../config.ts'
 import { detectFfmpeg } from '../editions/ffmpeg-tools.ts'
 import { HearthError } from '../lib/errors.ts'
@@ -61,6 +62,12 @@ export class LiveChannels {
   list (host: string): LiveChannelView[] {
     const obs = new Map(this.obsSettings(host).map(settings => [settings.channelId, { serverUrl: settings.serverUrl, streamKey: settings.streamKey }]))
     return [...this.channels.values()].map(channel => ({ ...channel.view(), obs: obs.get(channel.id) ?? null }))
+  }
+
+  /** Each channel's state and counters, for `/api/status`. */
+  statuses (): LiveChannelStatus[] {
+    const nowMs = Date.now()
+    return [...this.channels.values()].map(channel => channel.status(nowMs))
   }
 
   get (id: string): LiveChannel | undefined {

@@ -5,7 +5,7 @@
  * (protocol/api/live.ts), so neither needs headers. Settings and why: live-hls-config.ts.
  */
 import { announceUrls } from '../../../protocol/announce-url.ts'
-import { LIVE_HLS_CONFIG, LIVE_P2P_SYNC_SEGMENTS, liveP2pCoreConfig } from './live-hls-config.ts'
+import { LIVE_HLS_CONFIG, liveP2pCoreConfig, liveP2pHlsConfig, liveP2pHoldSec } from './live-hls-config.ts'
 
 export interface LivePlayback {
   /** Wall time of the picture on screen (the segment's program date time), in ms; null when unknown. */
@@ -74,8 +74,7 @@ export async function attachLive (element: HTMLVideoElement, source: LiveSourceO
     const HlsWithP2P = HlsJsP2PEngine.injectMixin(Hls)
     const announce = announceUrls(window.location.origin, source.p2p.credential).webSocket
     const shared = new HlsWithP2P({
-      ...LIVE_HLS_CONFIG,
-      liveSyncDurationCount: LIVE_P2P_SYNC_SEGMENTS,
+      ...liveP2pHlsConfig(liveP2pHoldSec(source.p2p.segmentSec, Math.random())),
       p2p: { core: liveP2pCoreConfig(announce, source.p2p.channelId, source.p2p.segmentSec) }
     })
     shared.p2pEngine.addEventListener('onChunkDownloaded', (bytes, from) => {

@@ -2,10 +2,12 @@
  * Attaches a live channel to the `<video>` while the channel is online, and detaches it when
  * it goes offline; every return to online attaches again from the new ring (ffmpeg restarts
  * with new segment names and a new init segment, which a fresh player reads cleanly). Reads
- * the latency and the distance behind live twice a second for the screen.
+ * the latency and the distance behind live twice a second for the screen. `token` is the
+ * household credential, or a friend's share token for this channel (the guest page), which
+ * never joins the household's swarm: `shareP2p` is false there.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react'
-import { LIVE_PLAYLIST, liveFilePath, type LiveChannel } from '../../../protocol/api/live.ts'
+import { LIVE_PLAYLIST, LIVE_VIEWER_PARAM, liveFilePath, type LiveChannel } from '../../../protocol/api/live.ts'
 import { latencySec } from './live-hls-config.ts'
 import type { LivePlayback, LiveTransfer } from './live-player.ts'
 
@@ -21,12 +23,17 @@ export interface LiveReadout {
   transfer: LiveTransfer | null
 }
 
-export function useLivePlayback (channel: LiveChannel | null, credential: string | null | undefined, video: RefObject<HTMLVideoElement | null>): { readout: LiveReadout, playback: RefObject<LivePlayback | null> } {
+/** This player's name in its playlist URL, so the seed node counts players rather than addresses (`/api/status`). */
+function playerName (): string {
+  return crypto.randomUUID().replaceAll('-', '')
+}
+
+export function useLivePlayback (channel: LiveChannel | null, credential: string | null | undefined, video: RefObject<HTMLVideoElement | null>, shareP2p = true): { readout: LiveReadout, playback: RefObject<LivePlayback | null> } {
   const playback = useRef<LivePlayback | null>(null)
   const [readout, setReadout] = useState<LiveReadout>({ latencySec: null, behindLiveSec: null, window: null, error: null, transfer: null })
   const online = channel?.state === 'online'
   const id = channel?.id ?? null
-  const p2p = channel?.p2p ?? false
+  const p2p = shareP2p && (channel?.p2p ?? false)
   const segmentSec = channel?.segmentSec ?? 1
   useEffect(() => {
     const element = video.current
@@ -36,7 +43,7 @@ export function useLivePlayback (channel: LiveChannel | null, credential: string
     setReadout({ latencySec: null, behindLiveSec: null, window: null, error: null, transfer: null })
     import('./live-player.ts')
       .then(async ({ attachLive }) => await attachLive(element, {
-        playlistUrl: liveFilePath(credential, id, LIVE_PLAYLIST),
+        playlistUrl: `${liveFilePath(credential, id, LIVE_PLAYLIST)}?${LIVE_VIEWER_PARAM}=${playerName()}`,
         p2p: p2p ? { credential, channelId: id, segmentSec } : null
       }, fail))
       .then(attached => {

@@ -1,9 +1,10 @@
 /**
  * The app's routes, parsed from and formatted to URL paths (history API routing).
- * `/` is the library (`?q=&kind=&show=&sort=`: library-query.ts), `/show/<series name>` a show's seasons and episodes, `/watch/<infohash>` the player, `/devices` "Add a device", `/downloads` the seed node's download queue, `/channel/<id>` a live channel, `/open?magnet=…`
+ * `/` is the library (`?q=&kind=&show=&sort=`: library-query.ts), `/show/<series name>` a show's seasons and episodes, `/watch/<infohash>` the player, `/devices` "Add a device", `/downloads` the seed node's download queue, `/channel/<id>` a live channel, `/shared/channel/<id>#token=…` a friend's page for a shared channel, `/open?magnet=…`
  * (also `?url=` / `?text=` from the share target) a magnet link; anything else is "not found". (`/pair#key=…` is read and replaced before routing: see pairing-fragment.ts.)
  */
 import { InfoHash } from '../../../protocol/catalog.ts'
+import { guestChannelOfPath, LIVE_GUEST_PATH_PREFIX } from '../../../protocol/live-share-link.ts'
 import { findMagnet, type MagnetSearch } from '../../../protocol/magnet/find-magnet.ts'
 import { formatLibraryQuery, parseLibraryQuery, type LibraryQuery } from './library-query.ts'
 
@@ -14,6 +15,8 @@ export type Route =
   | { readonly name: 'devices' }
   | { readonly name: 'downloads' }
   | { readonly name: 'live', readonly channelId: string }
+  /** A friend's page for a shared channel; its token is in the fragment (protocol/live-share-link.ts), read by the page. */
+  | { readonly name: 'live-guest', readonly channelId: string }
   | { readonly name: 'open', readonly search: MagnetSearch }
   | { readonly name: 'not-found', readonly path: string }
 
@@ -42,6 +45,8 @@ export function parseRoute (pathname: string, search = ''): Route {
     const itemId = InfoHash.safeParse(decodeURIComponent(watch[1]).toLowerCase())
     if (itemId.success) return { name: 'watch', itemId: itemId.data }
   }
+  const guestChannel = guestChannelOfPath(pathname)
+  if (guestChannel !== null) return { name: 'live-guest', channelId: guestChannel }
   const channel = CHANNEL_PATH.exec(pathname)
   if (channel?.[1] !== undefined) return { name: 'live', channelId: channel[1] }
   const show = SHOW_PATH.exec(pathname)
@@ -58,6 +63,7 @@ export function routePath (route: Route): string {
     case 'devices': return '/devices'
     case 'downloads': return '/downloads'
     case 'live': return `/channel/${route.channelId}`
+    case 'live-guest': return `${LIVE_GUEST_PATH_PREFIX}${route.channelId}`
     case 'open': return route.search.status === 'found' ? `/open?magnet=${encodeURIComponent(route.search.magnet)}` : '/open'
     case 'not-found': return route.path
   }

@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { LiveListReply, LiveShareReply, liveFilePath, type LiveChannel } from '../../../protocol/api/live.ts'
+import { LiveChannel as LiveChannelEntry, LiveListReply, LiveShareReply, liveFilePath, type LiveChannel } from '../../../protocol/api/live.ts'
+import { StatusReply, type LiveChannelStatus } from '../../../protocol/api/status.ts'
+import { guestChannelOfPath, parseLiveShareFragment } from '../../../protocol/live-share-link.ts'
 import { api } from '../../testing/seed-node-api.ts'
 import { makeStateDir, removeDir, runSeedNodeCli, startSeedNodeProcess, type SeedNodeProcess } from '../../testing/seed-node-process.ts'
 import { listSizeFor, ringFileBound } from '../live-args.ts'
@@ -102,6 +104,8 @@ describe('live channel access', () => {
     const playlist = await get(liveFilePath(running().credential, cam.id, 'index.m3u8'))
     expect(playlist.status).toBe(200)
     expect(playlist.headers.get('cache-control')).toBe('no-cache')
+    // Compressed for a client that accepts it (fetch asks for it and decodes it): players fetch it every segment.
+    expect(['br', 'gzip']).toContain(playlist.headers.get('content-encoding'))
     const text = await playlist.text()
     expect(text).toContain('#EXT-X-INDEPENDENT-SEGMENTS')
     expect(text).toContain('#EXT-X-PROGRAM-DATE-TIME')
@@ -112,6 +116,7 @@ describe('live channel access', () => {
       expect(res.status, file).toBe(200)
       expect(res.headers.get('cache-control')).toContain('immutable')
       expect(res.headers.get('content-type')).toBe('video/mp4')
+      await res.arrayBuffer() // read to the end: a body left hanging would still be sending while the counters are read
     }
     const still = await get(liveFilePath(running().credential, cam.id, 'still.jpg'))
     expect(still.status).toBe(200)
@@ -128,6 +133,15 @@ describe('live channel access', () => {
     const share = LiveShareReply.parse((await api(running(), 'GET', `/api/live/${cam.id}/share`)).json)
     expect((await get(share.playlistUrl)).status).toBe(200)
     expect((await get(liveFilePath(share.token, other.id, 'index.m3u8'))).status).toBe(403)
+    // The friend's link opens the app's guest page, which reads the channel's name and state with the token.
+    const link = new URL(share.link)
+    expect(link.origin).toBe(new URL(running().url).origin)
+    expect(guestChannelOfPath(link.pathname)).toBe(cam.id)
+    expect(parseLiveShareFragment(link.hash)).toBe(share.token)
+    const info = await get(liveFilePath(share.token, cam.id, 'channel.json'))
+    expect(info.status).toBe(200)
+    expect(LiveChannelEntry.parse(await info.json())).toMatchObject({ id: cam.id, name: 'Cam', state: 'online' })
+    expect((await get(liveFilePath(share.token, other.id, 'channel.json'))).status).toBe(403)
     // A share token is no household credential: the channel list stays closed to it.
     expect((await fetch(new URL('/api/live', running().url), { headers: { authorization: `Bearer ${share.token}` } })).status).toBe(403)
   }, ONLINE_TIMEOUT_MS + 10_000)
@@ -144,6 +158,37 @@ describe('live channel access', () => {
     }
     expect((await get(liveFilePath(credential, 'f'.repeat(40), 'index.m3u8'))).status).toBe(404)
   }, ONLINE_TIMEOUT_MS + 10_000)
+})
+
+describe('live counters in /api/status', () => {
+  async function liveStatus (name: string): Promise<LiveChannelStatus | undefined> {
+    return StatusReply.parse((await api(running(), 'GET', '/api/status')).json).live?.find(channel => channel.name === name)
+  }
+
+  it('count segments made, bytes served, distinct players, ring bytes, and why a channel went offline', async () => {
+    const cam = await waitOnline('Cam')
+    const before = await liveStatus('Cam')
+    if (before === undefined) throw new Error('no counters for Cam')
+    const playlistUrl = liveFilePath(running().credential, cam.id, 'index.m3u8')
+    const texts = await Promise.all(['player-one', 'player-two'].map(async viewer => await (await get(`${playlistUrl}?viewer=${viewer}`)).text()))
+    const segment = texts[0]?.split('\n').filter(line => line.endsWith('.m4s')).at(-1) ?? ''
+    const segmentBytes = (await (await get(liveFilePath(running().credential, cam.id, segment))).arrayBuffer()).byteLength
+    await expect.poll(async () => (await liveStatus('Cam'))?.segmentsWritten, { timeout: 20_000 }).toBeGreaterThan(before.segmentsWritten)
+    // One a second (1 s segments) since the channel came online, give or take the start.
+    const onlineForSec = (Date.now() - Date.parse(cam.since)) / 1000
+    expect(before.segmentsWritten).toBeGreaterThan(0)
+    expect(before.segmentsWritten).toBeLessThanOrEqual(Math.ceil(onlineForSec) + 2)
+    const after = await liveStatus('Cam')
+    expect(after).toMatchObject({ id: cam.id, state: 'online', lastError: null })
+    expect(after?.viewers).toBeGreaterThanOrEqual(2)
+    expect(after?.viewerWindowSec).toBeGreaterThan(0)
+    // The segment, and the two playlists as sent (compressed: fewer bytes than their text).
+    expect((after?.bytesServed ?? 0) - before.bytesServed).toBeGreaterThan(segmentBytes + 2 * 20)
+    expect(after?.ringBytes).toBeGreaterThan(segmentBytes)
+    const gone = await liveStatus('Gone')
+    expect(gone).toMatchObject({ state: 'offline', viewers: 0, segmentsWritten: 0, ringBytes: 0 })
+    expect(gone?.lastError).toMatch(/^source cannot be read: /)
+  }, ONLINE_TIMEOUT_MS + 30_000)
 })
 
 describe('the segment ring', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseRoute, routePath } from '../../../lib/routing/route.ts'
-import { latencySec, LIVE_HLS_CONFIG, offerJumpToLive } from '../live-hls-config.ts'
+import { latencySec, LIVE_HLS_CONFIG, LIVE_P2P_HOLD_SEGMENTS, LIVE_P2P_SYNC_SEGMENTS, liveP2pCoreConfig, liveP2pHlsConfig, liveP2pHoldSec, offerJumpToLive } from '../live-hls-config.ts'
 import { liveStateLabel, offlineExplanation } from '../live-state-label.ts'
 
 describe('live playback decisions', () => {
@@ -15,6 +15,20 @@ describe('live playback decisions', () => {
     expect(offerJumpToLive(6, 2)).toBe(false)
     // A channel shared peer to peer plays further behind on purpose.
     expect(offerJumpToLive(7, 1, 6)).toBe(false)
+  })
+
+  it('spreads P2P players over the hold, and gives the swarm all of it but one segment', () => {
+    expect(liveP2pHoldSec(1, 0)).toBe(LIVE_P2P_HOLD_SEGMENTS)
+    expect(liveP2pHoldSec(2, 0.5)).toBe(2 * (LIVE_P2P_HOLD_SEGMENTS + (LIVE_P2P_SYNC_SEGMENTS - LIVE_P2P_HOLD_SEGMENTS) / 2))
+    expect(liveP2pHoldSec(1, 7)).toBe(LIVE_P2P_SYNC_SEGMENTS)
+    const hls = liveP2pHlsConfig(liveP2pHoldSec(1, 0.3))
+    // hls.js throws on counts mixed with seconds.
+    expect(Object.keys(hls)).not.toContain('liveSyncDurationCount')
+    expect(Object.keys(hls)).not.toContain('liveMaxLatencyDurationCount')
+    const core = liveP2pCoreConfig('wss://hearth.lan/announce', 'a'.repeat(40), 2)
+    expect(core.highDemandTimeWindow).toBe(4)
+    expect(core.httpDownloadTimeWindow).toBeGreaterThanOrEqual(liveP2pHoldSec(2, 1))
+    expect(core.p2pDownloadTimeWindow).toBeGreaterThan(core.httpDownloadTimeWindow)
   })
 
   it('measures latency from the picture\'s capture time', () => {

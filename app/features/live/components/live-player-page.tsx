@@ -2,7 +2,8 @@
  * A live channel's screen: the picture, its latency (capture to screen), "Jump to live" when
  * the viewer is behind (paused, rewound), a DVR slider over the window the seed node keeps,
  * and the channel's offline state, which clears by itself when the source comes back.
- * Test hooks: `live-player`, `player-video`, `live-state`, `live-latency`, `live-jump`,
+ * "Share" makes a friend's link to the channel (live-share-button.tsx).
+ * Test hooks: `live-player`, `live-share`, `player-video`, `live-state`, `live-latency`, `live-jump`,
  * `live-offline`, `live-dvr`.
  */
 import { useRef } from 'react'
@@ -16,6 +17,7 @@ import { useLivePlayback } from '../use-live-playback.ts'
 import type { LiveTransfer } from '../live-player.ts'
 import { formatBytes } from '../../../lib/format/format-bytes.ts'
 import { ObsSettingsPanel } from './obs-settings.tsx'
+import { LiveShareButton } from './live-share-button.tsx'
 
 /** The player asks for the channel's state this often: offline shows within about this bound. */
 const STATE_POLL_MS = 1500
@@ -32,6 +34,7 @@ export function LivePlayerPage ({ channelId, onBack }: { channelId: string, onBa
     <main className='player live-player' data-testid={TEST_IDS.livePlayer}>
       <nav className='player__nav'>
         <button type='button' className='button button--ghost' onClick={onBack}>← Library</button>
+        {channel !== null && <LiveShareButton channelId={channel.id} name={channel.name} />}
       </nav>
       <div className='player__stage'>
         <video ref={video} className='player__video' data-testid={TEST_IDS.playerVideo} controls autoPlay playsInline />
@@ -79,7 +82,7 @@ function TransferLine ({ transfer }: { transfer: LiveTransfer }) {
   const total = transfer.httpBytes + transfer.peerBytes
   const share = total === 0 ? 0 : Math.round(100 * transfer.peerBytes / total)
   return (
-    <p className='player__details' data-testid={TEST_IDS.livePeerBytes} data-peer-bytes={transfer.peerBytes} data-http-bytes={transfer.httpBytes}>
+    <p className='player__details' data-testid={TEST_IDS.livePeerBytes} data-peer-bytes={transfer.peerBytes} data-http-bytes={transfer.httpBytes} data-peers={transfer.peers}>
       {transfer.p2p
         ? `From other viewers: ${formatBytes(transfer.peerBytes)} (${share} %) · from the home server: ${formatBytes(transfer.httpBytes)} · shared: ${formatBytes(transfer.uploadedBytes)} · ${transfer.peers === 1 ? '1 viewer' : `${transfer.peers} viewers`} connected`
         : `From the home server: ${formatBytes(transfer.httpBytes)} (not shared between viewers)`}

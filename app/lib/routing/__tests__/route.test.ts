@@ -32,7 +32,12 @@ describe('parseRoute', () => {
     expect(parseRoute('/open')).toEqual({ name: 'open', search: { status: 'empty' } })
     expect(routePath(parseRoute('/open', `?magnet=${encodeURIComponent(magnet)}`))).toBe(`/open?magnet=${encodeURIComponent(magnet)}`)
   })
+  it('maps /channel/<id> to a live channel, and /shared/channel/<id> to a friend\'s page for one', () => {
+    expect(parseRoute(`/channel/${HASH}`)).toEqual({ name: 'live', channelId: HASH })
+    expect(parseRoute(`/shared/channel/${HASH}`)).toEqual({ name: 'live-guest', channelId: HASH })
+    expect(parseRoute('/shared/channel/xyz').name).toBe('not-found')
+  })
   it('round-trips through routePath', () => {
-    for (const path of ['/', `/watch/${HASH}`, '/devices', '/downloads']) expect(routePath(parseRoute(path))).toBe(path)
+    for (const path of ['/', `/watch/${HASH}`, '/devices', '/downloads', `/channel/${HASH}`, `/shared/channel/${HASH}`]) expect(routePath(parseRoute(path))).toBe(path)
   })
 })
