@@ -11,13 +11,14 @@
 import { test, expect, type Page } from '@playwright/test'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { itemByMediaPath } from './support/catalog.ts'
-import { expectPlaysPast, openItem, videoState } from './support/player.ts'
+import { expectPlaysPast, openItem } from './support/player.ts'
+import { FAR_SEEK, seekIntoMissingPart } from './support/seek-far.ts'
 import { makeLibraryWithLongClip } from './support/test-clips.ts'
 
 test.describe.configure({ mode: 'serial' })
 
-const CLIP_SECONDS = 90
-const UPLOAD_LIMIT_KIB_PER_SEC = 1024
+const CLIP_SECONDS = FAR_SEEK.clipSeconds
+/** Each web-seed answer is held this long, so the WebRTC wire gets a share of the bytes too. */
 const WEB_SEED_DELAY_MS = 100
 
 let node: SeedNodeProcess
@@ -30,7 +31,7 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(120 * 1000)
   ;({ library, fileName } = await makeLibraryWithLongClip(CLIP_SECONDS))
   stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ stateDir, library, args: ['--upload-limit', String(UPLOAD_LIMIT_KIB_PER_SEC)] })
+  node = await startSeedNodeProcess({ stateDir, library, args: [...FAR_SEEK.uploadLimitArgs] })
   page = await browser.newPage()
   await page.route('**/webseed/**', async route => {
     await new Promise(resolve => setTimeout(resolve, WEB_SEED_DELAY_MS))
@@ -64,19 +65,7 @@ test('the clip plays with the metadata from the seed node\'s .torrent, not from 
 
 test('a seek into a part not yet downloaded plays from there', async () => {
   const item = await itemByMediaPath(node, fileName)
-  await page.getByTestId('player-video').evaluate((video: HTMLVideoElement) => video.pause())
-  const torrent = await itemTorrent(item.id)
-  const first = Math.floor(torrent.length * 0.79 / torrent.pieceLength)
-  const last = Math.floor(torrent.length * 0.81 / torrent.pieceLength)
-  expect(torrent.bitfield.slice(first, last + 1)).toMatch(/^0+$/)
-
-  const target = CLIP_SECONDS * 0.8
-  await page.getByTestId('player-video').evaluate(async (video: HTMLVideoElement, to: number) => {
-    video.currentTime = to
-    await video.play()
-  }, target)
-  await expectPlaysPast(page, target + 2)
-  expect((await videoState(page)).currentTime).toBeLessThan(CLIP_SECONDS)
+  await seekIntoMissingPart(page, item.id, CLIP_SECONDS)
 })
 
 test('playback takes bytes from both the web seed and a WebRTC wire', async () => {

@@ -11,7 +11,8 @@ import { publishRtmp, type RtmpPublisher } from '../seed-node/testing/rtmp-publi
 import { canBuildTestLan } from './lan/test-lan.ts'
 import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
 import { lanApi } from './lan/lan-api.ts'
-import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
+import type { LanDevice } from './lan/lan-device.ts'
+import { openPairedLanDevice } from './lan/household-lan-fixture.ts'
 import { videoState } from './support/player.ts'
 
 test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
@@ -37,11 +38,9 @@ test.afterAll(async () => {
 
 test('OBS on another host pushes with the key the device shows, and the device plays the channel', async () => {
   test.setTimeout(180 * 1000)
-  const device = await openLanDevice('deviceA', household.lan.deviceA, { trustedCaFiles: [household.caFile] })
+  const device = await openPairedLanDevice(household, 'deviceA')
   devices.push(device)
   const page = device.page
-  await page.goto(household.node.pairingLink)
-  await expect.poll(async () => await page.evaluate(() => window.__hearth?.paired() ?? false)).toBe(true)
   await page.goto(household.node.url)
   await page.locator(`[data-testid="live-channel"][data-channel-id="${channel.id}"]`).click()
   await expect(page.getByTestId('live-offline')).toContainText('Waiting for OBS')

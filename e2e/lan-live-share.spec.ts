@@ -5,7 +5,8 @@
  * plays the channel; after "Stop sharing" device B's page says the link was turned off.
  */
 import { test, expect, type Page } from '@playwright/test'
-import { LiveListReply, type LiveChannel } from '../protocol/api/live.ts'
+import type { LiveChannel } from '../protocol/api/live.ts'
+import { firstOnlineChannel } from './support/live-channels.ts'
 import { canBuildTestLan } from './lan/test-lan.ts'
 import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
 import { lanApi } from './lan/lan-api.ts'
@@ -23,10 +24,7 @@ const devices: LanDevice[] = []
 test.beforeAll(async () => {
   test.setTimeout(180 * 1000)
   household = await startHouseholdLan({ args: ['--live', 'Front door=testsrc', '--live-window', '60'] })
-  await expect.poll(async () => LiveListReply.parse((await lanApi(household.api, 'GET', '/api/live')).json).channels[0]?.state, { timeout: 60 * 1000 }).toBe('online')
-  const listed = LiveListReply.parse((await lanApi(household.api, 'GET', '/api/live')).json).channels[0]
-  if (listed === undefined) throw new Error('no channel')
-  channel = listed
+  channel = await firstOnlineChannel(async () => (await lanApi(household.api, 'GET', '/api/live')).json)
 })
 
 test.afterAll(async () => {

@@ -5,11 +5,13 @@
  * the channel from the Live row; device B plays it too and gets segments from device A.
  */
 import { test, expect, type Page } from '@playwright/test'
-import { LiveListReply, type LiveChannel } from '../protocol/api/live.ts'
+import type { LiveChannel } from '../protocol/api/live.ts'
+import { firstOnlineChannel } from './support/live-channels.ts'
 import { canBuildTestLan } from './lan/test-lan.ts'
 import { startHouseholdLan, type HouseholdLan } from './lan/household-lan.ts'
 import { lanApi } from './lan/lan-api.ts'
-import { openLanDevice, type LanDevice } from './lan/lan-device.ts'
+import type { LanDevice } from './lan/lan-device.ts'
+import { openPairedLanDevice } from './lan/household-lan-fixture.ts'
 import { videoState } from './support/player.ts'
 
 test.skip(!canBuildTestLan(), 'the test LAN needs root inside the test namespace (npm run test:e2e)')
@@ -22,10 +24,7 @@ const devices: LanDevice[] = []
 test.beforeAll(async () => {
   test.setTimeout(180 * 1000)
   household = await startHouseholdLan({ args: ['--live', 'Cam=testsrc', '--live-p2p', 'Cam', '--live-window', '60'] })
-  await expect.poll(async () => LiveListReply.parse((await lanApi(household.api, 'GET', '/api/live')).json).channels[0]?.state, { timeout: 60 * 1000 }).toBe('online')
-  const listed = LiveListReply.parse((await lanApi(household.api, 'GET', '/api/live')).json).channels[0]
-  if (listed === undefined) throw new Error('no channel')
-  channel = listed
+  channel = await firstOnlineChannel(async () => (await lanApi(household.api, 'GET', '/api/live')).json)
 })
 
 test.afterAll(async () => {
@@ -34,11 +33,9 @@ test.afterAll(async () => {
 })
 
 async function watch (name: 'deviceA' | 'deviceB'): Promise<Page> {
-  const device = await openLanDevice(name, household.lan[name], { trustedCaFiles: [household.caFile] })
+  const device = await openPairedLanDevice(household, name)
   devices.push(device)
   const page = device.page
-  await page.goto(household.node.pairingLink)
-  await expect.poll(async () => await page.evaluate(() => window.__hearth?.paired() ?? false)).toBe(true)
   await page.goto(household.node.url)
   await page.locator(`[data-testid="live-channel"][data-channel-id="${channel.id}"]`).click()
   await expect.poll(async () => (await videoState(page)).currentTime, { timeout: 60 * 1000, message: 'the channel should play' }).toBeGreaterThan(2)

@@ -5,7 +5,8 @@
  * (Chromium's loopback flags and LOOPBACK_PEER_CONTEXT, e2e/support/chromium.ts).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { LiveListReply, type LiveChannel } from '../protocol/api/live.ts'
+import type { LiveChannel } from '../protocol/api/live.ts'
+import { firstOnlineChannel } from './support/live-channels.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { ensurePaired, videoState } from './support/player.ts'
@@ -20,10 +21,7 @@ const running = (): SeedNodeProcess => {
 }
 
 async function onlineChannel (): Promise<LiveChannel> {
-  await expect.poll(async () => LiveListReply.parse((await api(running(), 'GET', '/api/live')).json).channels[0]?.state, { timeout: 60 * 1000 }).toBe('online')
-  const channel = LiveListReply.parse((await api(running(), 'GET', '/api/live')).json).channels[0]
-  if (channel === undefined) throw new Error('no channel')
-  return channel
+  return await firstOnlineChannel(async () => (await api(running(), 'GET', '/api/live')).json)
 }
 
 /** A viewer in its own browser profile, reachable by the other over WebRTC on loopback (chromium.ts says why that needs LOOPBACK_PEER_CONTEXT). */

@@ -9,9 +9,8 @@ import { expect, test, type Page } from '@playwright/test'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { LiveListReply, type LiveChannel } from '../protocol/api/live.ts'
+import { liveChannel } from '../seed-node/testing/live-channel-api.ts'
 import { publishRtmp, type RtmpPublisher } from '../seed-node/testing/rtmp-publisher.ts'
-import { api } from '../seed-node/testing/seed-node-api.ts'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { ensurePaired, videoState } from './support/player.ts'
 
@@ -26,12 +25,6 @@ const publishers: RtmpPublisher[] = []
 const running = (): SeedNodeProcess => {
   if (node === null) throw new Error('the seed node starts in beforeAll')
   return node
-}
-
-async function studio (): Promise<LiveChannel> {
-  const channel = LiveListReply.parse((await api(running(), 'GET', '/api/live')).json).channels[0]
-  if (channel === undefined) throw new Error('no channel')
-  return channel
 }
 
 function publish (url: string): RtmpPublisher {
@@ -62,7 +55,7 @@ test.afterAll(async () => {
 })
 
 test('OBS settings on the channel screen; a wrong key is refused; the right one plays; stop and push again', async ({ page }) => {
-  const channel = await studio()
+  const channel = await liveChannel(running())
   await ensurePaired(page, running())
   await page.goto(running().url)
   const tile = page.locator(`[data-testid="live-channel"][data-channel-id="${channel.id}"]`)
@@ -93,7 +86,7 @@ test('OBS settings on the channel screen; a wrong key is refused; the right one 
 test('a recording of the channel plays in Chromium as a plain file', async ({ page }) => {
   const dir = path.join(stateDir, 'rec', 'Studio')
   const finished = async (): Promise<string[]> => (await readdir(dir).catch(() => [])).filter(name => /^\d{4}-.*\.mp4$/.test(name)).sort()
-  if (!(publishers.at(-1)?.running ?? false)) publish(`${(await studio()).obs?.serverUrl ?? ''}/${(await studio()).obs?.streamKey ?? ''}`)
+  if (!(publishers.at(-1)?.running ?? false)) publish(`${(await liveChannel(running())).obs?.serverUrl ?? ''}/${(await liveChannel(running())).obs?.streamKey ?? ''}`)
   await expect.poll(async () => (await finished()).length, { timeout: ONLINE_WITHIN_MS, message: 'a recording should be finished' }).toBeGreaterThan(0)
   const file = path.join(dir, (await finished())[0] ?? '')
   await page.goto(pathToFileURL(file).href)

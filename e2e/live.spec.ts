@@ -6,7 +6,8 @@
  * a latency figure: that is bench/sections/live-latency.ts.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { LiveListReply, type LiveChannel } from '../protocol/api/live.ts'
+import type { LiveChannel } from '../protocol/api/live.ts'
+import { firstOnlineChannel } from './support/live-channels.ts'
 import { api } from '../seed-node/testing/seed-node-api.ts'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import { ensurePaired, videoState } from './support/player.ts'
@@ -26,10 +27,7 @@ const running = (): SeedNodeProcess => {
 }
 
 async function camChannel (): Promise<LiveChannel> {
-  await expect.poll(async () => LiveListReply.parse((await api(running(), 'GET', '/api/live')).json).channels[0]?.state, { timeout: 60 * 1000 }).toBe('online')
-  const channel = LiveListReply.parse((await api(running(), 'GET', '/api/live')).json).channels[0]
-  if (channel === undefined) throw new Error('no channel')
-  return channel
+  return await firstOnlineChannel(async () => (await api(running(), 'GET', '/api/live')).json)
 }
 
 /** The pid of the channel's current ffmpeg, from the seed node's log. */

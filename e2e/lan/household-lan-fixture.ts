@@ -40,12 +40,17 @@ export function useHouseholdLan ({ makeLibrary, ...options }: Omit<HouseholdOpti
   return {
     household: running,
     openPairedDevice: async name => {
-      const { lan, caFile, node } = running()
-      const device = await openLanDevice(name, lan[name], { trustedCaFiles: [caFile] })
+      const device = await openPairedLanDevice(running(), name)
       devices.push(device)
-      await device.page.goto(node.pairingLink)
-      await expect.poll(async () => await device.page.evaluate(() => window.__hearth?.paired() ?? false), { message: 'the printed pairing link should pair this device' }).toBe(true)
       return device
     }
   }
+}
+
+/** Chromium on that LAN host, trusting the household CA as a user installs it, paired by the printed link; the caller disposes it. */
+export async function openPairedLanDevice ({ lan, caFile, node }: HouseholdLan, name: 'deviceA' | 'deviceB'): Promise<LanDevice> {
+  const device = await openLanDevice(name, lan[name], { trustedCaFiles: [caFile] })
+  await device.page.goto(node.pairingLink)
+  await expect.poll(async () => await device.page.evaluate(() => window.__hearth?.paired() ?? false), { message: 'the printed pairing link should pair this device' }).toBe(true)
+  return device
 }

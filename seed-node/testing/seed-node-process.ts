@@ -95,6 +95,17 @@ export async function runSeedNodeCli (args: string[], timeoutMs = DEFAULT_CLI_TI
   return { ...exit, stdout: cli.stdout(), stderr: cli.stderr() }
 }
 
+/** How a start with `args` (a scratch state folder, any port) was refused: the exit code and the `hearth:` lines on stderr. */
+export async function refusalOf (args: string[]): Promise<{ code: number | null, lines: string[] }> {
+  const scratch = await makeStateDir()
+  try {
+    const outcome = await runSeedNodeCli([...args, '--state', scratch, '--port', '0'])
+    return { code: outcome.code, lines: outcome.stderr.split('\n').filter(line => line.startsWith('hearth:')) }
+  } finally {
+    await removeDir(scratch)
+  }
+}
+
 async function credentialOf (pairingLink: string): Promise<string> {
   return (await deriveKeys(parsePairingFragment(new URL(pairingLink).hash))).credential
 }

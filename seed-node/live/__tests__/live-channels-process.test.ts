@@ -11,7 +11,7 @@ import { LiveChannel as LiveChannelEntry, LiveListReply, LiveShareReply, liveFil
 import { StatusReply, type LiveChannelStatus } from '../../../protocol/api/status.ts'
 import { guestChannelOfPath, parseLiveShareFragment } from '../../../protocol/live-share-link.ts'
 import { api } from '../../testing/seed-node-api.ts'
-import { makeStateDir, removeDir, runSeedNodeCli, startSeedNodeProcess, type SeedNodeProcess } from '../../testing/seed-node-process.ts'
+import { makeStateDir, removeDir, refusalOf, runSeedNodeCli, startSeedNodeProcess, type SeedNodeProcess } from '../../testing/seed-node-process.ts'
 import { listSizeFor, ringFileBound } from '../live-args.ts'
 import { LIVE_FOLDER } from '../live-ring.ts'
 
@@ -62,14 +62,7 @@ describe('live channels, refused at start with one line', () => {
     [['--live', 'Cam=testsrc', '--live', 'cam=/dev/video9'], 'hearth: --live two channels are named "cam": give each its own name'],
     [['--live', 'Demo=loop:/nonexistent/clip.mp4'], 'hearth: --live channel "Demo": cannot read /nonexistent/clip.mp4']
   ])('%j', async (args, line) => {
-    const scratch = await makeStateDir()
-    try {
-      const outcome = await runSeedNodeCli([...args, '--state', scratch, '--port', '0'])
-      expect(outcome.code).toBe(2)
-      expect(lines(outcome.stderr)).toEqual([line])
-    } finally {
-      await removeDir(scratch)
-    }
+    expect(await refusalOf(args)).toEqual({ code: 2, lines: [line] })
   })
 
   it('without ffmpeg on the machine', async () => {

@@ -13,11 +13,11 @@ import { mkdir, readdir, stat, utimes, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { LiveListReply, type LiveChannel } from '../../../protocol/api/live.ts'
+import type { LiveChannel } from '../../../protocol/api/live.ts'
 import { FFPROBE_COMMAND } from '../../editions/ffprobe-media.ts'
 import { publishRtmp, type RtmpPublisher } from '../../testing/rtmp-publisher.ts'
-import { api } from '../../testing/seed-node-api.ts'
-import { makeStateDir, removeDir, runSeedNodeCli, SAMPLE_LIBRARY, startSeedNodeProcess, type SeedNodeProcess } from '../../testing/seed-node-process.ts'
+import { liveChannel } from '../../testing/live-channel-api.ts'
+import { makeStateDir, removeDir, refusalOf, runSeedNodeCli, SAMPLE_LIBRARY, startSeedNodeProcess, type SeedNodeProcess } from '../../testing/seed-node-process.ts'
 import { recordFileBound } from '../record/record-spec.ts'
 
 const run = promisify(execFile)
@@ -36,16 +36,10 @@ const running = (): SeedNodeProcess => {
   return node
 }
 
-async function studio (): Promise<LiveChannel> {
-  const channel = LiveListReply.parse((await api(running(), 'GET', '/api/live')).json).channels.find(candidate => candidate.name === 'Studio')
-  if (channel === undefined) throw new Error('no Studio channel')
-  return channel
-}
-
 async function waitState (state: LiveChannel['state']): Promise<LiveChannel> {
   const deadline = Date.now() + ONLINE_TIMEOUT_MS
   while (Date.now() < deadline) {
-    const channel = await studio()
+    const channel = await liveChannel(running(), 'Studio')
     if (channel.state === state) return channel
     await new Promise(resolve => setTimeout(resolve, POLL_MS))
   }
@@ -53,7 +47,7 @@ async function waitState (state: LiveChannel['state']): Promise<LiveChannel> {
 }
 
 async function publishUrl (key?: string): Promise<string> {
-  const { obs } = await studio()
+  const { obs } = await liveChannel(running(), 'Studio')
   if (obs == null) throw new Error('Studio has no OBS settings')
   return `${obs.serverUrl}/${key ?? obs.streamKey}`
 }
@@ -103,7 +97,7 @@ describe('a channel OBS pushes to', () => {
     const exit = await wrong.exited
     expect(exit.code).not.toBe(0)
     expect(exit.stderr).toContain('wrong stream key')
-    expect((await studio()).state).toBe('offline')
+    expect((await liveChannel(running(), 'Studio')).state).toBe('offline')
     expect(running().output()).toMatch(/live\.push_refused address=127\.0\.0\.1 app=live reason="wrong stream key" banned=false/)
   }, ONLINE_TIMEOUT_MS)
 
@@ -119,7 +113,7 @@ describe('a channel OBS pushes to', () => {
     const playlistUrl = new URL(`/live/${running().credential}/${online.id}/index.m3u8`, running().url)
     const before = await (await fetch(playlistUrl)).text()
     await expect.poll(async () => await (await fetch(playlistUrl)).text(), { timeout: 20_000 }).not.toBe(before)
-    expect((await studio()).state).toBe('online')
+    expect((await liveChannel(running(), 'Studio')).state).toBe('online')
   }, 2 * ONLINE_TIMEOUT_MS)
 
   it('is offline, waiting for OBS, when OBS stops, and comes back when it pushes again', async () => {
@@ -177,14 +171,7 @@ describe('refused at start with one line', () => {
     [['--live', 'Cam=testsrc', '--live-record', 'Nope=1h'], 'hearth: --live-record names "Nope", which is no --live channel'],
     [['--live', 'Studio=rtmp-push', '--live-rtmp-port', '70000'], 'hearth: --live-rtmp-port must be an integer 0-65535, got 70000']
   ])('%j', async (args, line) => {
-    const scratch = await makeStateDir()
-    try {
-      const outcome = await runSeedNodeCli([...args, '--state', scratch, '--port', '0'])
-      expect(outcome.code).toBe(2)
-      expect(lines(outcome.stderr)).toEqual([line])
-    } finally {
-      await removeDir(scratch)
-    }
+    expect(await refusalOf(args)).toEqual({ code: 2, lines: [line] })
   })
 
   it('a record folder inside the library, which is not made', async () => {

@@ -8,9 +8,8 @@
  * `live-guest-ended` (`data-reason`).
  */
 import { useRef } from 'react'
-import type { LiveChannel } from '../../../../protocol/api/live.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
-import { liveStateLabel, offlineExplanation } from '../live-state-label.ts'
+import { LiveStateBadge, OfflineOverlay } from './live-status.tsx'
 import { useGuestChannel } from '../use-guest-channel.ts'
 import { useLivePlayback } from '../use-live-playback.ts'
 
@@ -44,7 +43,7 @@ function GuestPlayer ({ channelId, token }: { channelId: string, token: string }
         {state.status === 'loading' && <div className='player__overlay' role='status'><p className='player__overlay-title'>Opening the channel…</p></div>}
       </div>
       <section className='player__info'>
-        <h1 className='player__title'>{channel?.name ?? 'Shared live channel'} {channel !== null && <span className={`live-badge live-badge--${channel.state}`} data-testid={TEST_IDS.liveState} data-state={channel.state}>{liveStateLabel(channel)}</span>}</h1>
+        <h1 className='player__title'>{channel?.name ?? 'Shared live channel'} {channel !== null && <LiveStateBadge channel={channel} />}</h1>
         {state.status === 'error' && <p className='player__note' role='alert'>{state.message}</p>}
         {state.status === 'ready' && state.error !== null && <p className='player__note' role='alert'>{state.error}</p>}
         {readout.error !== null && <p className='player__note'>{readout.error}</p>}
@@ -52,15 +51,6 @@ function GuestPlayer ({ channelId, token }: { channelId: string, token: string }
         <p className='player__details'>Shared with you from someone's home server: you can watch this channel, and nothing else of theirs.</p>
       </section>
     </main>
-  )
-}
-
-function OfflineOverlay ({ channel }: { channel: LiveChannel }) {
-  return (
-    <div className='player__overlay player__overlay--error' role='status' data-testid={TEST_IDS.liveOffline}>
-      <p className='player__overlay-title'>{liveStateLabel(channel)}</p>
-      <p className='player__overlay-text'>{offlineExplanation(channel)}</p>
-    </div>
   )
 }
 

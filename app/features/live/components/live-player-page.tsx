@@ -7,11 +7,10 @@
  * `live-offline`, `live-dvr`.
  */
 import { useRef } from 'react'
-import type { LiveChannel } from '../../../../protocol/api/live.ts'
 import { useCredential } from '../../../lib/household/use-credential.ts'
 import { TEST_IDS } from '../../../test-ids.ts'
 import { LIVE_P2P_SYNC_SEGMENTS, LIVE_SYNC_SEGMENTS, offerJumpToLive } from '../live-hls-config.ts'
-import { liveStateLabel, offlineExplanation } from '../live-state-label.ts'
+import { LiveStateBadge, OfflineOverlay } from './live-status.tsx'
 import { useLiveChannels } from '../use-live-channels.ts'
 import { useLivePlayback } from '../use-live-playback.ts'
 import type { LiveTransfer } from '../live-player.ts'
@@ -44,7 +43,7 @@ export function LivePlayerPage ({ channelId, onBack }: { channelId: string, onBa
         )}
       </div>
       <section className='player__info'>
-        <h1 className='player__title'>{channel?.name ?? 'Live channel'} {channel !== null && <span className={`live-badge live-badge--${channel.state}`} data-testid={TEST_IDS.liveState} data-state={channel.state}>{liveStateLabel(channel)}</span>}</h1>
+        <h1 className='player__title'>{channel?.name ?? 'Live channel'} {channel !== null && <LiveStateBadge channel={channel} />}</h1>
         {readout.error !== null && <p className='player__note'>{readout.error}</p>}
         {error !== null && <p className='player__note'>{error}</p>}
         <div className='live-player__controls'>
@@ -65,15 +64,6 @@ export function LivePlayerPage ({ channelId, onBack }: { channelId: string, onBa
         {channel !== null && <p className='player__details'>Rewind up to {Math.round(channel.windowSec / 60) >= 2 ? `${Math.round(channel.windowSec / 60)} minutes` : `${channel.windowSec} seconds`}</p>}
       </section>
     </main>
-  )
-}
-
-function OfflineOverlay ({ channel }: { channel: LiveChannel }) {
-  return (
-    <div className='player__overlay player__overlay--error' role='status' data-testid={TEST_IDS.liveOffline}>
-      <p className='player__overlay-title'>{liveStateLabel(channel)}</p>
-      <p className='player__overlay-text'>{offlineExplanation(channel)}</p>
-    </div>
   )
 }
 
