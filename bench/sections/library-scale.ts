@@ -134,7 +134,7 @@ export async function runLibraryScale (ctx: BenchContext): Promise<SectionResult
   }
   return {
     name: 'library-scale',
-    title: '10. Library at scale (issue 13)',
+    title: '13. Library at scale (issue 13)',
     headers: ['Items', 'Measure', 'Value: median (min–max)', 'Beside'],
     rows,
     notes: [

@@ -110,7 +110,7 @@ export async function runLiveLatency (ctx: BenchContext): Promise<SectionResult>
   const kB = (bytes: number): string => `${(bytes / 1000).toFixed(0)} kB/s`
   return {
     name: 'live-latency',
-    title: '10. Live channels: latency, seed-node CPU and upload',
+    title: '12. Live channels: latency, seed-node CPU and upload',
     headers: ['measure', 'Hearth direct', 'Hearth P2P', 'nginx + ffmpeg 2 s HLS', 'Hearth direct/nginx'],
     rows: [
       ['glass-to-glass latency, s (1 viewer)', direct.toFixed(1), shared.toFixed(1), medianRange(nginx, 1), ratio(direct, median(nginx))],

@@ -222,5 +222,5 @@ export async function runSeedNodeMemory (ctx: BenchContext): Promise<SectionResu
     'The viewer is a Node WebTorrent peer over WebRTC (it makes the seed node load WebRTC), downloading the whole file as fast as it can: heavier than a browser playing at its bit rate.',
     'transmission-daemon: the smallest count only, the same files as torrents, restarted, all seeding, same settle time.'
   )
-  return { name: 'seed-node-memory', title: '10. Seed node memory', headers: ['measure', 'Hearth compiled', 'Hearth sources under tsx', 'transmission-daemon', 'notes'], rows, notes, data }
+  return { name: 'seed-node-memory', title: '11. Seed node memory', headers: ['measure', 'Hearth compiled', 'Hearth sources under tsx', 'transmission-daemon', 'notes'], rows, notes, data }
 }
