@@ -87,8 +87,11 @@ export function createHttpServer (deps: HttpServerDeps): http.Server {
   return server
 }
 
-/** Listens, turning "port in use" into an error that names the port. */
-export async function listen (server: net.Server, host: string, port: number): Promise<number> {
+/**
+ * Listens, turning "port in use" into an error that names the port. `backlog` bounds the
+ * connections the kernel queues for one accept burst (Node's default is 511).
+ */
+export async function listen (server: net.Server, host: string, port: number, backlog?: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     const onError = (err: Error): void => {
       server.off('listening', onListening)
@@ -101,7 +104,7 @@ export async function listen (server: net.Server, host: string, port: number): P
     }
     server.once('error', onError)
     server.once('listening', onListening)
-    server.listen(port, host)
+    server.listen({ port, host, backlog })
   })
   const address = server.address()
   return typeof address === 'object' && address ? address.port : port
