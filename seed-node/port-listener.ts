@@ -102,18 +102,6 @@ function startConnectionChecks (server: http.Server | https.Server): void {
   server.emit('listening')
 }
 
-/**
- * The listen backlog, sized to the descriptor budget. Node accepts everything the kernel has
- * queued in one go, and each accepted socket holds a descriptor until its close completes,
- * even one the guard refuses at once: with Node's default of 511, a flood's burst on a
- * 1,024-descriptor node (512 connections budgeted) reached the limit, and @roamhq/wrtc aborts
- * the process when it cannot get one (slowloris-offer-flood.test.ts). A quarter of the
- * connection budget keeps a burst inside it; connections past the backlog wait in SYN retries.
- */
-export function acceptBacklog (maxConnections: number): number {
-  return Math.max(16, Math.min(511, Math.floor(maxConnections / 4)))
-}
-
 export class PortListener {
   private handler: PortHandler = startingHandler
   private plainHandler: PortHandler = startingHandler
@@ -157,7 +145,7 @@ export class PortListener {
   /** Binds host:port (HEARTH_E_PORT_IN_USE names a taken port); answers 503 until `serve`. */
   static async open (host: string, port: number, options: PortOptions): Promise<PortListener> {
     const listener = new PortListener(options)
-    listener.boundPort = await listen(listener.tcp, host, port, acceptBacklog(options.guard.maxConnections))
+    listener.boundPort = await listen(listener.tcp, host, port)
     return listener
   }
 

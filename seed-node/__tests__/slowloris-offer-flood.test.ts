@@ -135,11 +135,11 @@ describe('slowloris plus an offer flood', () => {
   // Known open defect (2026-11-29): in about one run in three, some share-token guests of the
   // flood find the port refusing connections (ECONNREFUSED) after the half-open burst, so
   // fewer offers are sent than asked, and once the descriptors peaked at the 1,024 limit. It
-  // fails the same way on the code that passed CI the day before, so it is not new; the listen
-  // backlog sized to the descriptor budget (port-listener.ts) lowered the peaks from 890–1,024
-  // to 385–623 descriptors but did not end it. The cause (the node aborting in @roamhq/wrtc at
-  // the limit, or the listening socket closing on EMFILE) is not found yet: skipped until it is,
-  // rather than left to fail CI at random. README, Tests, names it.
+  // fails the same way on the code that passed CI the day before, so it is not new. A listen
+  // backlog sized to the descriptor budget lowered the peaks (890–1,024 → 385–623 descriptors)
+  // but did not end it, and it starved port-guard.test.ts's eviction test, so it is not kept.
+  // The cause (the listening socket after EMFILE on accept, or the kernel's queue) is not found
+  // yet: skipped until it is, rather than left to fail CI at random. README, Tests, names it.
   it.skip('leaves the node up, under its descriptor limit, and serving a paired client during and after', async () => {
     const pid = node.cli.launched.child.pid ?? 0
     expect(node.output()).toMatch(/fd\.limits_low .*soft=1024 hard=1024/)

@@ -87,11 +87,8 @@ export function createHttpServer (deps: HttpServerDeps): http.Server {
   return server
 }
 
-/**
- * Listens, turning "port in use" into an error that names the port. `backlog` bounds the
- * connections the kernel queues for one accept burst (Node's default is 511).
- */
-export async function listen (server: net.Server, host: string, port: number, backlog?: number): Promise<number> {
+/** Listens, turning "port in use" into an error that names the port. */
+export async function listen (server: net.Server, host: string, port: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     const onError = (err: Error): void => {
       server.off('listening', onListening)
@@ -104,7 +101,7 @@ export async function listen (server: net.Server, host: string, port: number, ba
     }
     server.once('error', onError)
     server.once('listening', onListening)
-    server.listen({ port, host, backlog })
+    server.listen(port, host)
   })
   const address = server.address()
   return typeof address === 'object' && address ? address.port : port
