@@ -16,6 +16,16 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: false
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // zod with the module that turns its code generation off (app/lib/strict-csp), in one
+        // chunk of their own: every chunk that defines a schema imports this one, so `jitless`
+        // is set before any schema is built. Left to itself the bundler put zod into a shared
+        // chunk whose other modules built schemas before main.tsx's first import ran, and zod
+        // probed `new Function` under the CSP (a violation report per page load).
+        advancedChunks: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]strict-csp[\\/]zod-without-eval\.ts$/ }] }
+      }
+    }
   }
 })
