@@ -12,6 +12,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { makeStateDir, removeDir, startSeedNodeProcess, type SeedNodeProcess } from '../seed-node/testing/seed-node-process.ts'
 import type { CatalogItem } from '../protocol/catalog.ts'
 import { fetchCatalogItems, findItem } from './support/catalog.ts'
+import { expectOutboxEmpty, recordFor } from './support/device.ts'
 import { ensurePaired, expectPlaysPast } from './support/player.ts'
 import { makeSmallClip } from './support/test-clips.ts'
 
@@ -23,6 +24,8 @@ let node: SeedNodeProcess
 let stateDir: string
 let library: string
 let items: CatalogItem[]
+/** Items an earlier test played, whose position the seed node holds. */
+const played: CatalogItem[] = []
 
 test.beforeAll(async () => {
   test.setTimeout(120 * 1000)
@@ -41,6 +44,7 @@ test.afterAll(async () => {
 })
 
 const card = (page: Page, item: CatalogItem) => page.locator(`[data-testid="library-item"][data-item-id="${item.id}"]`)
+const continueCard = (page: Page, item: CatalogItem) => page.locator(`[data-testid="continue-item"][data-item-id="${item.id}"]`)
 const warmState = async (page: Page) => await page.evaluate(() => window.__hearth?.warmTorrents() ?? { warm: [], warmed: 0, claimed: 0, released: 0 })
 const torrentIds = async (page: Page) => (await page.evaluate(() => window.__hearth?.torrents() ?? [])).map(torrent => torrent.infoHash)
 const wireTypes = async (page: Page, infoHash: string) => (await page.evaluate(() => window.__hearth?.wires() ?? [])).filter(wire => wire.infoHash === infoHash).map(wire => wire.type)
@@ -49,6 +53,18 @@ async function openLibrary (page: Page): Promise<void> {
   await ensurePaired(page, node)
   await page.goto(node.url)
   await expect(card(page, items[0]!)).toBeVisible()
+  // A new browser gets the positions of earlier plays through the sync swarm, a moment after
+  // the grid shows; their "Continue watching" row then pushes the grid down. Hovering before
+  // it lands would have the card move away from under the pointer, as it would for a user.
+  for (const item of played) await expect(continueCard(page, item)).toBeVisible()
+}
+
+/** Pauses and waits until the seed node holds the position, so every later page shows it. */
+async function leavePositionWithSeedNode (page: Page, item: CatalogItem): Promise<void> {
+  await page.locator('video').evaluate(video => { (video as HTMLVideoElement).pause() })
+  await expect.poll(async () => (await recordFor(page, item.id))?.positionSec ?? 0).toBeGreaterThanOrEqual(1)
+  await expectOutboxEmpty(page)
+  played.push(item)
 }
 
 test('a hovered card has its torrent and a WebRTC wire before play is pressed, and the player takes it over', async ({ page }) => {
@@ -68,6 +84,7 @@ test('a hovered card has its torrent and a WebRTC wire before play is pressed, a
   expect([...order].sort((a, b) => a - b)).toEqual(order)
   expect(await warmState(page)).toMatchObject({ warm: [], warmed: 1, claimed: 1, released: 0 })
   expect(await torrentIds(page)).toContain(item.id)
+  await leavePositionWithSeedNode(page, item)
 })
 
 test('at most two cards are warm, and those not played are removed when the library is left', async ({ page }) => {
