@@ -128,6 +128,7 @@ export async function startNetwork (config: SeedNodeConfig, household: Household
     peerPort: config.peerPort,
     uploadLimitBytesPerSec: config.uploadLimitKiBps * 1024,
     maxPeerConnections: fds.maxPeerConnections,
+    peerFdCeiling: fds.peerFdCeiling,
     libraryTorrent: async infoHash => await cache.readTorrent(infoHash),
     log
   })

@@ -40,6 +40,8 @@ export interface TorrentSeederOptions {
   idleSleepMs?: number
   /** Live WebRTC peer connections in all (peer-connection-cap.ts); sized to the descriptor limit. Default 100. */
   maxPeerConnections?: number
+  /** No WebRTC peer is made while it would take the open descriptors past this (lib/fd-headroom.ts). Default: no ceiling. */
+  peerFdCeiling?: number
   /** Reads a library item's torrent from the state folder, on waking (fingerprint-cache.ts). */
   libraryTorrent: (infoHash: string) => Promise<Uint8Array>
   log: Logger
@@ -119,7 +121,7 @@ export class TorrentSeeder implements ItemSeeder {
   constructor (private readonly options: TorrentSeederOptions) {
     this.idleSleepMs = options.idleSleepMs ?? DEFAULT_IDLE_SLEEP_MS
     const maxPeerConnections = options.maxPeerConnections ?? DEFAULT_MAX_PEER_CONNECTIONS
-    this.peerConnections = capPeerConnections(maxPeerConnections, options.log)
+    this.peerConnections = capPeerConnections(maxPeerConnections, options.peerFdCeiling ?? null, options.log)
     this.client = new WebTorrent({
       maxConns: Math.min(MAX_WIRES_PER_TORRENT, maxPeerConnections),
       dht: false,
