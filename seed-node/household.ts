@@ -11,6 +11,7 @@ import { loadOrCreateDeviceId, loadOrCreateLibraryKey } from './access/library-k
 import { secureStateFolder } from './access/state-folder-security.ts'
 import { HearthError, errnoCode } from './lib/errors.ts'
 import type { Logger } from './lib/log.ts'
+import { isInsideOrSame } from './lib/path-inside.ts'
 
 export interface Household {
   libraryKey: Uint8Array
@@ -34,8 +35,7 @@ export async function checkLibrary (dir: string): Promise<void> {
 }
 
 export async function prepareState (stateDir: string, libraryDir: string): Promise<void> {
-  const relative = path.relative(libraryDir, stateDir)
-  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+  if (isInsideOrSame(path.resolve(libraryDir), path.resolve(stateDir))) {
     throw new HearthError('HEARTH_E_BAD_OPTION', `state folder ${stateDir} is inside the library ${libraryDir}; the library is read-only to Hearth, choose another --state`)
   }
   try {

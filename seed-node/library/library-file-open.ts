@@ -8,8 +8,8 @@
  * path is resolved right after opening.
  */
 import { open, readlink, realpath, type FileHandle } from 'node:fs/promises'
-import path from 'node:path'
 import { HearthError } from '../lib/errors.ts'
+import { isInside } from '../lib/path-inside.ts'
 
 /** Where a library's files may be read from. */
 export interface LibraryConfinement {
@@ -17,12 +17,6 @@ export interface LibraryConfinement {
   root: string
   /** `--follow-symlinks`: serve symlinks wherever they lead. */
   followSymlinks: boolean
-}
-
-/** Whether `target` (a resolved path) is inside `root` (a resolved path). */
-export function isInside (root: string, target: string): boolean {
-  const relative = path.relative(root, target)
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 async function openedPath (handle: FileHandle, absolutePath: string): Promise<string> {

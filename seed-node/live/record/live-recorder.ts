@@ -56,6 +56,7 @@ export class LiveRecorder {
   private prunedMs = 0
   private timer: NodeJS.Timeout | null = null
   private ticking: Promise<void> = Promise.resolve()
+  private busy = false
   private readonly rotateMs: number
 
   constructor (private readonly options: LiveRecorderOptions) {
@@ -64,9 +65,13 @@ export class LiveRecorder {
 
   start (): void {
     this.timer = setInterval(() => {
-      this.ticking = this.ticking.then(async () => await this.tick()).catch(err => {
+      // One tick at a time, and none queued behind a slow one: on a stalled disk the ticks
+      // would otherwise pile up for as long as it stalls, then run back to back.
+      if (this.busy) return
+      this.busy = true
+      this.ticking = this.tick().catch(err => {
         this.options.log.error('live.record_failed', { channel: this.options.channel, error: err instanceof Error ? err.message : String(err) })
-      })
+      }).finally(() => { this.busy = false })
     }, POLL_MS)
   }
 

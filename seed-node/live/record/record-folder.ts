@@ -10,17 +10,12 @@ import path from 'node:path'
 import type { SeedNodeConfig } from '../../config.ts'
 import { HearthError } from '../../lib/errors.ts'
 import type { Logger } from '../../lib/log.ts'
+import { isInsideOrSame } from '../../lib/path-inside.ts'
 import type { LiveChannelSpec } from '../live-source.ts'
 import { LiveRecorder } from './live-recorder.ts'
 import { parseRecordSpecs, recordFolderName, rotationMs } from './record-spec.ts'
 
 type RecordConfig = Pick<SeedNodeConfig, 'liveRecord' | 'liveRecordDir' | 'libraryDir'>
-
-/** `inner` is `outer` or inside it (both real paths). */
-export function isWithin (inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-}
 
 /** The real path `target` has or will have once made: its deepest existing ancestor resolved (symlinks included), the rest appended. */
 async function realPathOfNew (target: string): Promise<string> {
@@ -44,7 +39,7 @@ export async function openRecorders (config: RecordConfig, channels: readonly Li
   const root = config.liveRecordDir
   // Checked before anything is made: a refused folder must not be created inside the library.
   const [realRoot, realLibrary] = await Promise.all([realPathOfNew(root), realpath(config.libraryDir).catch(() => path.resolve(config.libraryDir))])
-  if (isWithin(realRoot, realLibrary)) {
+  if (isInsideOrSame(realLibrary, realRoot)) {
     throw new HearthError('HEARTH_E_BAD_OPTION', `--live-record-dir ${root} must be outside the library ${config.libraryDir} (Hearth does not write into it); add the folder to a library yourself`)
   }
   try {
