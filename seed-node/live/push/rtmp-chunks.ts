@@ -92,19 +92,10 @@ export class ChunkReader {
   /** Reads one chunk: a completed message, null (a message continues), or 'need-more' (nothing consumed). */
   private readChunk (): RtmpMessage | null | 'need-more' {
     const bytes = this.buffer
-    if (bytes.length < 1) return 'need-more'
-    const fmt = bytes[0]! >> 6
-    let csid = bytes[0]! & 0x3f
-    let at = 1
-    if (csid === 0) {
-      if (bytes.length < 2) return 'need-more'
-      csid = bytes[1]! + 64
-      at = 2
-    } else if (csid === 1) {
-      if (bytes.length < 3) return 'need-more'
-      csid = bytes[1]! + bytes[2]! * 256 + 64
-      at = 3
-    }
+    const basic = readBasicHeader(bytes)
+    if (basic === null) return 'need-more'
+    const { fmt, csid } = basic
+    let at = basic.at
     const headerBytes = [11, 7, 3, 0][fmt]!
     if (bytes.length < at + headerBytes) return 'need-more'
     const previous = this.streams.get(csid)
@@ -134,16 +125,7 @@ export class ChunkReader {
     const startsMessage = state.payload === null
     const take = Math.min(this.chunkSize, state.length - (startsMessage ? 0 : state.received))
     if (bytes.length < at + take) return 'need-more'
-    if (startsMessage) {
-      if (this.pendingBytes + state.length > this.maxMessageBytes) {
-        throw new RtmpProtocolError(`messages in progress would hold ${this.pendingBytes + state.length} bytes, over the limit of ${this.maxMessageBytes}`)
-      }
-      // As ffmpeg and the spec (5.3.1.2.4): a fmt 3 message after a fmt 0 one repeats its timestamp field as the delta.
-      if (fmt === 0) { state.timestamp = timeField; state.delta = timeField } else if (fmt <= 2) { state.delta = timeField; state.timestamp += timeField } else state.timestamp += state.delta
-      state.payload = Buffer.alloc(state.length)
-      state.received = 0
-      this.pendingBytes += state.length
-    }
+    if (startsMessage) this.startMessage(state, fmt, timeField)
     if (fmt <= 2) state.extended = extended
     // A copy, so that the buffer of bytes read (and the socket's chunks behind it) is not kept alive by the message.
     bytes.copy(state.payload!, state.received, at, at + take)
@@ -159,6 +141,28 @@ export class ChunkReader {
     this.streams.set(csid, state)
     return message
   }
+
+  /** Sets the timestamp of the message `state` begins and allocates its payload, within the bound on bytes in progress. */
+  private startMessage (state: ChunkStreamState, fmt: number, timeField: number): void {
+    if (this.pendingBytes + state.length > this.maxMessageBytes) {
+      throw new RtmpProtocolError(`messages in progress would hold ${this.pendingBytes + state.length} bytes, over the limit of ${this.maxMessageBytes}`)
+    }
+    // As ffmpeg and the spec (5.3.1.2.4): a fmt 3 message after a fmt 0 one repeats its timestamp field as the delta.
+    if (fmt === 0) { state.timestamp = timeField; state.delta = timeField } else if (fmt <= 2) { state.delta = timeField; state.timestamp += timeField } else state.timestamp += state.delta
+    state.payload = Buffer.alloc(state.length)
+    state.received = 0
+    this.pendingBytes += state.length
+  }
+}
+
+/** A chunk's basic header (spec 5.3.1.1): its fmt, chunk stream id and length, or null when not all here yet. */
+function readBasicHeader (bytes: Buffer): { fmt: number, csid: number, at: number } | null {
+  if (bytes.length < 1) return null
+  const fmt = bytes[0]! >> 6
+  const low = bytes[0]! & 0x3f
+  if (low === 0) return bytes.length < 2 ? null : { fmt, csid: bytes[1]! + 64, at: 2 }
+  if (low === 1) return bytes.length < 3 ? null : { fmt, csid: bytes[1]! + bytes[2]! * 256 + 64, at: 3 }
+  return { fmt, csid: low, at: 1 }
 }
 
 /** One message as chunks (fmt 0, then fmt 3 continuations), for chunk streams 2-63. */
