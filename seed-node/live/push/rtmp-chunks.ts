@@ -10,7 +10,8 @@
  * all messages in progress, on all chunk streams together, over it. Each message in progress
  * is one buffer of its declared length, allocated when its first chunk is complete and
  * filled chunk by chunk (never a list of chunk-sized views, whose per-object overhead a
- * client could multiply with tiny chunks). Besides those, the reader keeps the bytes not yet
+ * client could multiply with tiny chunks). Both limits are checked on a chunk's header,
+ * before its bytes are waited for. Besides those buffers, the reader keeps the bytes not yet
  * read: one incomplete chunk (a header and at most `maxMessageBytes`, since a chunk is never
  * longer than its message) plus the rest of the latest socket read. So a connection holds at
  * most about twice `maxMessageBytes` and one read (64 KB), whatever it sends.
@@ -121,8 +122,9 @@ export class ChunkReader {
       if (fmt <= 2) timeField = bytes.readUInt32BE(at)
       at += 4
     }
-    if (state.length > this.maxMessageBytes) throw new RtmpProtocolError(`a message of ${state.length} bytes is over the limit`)
     const startsMessage = state.payload === null
+    // Checked on the header, before its chunk's bytes are waited for (and held).
+    this.checkLength(state.length, startsMessage)
     const take = Math.min(this.chunkSize, state.length - (startsMessage ? 0 : state.received))
     if (bytes.length < at + take) return 'need-more'
     if (startsMessage) this.startMessage(state, fmt, timeField)
@@ -142,11 +144,16 @@ export class ChunkReader {
     return message
   }
 
-  /** Sets the timestamp of the message `state` begins and allocates its payload, within the bound on bytes in progress. */
-  private startMessage (state: ChunkStreamState, fmt: number, timeField: number): void {
-    if (this.pendingBytes + state.length > this.maxMessageBytes) {
-      throw new RtmpProtocolError(`messages in progress would hold ${this.pendingBytes + state.length} bytes, over the limit of ${this.maxMessageBytes}`)
+  /** A message's declared length against the limit, and, for a message about to start, the bytes of all messages in progress with it. */
+  private checkLength (length: number, startsMessage: boolean): void {
+    if (length > this.maxMessageBytes) throw new RtmpProtocolError(`a message of ${length} bytes is over the limit`)
+    if (startsMessage && this.pendingBytes + length > this.maxMessageBytes) {
+      throw new RtmpProtocolError(`messages in progress would hold ${this.pendingBytes + length} bytes, over the limit of ${this.maxMessageBytes}`)
     }
+  }
+
+  /** Sets the timestamp of the message `state` begins and allocates its payload (checkLength admitted it). */
+  private startMessage (state: ChunkStreamState, fmt: number, timeField: number): void {
     // As ffmpeg and the spec (5.3.1.2.4): a fmt 3 message after a fmt 0 one repeats its timestamp field as the delta.
     if (fmt === 0) { state.timestamp = timeField; state.delta = timeField } else if (fmt <= 2) { state.delta = timeField; state.timestamp += timeField } else state.timestamp += state.delta
     state.payload = Buffer.alloc(state.length)
