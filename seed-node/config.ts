@@ -9,6 +9,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { HearthError } from './lib/errors.ts'
+import { normalizeAddress } from './lib/peer-address.ts'
 import { parseRecordSpecs } from './live/record/record-spec.ts'
 import { parseLiveChannels } from './live/live-source.ts'
 
@@ -199,7 +200,7 @@ function checkAddresses (name: string, value: unknown): string[] {
     throw badOption(`${name} must be comma-separated IP addresses, got ${bad.length > 0 ? bad.join(', ') : JSON.stringify(value)}`)
   }
   // Bans and limits key IPv4-mapped IPv6 as IPv4 (tracker/request-gate.ts): compare alike.
-  return addresses.map(address => address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, ''))
+  return addresses.map(normalizeAddress)
 }
 
 function checkValue (name: string, spec: OptionSpec, value: unknown): unknown {

@@ -23,6 +23,7 @@ import { errorBody } from '../protocol/api/api-error.ts'
 import { isAllowedHost, type AllowedHostsProvider } from './http/host-allow-list.ts'
 import { applySecurityHeaders, securityHeaderLines } from './http/security-headers.ts'
 import type { Logger } from './lib/log.ts'
+import { peerAddress } from './lib/peer-address.ts'
 
 /** A request's headers must be complete this soon after its connection opens (or the previous request ends). */
 export const HEADERS_TIMEOUT_MS = 10 * 1000
@@ -57,10 +58,6 @@ export interface PortGuardOptions {
 }
 
 type RefusalCause = 'total' | 'perAddress' | 'halfOpenPerAddress' | 'halfOpenEvicted' | 'foreignHost' | 'acceptFailed'
-
-function addressOf (socket: Socket): string {
-  return (socket.remoteAddress ?? 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '')
-}
 
 function bump (map: Map<string, number>, key: string, by: number): void {
   const next = (map.get(key) ?? 0) + by
@@ -106,7 +103,7 @@ export class PortGuard {
     this.settle(req.socket)
     applySecurityHeaders(res)
     if (isAllowedHost(req.headers.host, this.options.allowedHosts)) return true
-    this.refuse('foreignHost', addressOf(req.socket), req.headers.host ?? '')
+    this.refuse('foreignHost', peerAddress(req.socket), req.headers.host ?? '')
     const body = JSON.stringify(errorBody('HEARTH_E_MISDIRECTED', 'this server does not answer for that host name; open it by its own address'))
     res.writeHead(421, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' }).end(body)
     return false
@@ -116,13 +113,13 @@ export class PortGuard {
   admitUpgrade (req: IncomingMessage, socket: Duplex): boolean {
     this.settle(req.socket)
     if (isAllowedHost(req.headers.host, this.options.allowedHosts)) return true
-    this.refuse('foreignHost', addressOf(req.socket), req.headers.host ?? '')
+    this.refuse('foreignHost', peerAddress(req.socket), req.headers.host ?? '')
     socket.end(`HTTP/1.1 421 Misdirected Request\r\n${securityHeaderLines()}Connection: close\r\nContent-Length: 0\r\n\r\n`)
     return false
   }
 
   private admitConnection (socket: Socket): void {
-    const address = addressOf(socket)
+    const address = peerAddress(socket)
     socket.on('error', () => {}) // a reset peer is no reason to crash; Node closes the socket
     if ((this.byAddress.get(address) ?? 0) >= this.perAddress) return this.drop(socket, 'perAddress', address)
     if ((this.halfOpenByAddress.get(address) ?? 0) >= this.halfOpenPerAddress) return this.drop(socket, 'halfOpenPerAddress', address)

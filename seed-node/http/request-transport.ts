@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http'
 import net from 'node:net'
 import type { TLSSocket } from 'node:tls'
 import { remoteAddress } from '../../tracker/tracker-server.ts'
+import { normalizeAddress } from '../lib/peer-address.ts'
 import { isLoopbackHost } from '../tls/lan-addresses.ts'
 
 /** A plain host[:port] (name, IPv4 or bracketed IPv6); anything else in a Host header is ignored. */
@@ -41,7 +42,7 @@ function firstValue (req: IncomingMessage, name: string): string | undefined {
 /** An X-Forwarded-For entry as an address ("1.2.3.4", "1.2.3.4:5678", "[::1]:80", "::1"), or null. */
 function forwardedAddress (entry: string): string | null {
   const bare = entry.trim().replace(/^\[([^\]]+)\](?::\d+)?$/, '$1').replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1')
-  return net.isIP(bare) === 0 ? null : bare.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '')
+  return net.isIP(bare) === 0 ? null : normalizeAddress(bare)
 }
 
 /** The client behind the trusted proxies: the rightmost X-Forwarded-For hop that is not one of them. */
@@ -61,7 +62,7 @@ function isEncrypted (req: IncomingMessage): boolean {
 }
 
 function isLocalPeer (req: IncomingMessage, peer: string): boolean {
-  const local = (req.socket.localAddress ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '')
+  const local = normalizeAddress(req.socket.localAddress ?? '')
   return isLoopbackHost(peer) || peer === local
 }
 

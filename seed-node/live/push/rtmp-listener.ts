@@ -15,6 +15,7 @@
  */
 import net, { type Socket } from 'node:net'
 import type { Logger } from '../../lib/log.ts'
+import { peerAddress } from '../../lib/peer-address.ts'
 import { PushFeed } from './push-feed.ts'
 import type { PushInlet } from './push-inlet.ts'
 import { sameKey } from './push-keys.ts'
@@ -39,10 +40,6 @@ export interface RtmpListenerOptions {
   inlets: readonly PushInlet[]
   bans: AddressBans
   log: Logger
-}
-
-function addressOf (socket: Socket): string {
-  return (socket.remoteAddress ?? 'unknown').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '')
 }
 
 export class RtmpListener {
@@ -75,7 +72,7 @@ export class RtmpListener {
 
   private accept (socket: Socket): void {
     const { bans, log } = this.options
-    const address = addressOf(socket)
+    const address = peerAddress(socket)
     const fromAddress = this.perAddress.get(address) ?? 0
     if (bans.check(address) !== null) {
       log.debug('live.push_banned', { address })

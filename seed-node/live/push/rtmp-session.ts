@@ -5,8 +5,12 @@
  * audio, video and `@setDataFrame` messages until the publisher leaves (`deleteStream`,
  * `FCUnpublish`, or the socket closes). Whether a `publish` is admitted is the listener's
  * decision (`onPublish`): a refusal is answered `NetStream.Publish.BadName` (OBS says so)
- * and the connection closed. Media is handed on as it comes; nothing is buffered beyond
- * one message.
+ * and the connection closed. Media is handed on as it comes, each message when complete.
+ * What a connection can make us hold is the chunk reader's bound (rtmp-chunks.ts): the
+ * messages in progress on all its chunk streams together within 64 KB (COMMAND_MESSAGE_BYTES)
+ * until a `publish` is admitted, 8 MB (MAX_MESSAGE_BYTES) after, plus at most one incomplete
+ * chunk of that size and one socket read; the handshake holds at most C0+C1+C2 (3,073 bytes)
+ * and one read.
  */
 import { randomBytes } from 'node:crypto'
 import type { Socket } from 'node:net'
@@ -76,19 +80,24 @@ export class RtmpSession {
 
   private onData (bytes: Buffer): void {
     if (this.phase === 'closed') return
+    // Counted here only, once per read: the handshake hands what follows C2 to `consume`, not back here.
     this.received += bytes.length
     try {
-      if (this.phase !== 'chunks') return this.handshake(bytes)
-      for (const message of this.reader.push(bytes)) {
-        this.onMessage(message)
-        if (this.isClosed()) return
-      }
-      this.acknowledge()
+      this.consume(bytes)
     } catch (err) {
       if (!(err instanceof RtmpProtocolError || err instanceof Amf0Error)) throw err
       this.hooks.onProtocolError(err.message)
       this.close(`protocol error: ${err.message}`)
     }
+  }
+
+  private consume (bytes: Buffer): void {
+    if (this.phase !== 'chunks') return this.handshake(bytes)
+    for (const message of this.reader.push(bytes)) {
+      this.onMessage(message)
+      if (this.isClosed()) return
+    }
+    this.acknowledge()
   }
 
   private handshake (bytes: Buffer): void {
@@ -107,7 +116,7 @@ export class RtmpSession {
       const rest = this.pending.subarray(HANDSHAKE_BYTES)
       this.pending = Buffer.alloc(0)
       this.phase = 'chunks'
-      if (rest.length > 0) this.onData(rest)
+      if (rest.length > 0) this.consume(rest)
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { Amf0Error, decodeAmf0, encodeAmf0 } from '../amf0.ts'
-import { ChunkReader, COMMAND_MESSAGE_BYTES, MAX_MESSAGE_BYTES, RtmpProtocolError, writeMessage, type RtmpMessage } from '../rtmp-chunks.ts'
+import { ChunkReader, COMMAND_MESSAGE_BYTES, MAX_MESSAGE_BYTES, MIN_CHUNK_SIZE, RtmpProtocolError, writeMessage, type RtmpMessage } from '../rtmp-chunks.ts'
 
 const message = (type: number, timestamp: number, size: number, fill = 7): RtmpMessage => ({ type, streamId: 1, timestamp, payload: Buffer.alloc(size, fill) })
 
@@ -78,5 +78,42 @@ describe('RTMP chunk stream', () => {
     reader.setMaxMessageBytes(MAX_MESSAGE_BYTES)
     reader.setChunkSize(4096)
     expect(reader.push(media)).toHaveLength(1)
+  })
+
+  it('refuses a chunk size below 128, set directly or by a Set Chunk Size message', () => {
+    expect(() => new ChunkReader().setChunkSize(1)).toThrow(RtmpProtocolError)
+    expect(() => new ChunkReader().setChunkSize(MIN_CHUNK_SIZE - 1)).toThrow(RtmpProtocolError)
+    expect(() => new ChunkReader().setChunkSize(MIN_CHUNK_SIZE)).not.toThrow()
+    const one = Buffer.alloc(4)
+    one.writeUInt32BE(1)
+    expect(() => new ChunkReader(COMMAND_MESSAGE_BYTES).push(writeMessage(2, { type: 1, streamId: 0, timestamp: 0, payload: one }, 128))).toThrow(RtmpProtocolError)
+  })
+
+  it('bounds the bytes of unfinished messages across all chunk streams together, and frees them as messages complete', () => {
+    const each = COMMAND_MESSAGE_BYTES / 32
+    // The first chunk (a full header and 128 bytes) of a command message of `each` bytes, never finished.
+    const firstChunk = (csid: number): Buffer => writeMessage(csid, message(20, 0, each), 128).subarray(0, 12 + 128)
+    const reader = new ChunkReader(COMMAND_MESSAGE_BYTES)
+    for (let csid = 3; csid < 3 + 32; csid++) expect(reader.push(firstChunk(csid))).toEqual([])
+    // Refused on the header alone: its chunk's bytes are not waited for.
+    expect(() => reader.push(firstChunk(3 + 32).subarray(0, 12))).toThrow(/over the limit/)
+
+    // Finished messages no longer count: the same number of streams, one after another, is fine.
+    const sequential = new ChunkReader(COMMAND_MESSAGE_BYTES)
+    for (let csid = 3; csid < 3 + 40; csid++) expect(sequential.push(writeMessage(csid, message(20, 0, each), 128))).toHaveLength(1)
+  })
+
+  it('refuses a full header that changes the length of a message in progress', () => {
+    const started = writeMessage(4, message(9, 0, 300), 128).subarray(0, 12 + 128)
+    // fmt 1 on chunk stream 4: delta 0, length 100, type 9, and its 100 bytes
+    const shorter = Buffer.concat([Buffer.from([0x44, 0, 0, 0, 0, 0, 100, 9]), Buffer.alloc(100, 1)])
+    const reader = new ChunkReader()
+    expect(reader.push(started)).toEqual([])
+    expect(() => reader.push(shorter)).toThrow(/mid-message/)
+    // The same length again is a continuation, as before.
+    const same = new ChunkReader()
+    same.push(started)
+    const out = same.push(Buffer.concat([Buffer.from([0x44, 0, 0, 0, 0, 0x01, 0x2c, 9]), Buffer.alloc(128, 7), Buffer.from([0xc4]), Buffer.alloc(44, 7)]))
+    expect(out).toEqual([message(9, 0, 300)])
   })
 })
