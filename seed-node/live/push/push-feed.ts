@@ -34,6 +34,8 @@ export class PushFeed implements MediaSink {
   private audioSeen: string | null = null
   private known = false
   private out: Writable | null = null
+  /** The publisher has gone: whatever attaches later gets what was held, then its end. */
+  private gone = false
   private readonly timer: NodeJS.Timeout
 
   constructor (readonly address: string, private readonly control: FeedControl) {
@@ -59,6 +61,7 @@ export class PushFeed implements MediaSink {
 
   end (reason: string): void {
     clearTimeout(this.timer)
+    this.gone = true
     this.settleFacts({ refused: reason })
     this.out?.end()
     this.settleEnded(reason)
@@ -69,7 +72,11 @@ export class PushFeed implements MediaSink {
     this.control.close(reason)
   }
 
-  /** ffmpeg's stdin: the FLV header, what was held, then the stream as it comes. */
+  /**
+   * ffmpeg's stdin: the FLV header, what was held, then the stream as it comes. A publisher
+   * that left before this ends stdin at once, so ffmpeg finishes now, not at the stall kill
+   * (while it runs, OBS reconnecting is told the channel is restarting).
+   */
   attach (stdin: Writable, hasAudio: boolean): void {
     stdin.on('error', () => {}) // ffmpeg exiting first is seen by the channel
     stdin.on('drain', () => this.control.resume())
@@ -78,6 +85,7 @@ export class PushFeed implements MediaSink {
     this.held = []
     this.heldBytes = 0
     this.out = stdin
+    if (this.gone) stdin.end()
   }
 
   private learn (payload: Buffer): void {
