@@ -199,6 +199,10 @@ export class LiveChannel {
       feed.close('the seed node is stopping')
       return { skip: { onlineMs: 0, backOff: false } }
     }
+    if ('left' in facts) {
+      log.info('live.push_ended', { channel: spec.name, reason: facts.left })
+      return { skip: { onlineMs: 0, backOff: false } }
+    }
     if ('refused' in facts) {
       log.warn('live.push_unusable', { channel: spec.name, address: feed.address, reason: facts.refused })
       feed.close(facts.refused)

@@ -87,6 +87,16 @@ describe('a channel OBS pushes to', () => {
     expect(open().status().lastError).toBe(view.reason)
   })
 
+  it('waits for OBS again, with no error, when a publisher leaves before its first video', async () => {
+    const leaving = publisher()
+    await deliverWhenWaiting(leaving)
+    leaving.end('the publisher stopped')
+    expect(await leaving.facts).toEqual({ left: 'the publisher stopped' })
+    const view = await deliverWhenWaiting(publisher())
+    expect(view).toMatchObject({ state: 'offline', reason: WAITING_FOR_OBS })
+    expect(open().status().lastError).toBeNull()
+  })
+
   it('closes without starting ffmpeg when close() lands while the first video is awaited', async () => {
     const feed = publisher()
     await deliverWhenWaiting(feed)

@@ -21,12 +21,17 @@ export interface FeedControl {
   close: (reason: string) => void
 }
 
+/**
+ * What the stream carries; or why it cannot be used (refused: the user must change something,
+ * e.g. OBS's encoder); or that the publisher left before its first video (nothing failed).
+ */
+export type FeedFacts = SourceFacts | { refused: string } | { left: string }
+
 export class PushFeed implements MediaSink {
-  /** What the stream carries, or why it cannot be used. */
-  readonly facts: Promise<SourceFacts | { refused: string }>
+  readonly facts: Promise<FeedFacts>
   /** Resolves with the reason once the publisher is gone. */
   readonly ended: Promise<string>
-  private settleFacts: (facts: SourceFacts | { refused: string }) => void = () => {}
+  private settleFacts: (facts: FeedFacts) => void = () => {}
   private settleEnded: (reason: string) => void = () => {}
   private held: Buffer[] = []
   private heldBytes = 0
@@ -41,7 +46,7 @@ export class PushFeed implements MediaSink {
   constructor (readonly address: string, private readonly control: FeedControl) {
     this.facts = new Promise(resolve => { this.settleFacts = resolve })
     this.ended = new Promise(resolve => { this.settleEnded = resolve })
-    this.timer = setTimeout(() => this.close(`no video within ${FIRST_VIDEO_TIMEOUT_MS / 1000} s of publishing`), FIRST_VIDEO_TIMEOUT_MS)
+    this.timer = setTimeout(() => this.drop(`no video within ${FIRST_VIDEO_TIMEOUT_MS / 1000} s of publishing`), FIRST_VIDEO_TIMEOUT_MS)
   }
 
   media (message: RtmpMessage): void {
@@ -53,7 +58,7 @@ export class PushFeed implements MediaSink {
     if (this.out === null) {
       this.held.push(tag)
       this.heldBytes += tag.length
-      if (this.heldBytes > MAX_HELD_BYTES) this.close('the stream came faster than the channel could start')
+      if (this.heldBytes > MAX_HELD_BYTES) this.drop('the stream came faster than the channel could start')
       return
     }
     if (!this.out.write(tag)) this.control.pause()
@@ -62,7 +67,7 @@ export class PushFeed implements MediaSink {
   end (reason: string): void {
     clearTimeout(this.timer)
     this.gone = true
-    this.settleFacts({ refused: reason })
+    this.settleFacts({ left: reason })
     this.out?.end()
     this.settleEnded(reason)
   }
@@ -70,6 +75,12 @@ export class PushFeed implements MediaSink {
   /** Ends the publisher's connection (ffmpeg stopped, or the seed node is closing). */
   close (reason: string): void {
     this.control.close(reason)
+  }
+
+  /** The feed gives up on the publisher itself: a refusal, unlike the publisher leaving. */
+  private drop (reason: string): void {
+    this.settleFacts({ refused: reason })
+    this.close(reason)
   }
 
   /**
