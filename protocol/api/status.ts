@@ -144,7 +144,7 @@ export const LiveChannelStatus = z.object({
   since: z.string(),
   /** Times ffmpeg was started again after it stopped. */
   restarts: count,
-  /** The last reason the channel went offline (kept after it came back); null if it never did. */
+  /** The last reason the channel went offline (kept after it came back), without a URL's credentials; null if it never did. A push channel waiting for OBS is not offline for a reason: that is not recorded here. */
   lastError: z.string().nullable(),
   /** Media segments ffmpeg finished, over every run since start. */
   segmentsWritten: count,

@@ -11,7 +11,9 @@
  * A channel OBS pushes to (`rtmp-push`) waits for a publisher instead of probing: it is
  * offline, "waiting for OBS", until the RTMP listener hands one over (push/push-inlet.ts);
  * what the publisher sends is fed to ffmpeg's stdin; when the publisher leaves, ffmpeg ends
- * and the channel waits again at once (no back-off: nothing failed).
+ * and the channel waits again at once (no back-off: nothing failed). A publisher refused (not
+ * H.264) or a run that failed leaves its reason shown, not "waiting for OBS", until the next
+ * publisher arrives: that reason is what the user must act on.
  *
  * The state follows the process and the ring's freshness: `online` only while ffmpeg runs
  * and has rewritten the playlist within STALE_MS. A source that fails (unplugged camera,
@@ -26,6 +28,7 @@ import { FFMPEG_COMMAND } from '../editions/ffmpeg-tools.ts'
 import type { Logger } from '../lib/log.ts'
 import { liveFfmpegArgs, listSizeFor, type SourceFacts } from './live-args.ts'
 import { LiveCounters } from './live-counters.ts'
+import { offlineReason, withoutUrlCredentials } from './offline-reason.ts'
 import { probeLiveSource } from './live-probe.ts'
 import type { PushFeed } from './push/push-feed.ts'
 import type { PushInlet } from './push/push-inlet.ts'
@@ -75,6 +78,8 @@ export class LiveChannel {
   private state: LiveChannelState = 'starting'
   private reason: string | null = null
   private lastError: string | null = null
+  /** A push channel's last refusal or failure, shown instead of WAITING_FOR_OBS until a publisher arrives. */
+  private keepPushReason = false
   private sinceMs = Date.now()
   private restarts = 0
   private child: ChildProcess | null = null
@@ -147,7 +152,8 @@ export class LiveChannel {
     }
     this.state = state
     this.reason = reason
-    if (state === 'offline' && reason !== null) this.lastError = reason
+    // Waiting for a publisher is a push channel's resting state, not a failure (LiveChannelStatus.lastError).
+    if (state === 'offline' && reason !== null && reason !== WAITING_FOR_OBS) this.lastError = reason
   }
 
   private async supervise (): Promise<void> {
@@ -172,36 +178,57 @@ export class LiveChannel {
     this.wake = null
   }
 
-  /** The source's facts from a probe, or from a publisher's first messages (a push channel); null when there is nothing to run. */
+  /** The source's facts from a probe, or from a publisher's first messages (a push channel); `skip` when there is nothing to run, with the outcome to report. */
   private async openSource (): Promise<{ facts: SourceFacts, feed: PushFeed | null } | { skip: RunOutcome }> {
     const { spec, inlet, log } = this.options
     if (inlet === null) {
       const probe = await probeLiveSource(spec.source, this.closing.signal)
       if (this.closed) return { skip: { onlineMs: 0, backOff: true } }
       if (probe.ok) return { facts: probe.facts, feed: null }
-      this.setState('offline', `source cannot be read: ${probe.reason}`)
+      this.setState('offline', offlineReason('source cannot be read', probe.reason))
       return { skip: { onlineMs: 0, backOff: true } }
     }
-    this.setState('offline', WAITING_FOR_OBS)
+    if (!this.keepPushReason) this.setState('offline', WAITING_FOR_OBS)
     const feed = await inlet.next(this.closing.signal)
     if (feed === null) return { skip: { onlineMs: 0, backOff: false } }
+    this.keepPushReason = false
+    this.setState('starting', null)
     const facts = await feed.facts
+    if (this.closed) {
+      // close() came while the publisher's first video was awaited: nothing may start after it.
+      feed.close('the seed node is stopping')
+      return { skip: { onlineMs: 0, backOff: false } }
+    }
+    if ('left' in facts) {
+      log.info('live.push_ended', { channel: spec.name, reason: facts.left })
+      return { skip: { onlineMs: 0, backOff: false } }
+    }
     if ('refused' in facts) {
       log.warn('live.push_unusable', { channel: spec.name, address: feed.address, reason: facts.refused })
       feed.close(facts.refused)
-      this.setState('offline', `the stream from OBS was not usable: ${facts.refused}`.slice(0, 300))
+      this.setState('offline', offlineReason('the stream from OBS was not usable', facts.refused))
+      this.keepPushReason = true
       return { skip: { onlineMs: 0, backOff: false } }
     }
     return { facts, feed }
   }
 
+  /** The source opened and the ring emptied, unless close() came meanwhile: then nothing may start. */
+  private async readyRun (): Promise<{ facts: SourceFacts, feed: PushFeed | null } | { skip: RunOutcome }> {
+    const source = await this.openSource()
+    if ('skip' in source) return source
+    await this.options.ring.reset()
+    if (!this.closed) return source
+    source.feed?.close('the seed node is stopping')
+    return { skip: { onlineMs: 0, backOff: false } }
+  }
+
   /** One probe (or publisher) and one ffmpeg run; resolves when it is over. */
   private async runOnce (): Promise<RunOutcome> {
     const { spec, ring, log } = this.options
-    const source = await this.openSource()
+    const source = await this.readyRun()
     if ('skip' in source) return source.skip
     const { facts, feed } = source
-    await ring.reset()
     this.counters.ringEmptied()
     this.counters.startRun()
     const segmentSec = this.options.segmentSec
@@ -251,7 +278,8 @@ export class LiveChannel {
     const said = stderrTail.at(-1)
     if (!this.closed) {
       log.warn('live.ffmpeg_exited', { channel: spec.name, exit, stderr: said })
-      this.setState('offline', said === undefined ? exit : `${exit}: ${said}`.slice(0, 300))
+      this.setState('offline', offlineReason(exit, said))
+      if (feed !== null) this.keepPushReason = true
     }
     return { onlineMs, backOff: true }
   }
@@ -263,7 +291,8 @@ export class LiveChannel {
     const limit = rateLimitLines(STDERR_LINES_PER_WINDOW, STDERR_WINDOW_MS)
     const name = this.options.spec.name
     createInterface({ input: child.stderr }).on('line', line => {
-      const text = line.trim().slice(0, 300)
+      // ffmpeg names its input when it cannot open it: a camera's URL with its password.
+      const text = withoutUrlCredentials(line.trim()).slice(0, 300)
       if (text === '') return
       tail.push(text)
       if (tail.length > 4) tail.shift()

@@ -14,6 +14,7 @@ import type { LiveChannelStatus } from '../../protocol/api/status.ts'
 import type { SeedNodeConfig } from '../config.ts'
 import { detectFfmpeg } from '../editions/ffmpeg-tools.ts'
 import { HearthError } from '../lib/errors.ts'
+import { urlHost } from '../lib/url-host.ts'
 import type { Logger } from '../lib/log.ts'
 import type { TeardownStack } from '../teardown-stack.ts'
 import { LiveChannel } from './live-channel.ts'
@@ -35,6 +36,11 @@ export interface ObsSettings {
   streamKey: string
 }
 
+/** OBS's Server URL for `host` (bare or bracketed IPv6, a name, an IPv4 address). */
+export function obsServerUrl (host: string, port: number): string {
+  return `rtmp://${urlHost(host)}:${port}/${RTMP_APP}`
+}
+
 export class LiveChannels {
   private constructor (
     private readonly channels: ReadonlyMap<string, LiveChannel>,
@@ -45,12 +51,11 @@ export class LiveChannels {
   /** The RTMP port OBS pushes to, or null without a push channel. */
   get rtmpPort (): number | null { return this.rtmp?.port ?? null }
 
-  /** OBS's settings for every push channel, the Server URL naming `host` (what a device or the terminal reaches the node at). */
+  /** OBS's settings for every push channel, the Server URL naming `host` (what a device or the terminal reaches the node at; an IPv6 address with or without brackets). */
   obsSettings (host: string): ObsSettings[] {
     const port = this.rtmpPort
     if (port === null) return []
-    const hostPart = host.includes(':') ? `[${host}]` : host
-    return [...this.inlets.entries()].map(([channelId, inlet]) => ({ channelId, channel: inlet.channelName, serverUrl: `rtmp://${hostPart}:${port}/${RTMP_APP}`, streamKey: inlet.key }))
+    return [...this.inlets.entries()].map(([channelId, inlet]) => ({ channelId, channel: inlet.channelName, serverUrl: obsServerUrl(host, port), streamKey: inlet.key }))
   }
 
   /** No channels (a server built without `--live`, in tests). */

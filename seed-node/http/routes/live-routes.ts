@@ -40,12 +40,12 @@ const gzip = promisify<Buffer, Buffer>(gzipCallback)
 /** Fast and still far smaller than gzip on a playlist's repeated lines. */
 const BROTLI_TEXT: BrotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }
 
-/** The host name the caller reached the seed node at (OBS on the same network reaches the RTMP port there), else the listen address. */
+/** The host name the caller reached the seed node at (OBS on the same network reaches the RTMP port there), else the listen address; an IPv6 address keeps its brackets (obsServerUrl takes either form). */
 function requestHostname (request: HearthRequest, fallback: string): string {
   const host = transportOf(request.raw).host
   if (host === undefined) return fallback
   try {
-    return new URL(`http://${host}`).hostname.replace(/^\[(.*)\]$/, '$1')
+    return new URL(`http://${host}`).hostname
   } catch {
     return fallback
   }
@@ -87,7 +87,10 @@ export function liveFileRoutes (deps: LiveDeps): Route[] {
         const channel = channelOf(deps, id)
         const headOnly = request.method === 'HEAD'
         if (file === LIVE_STILL) return await stillAnswer(channel, headOnly)
-        if (file === LIVE_CHANNEL_INFO) return jsonAnswer(channel.view())
+        // A friend (share token) gets the state without its reason: the reason quotes ffmpeg and
+        // ffprobe, which name the household's files, devices and camera addresses, and the guest
+        // page shows only "offline". The household credential gets it as /api/live does.
+        if (file === LIVE_CHANNEL_INFO) return jsonAnswer(allowed.principal.kind === 'share' ? { ...channel.view(), reason: null } : channel.view())
         const diskPath = channel.ring.filePath(file)
         if (diskPath === null) throw new ApiError('HEARTH_E_NOT_FOUND', 'no such file in this live channel')
         if (file === LIVE_PLAYLIST) {

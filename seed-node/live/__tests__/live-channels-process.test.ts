@@ -2,10 +2,12 @@
  * Live channels in a real seed node fed by ffmpeg's testsrc2: refusals at start (one line),
  * the access rules on playlists, segments and stills (household credential, a channel's
  * share token admits that channel alone, no path leaves the ring), the caching headers, and
- * the ring's bound on disk after many times its window of segments.
+ * the ring's bound on disk after many times its window of segments; an unreachable camera's
+ * password never reaches a reader of the API, nor a reason past the schema's bound.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readdir } from 'node:fs/promises'
+import { createServer } from 'node:net'
 import path from 'node:path'
 import { LiveChannel as LiveChannelEntry, LiveListReply, LiveShareReply, liveFilePath, type LiveChannel } from '../../../protocol/api/live.ts'
 import { StatusReply, type LiveChannelStatus } from '../../../protocol/api/status.ts'
@@ -43,11 +45,23 @@ async function waitOnline (name: string): Promise<LiveChannel> {
   throw new Error(`${name} did not come online within ${ONLINE_TIMEOUT_MS} ms:\n${running().output().slice(-2000)}`)
 }
 
+/** A loopback port nothing listens on (bound, then let go): the IP camera that refuses. */
+async function closedPort (): Promise<number> {
+  const server = createServer()
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise(resolve => server.close(resolve))
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
+}
+
+const CAMERA_PASSWORD = 'hunter2secret'
+
 const get = async (pathname: string): Promise<Response> => await fetch(new URL(pathname, running().url))
 
 beforeAll(async () => {
   stateDir = await makeStateDir()
-  node = await startSeedNodeProcess({ stateDir, args: ['--live', 'Cam=testsrc', '--live', 'Other=testsrc', '--live', 'Gone=/dev/video-hearth-none', '--live-window', String(WINDOW_SEC), '--live-segment', String(SEGMENT_SEC)] })
+  node = await startSeedNodeProcess({ stateDir, args: ['--live', 'Cam=testsrc', '--live', 'Other=testsrc', '--live', 'Gone=/dev/video-hearth-none', '--live', `Ipcam=rtsp://admin:${CAMERA_PASSWORD}@127.0.0.1:${await closedPort()}/${'stream'.repeat(50)}`, '--live-window', String(WINDOW_SEC), '--live-segment', String(SEGMENT_SEC)] })
 }, ONLINE_TIMEOUT_MS)
 
 afterAll(async () => {
@@ -88,6 +102,27 @@ describe('a source that cannot be read', () => {
     const gone = (await channels()).find(channel => channel.name === 'Gone')
     expect(gone?.reason).toMatch(/^source cannot be read: /)
     expect((await get(liveFilePath(running().credential, gone?.id ?? '', 'index.m3u8'))).status).toBe(404)
+  }, ONLINE_TIMEOUT_MS + 10_000)
+})
+
+describe('an IP camera that refuses, with a password in its URL', () => {
+  // ffprobe's last line names the URL, password included, and is longer than the schema's 300 characters.
+  it('shows why without the password, within the bound, and a friend gets no reason', async () => {
+    const offline = async (): Promise<LiveChannel | undefined> => (await channels()).find(channel => channel.name === 'Ipcam' && channel.reason !== null)
+    await expect.poll(offline, { timeout: ONLINE_TIMEOUT_MS }).toBeDefined()
+    const ipcam = await offline()
+    expect(ipcam?.reason).toMatch(/^source cannot be read: rtsp:\/\/127\.0\.0\.1:\d+\/stream/)
+    expect(ipcam?.reason).not.toContain(CAMERA_PASSWORD)
+    const status = StatusReply.parse((await api(running(), 'GET', '/api/status')).json).live?.find(channel => channel.name === 'Ipcam')
+    expect(status?.lastError).toMatch(/^source cannot be read: rtsp:\/\/127/)
+    expect(status?.lastError).not.toContain(CAMERA_PASSWORD)
+    const household = LiveChannelEntry.parse(await (await get(liveFilePath(running().credential, ipcam?.id ?? '', 'channel.json'))).json())
+    expect(household.reason).toMatch(/^source cannot be read: /)
+    expect(household.reason).not.toContain(CAMERA_PASSWORD)
+    const share = LiveShareReply.parse((await api(running(), 'GET', `/api/live/${ipcam?.id ?? ''}/share`)).json)
+    const guest = LiveChannelEntry.parse(await (await get(liveFilePath(share.token, ipcam?.id ?? '', 'channel.json'))).json())
+    expect(guest).toMatchObject({ name: 'Ipcam', state: 'offline', reason: null })
+    expect(running().output()).not.toContain(CAMERA_PASSWORD)
   }, ONLINE_TIMEOUT_MS + 10_000)
 })
 

@@ -21,12 +21,17 @@ export interface FeedControl {
   close: (reason: string) => void
 }
 
+/**
+ * What the stream carries; or why it cannot be used (refused: the user must change something,
+ * e.g. OBS's encoder); or that the publisher left before its first video (nothing failed).
+ */
+export type FeedFacts = SourceFacts | { refused: string } | { left: string }
+
 export class PushFeed implements MediaSink {
-  /** What the stream carries, or why it cannot be used. */
-  readonly facts: Promise<SourceFacts | { refused: string }>
+  readonly facts: Promise<FeedFacts>
   /** Resolves with the reason once the publisher is gone. */
   readonly ended: Promise<string>
-  private settleFacts: (facts: SourceFacts | { refused: string }) => void = () => {}
+  private settleFacts: (facts: FeedFacts) => void = () => {}
   private settleEnded: (reason: string) => void = () => {}
   private held: Buffer[] = []
   private heldBytes = 0
@@ -34,12 +39,14 @@ export class PushFeed implements MediaSink {
   private audioSeen: string | null = null
   private known = false
   private out: Writable | null = null
+  /** The publisher has gone: whatever attaches later gets what was held, then its end. */
+  private gone = false
   private readonly timer: NodeJS.Timeout
 
   constructor (readonly address: string, private readonly control: FeedControl) {
     this.facts = new Promise(resolve => { this.settleFacts = resolve })
     this.ended = new Promise(resolve => { this.settleEnded = resolve })
-    this.timer = setTimeout(() => this.close(`no video within ${FIRST_VIDEO_TIMEOUT_MS / 1000} s of publishing`), FIRST_VIDEO_TIMEOUT_MS)
+    this.timer = setTimeout(() => this.drop(`no video within ${FIRST_VIDEO_TIMEOUT_MS / 1000} s of publishing`), FIRST_VIDEO_TIMEOUT_MS)
   }
 
   media (message: RtmpMessage): void {
@@ -51,7 +58,7 @@ export class PushFeed implements MediaSink {
     if (this.out === null) {
       this.held.push(tag)
       this.heldBytes += tag.length
-      if (this.heldBytes > MAX_HELD_BYTES) this.close('the stream came faster than the channel could start')
+      if (this.heldBytes > MAX_HELD_BYTES) this.drop('the stream came faster than the channel could start')
       return
     }
     if (!this.out.write(tag)) this.control.pause()
@@ -59,7 +66,8 @@ export class PushFeed implements MediaSink {
 
   end (reason: string): void {
     clearTimeout(this.timer)
-    this.settleFacts({ refused: reason })
+    this.gone = true
+    this.settleFacts({ left: reason })
     this.out?.end()
     this.settleEnded(reason)
   }
@@ -69,7 +77,17 @@ export class PushFeed implements MediaSink {
     this.control.close(reason)
   }
 
-  /** ffmpeg's stdin: the FLV header, what was held, then the stream as it comes. */
+  /** The feed gives up on the publisher itself: a refusal, unlike the publisher leaving. */
+  private drop (reason: string): void {
+    this.settleFacts({ refused: reason })
+    this.close(reason)
+  }
+
+  /**
+   * ffmpeg's stdin: the FLV header, what was held, then the stream as it comes. A publisher
+   * that left before this ends stdin at once, so ffmpeg finishes now, not at the stall kill
+   * (while it runs, OBS reconnecting is told the channel is restarting).
+   */
   attach (stdin: Writable, hasAudio: boolean): void {
     stdin.on('error', () => {}) // ffmpeg exiting first is seen by the channel
     stdin.on('drain', () => this.control.resume())
@@ -78,6 +96,7 @@ export class PushFeed implements MediaSink {
     this.held = []
     this.heldBytes = 0
     this.out = stdin
+    if (this.gone) stdin.end()
   }
 
   private learn (payload: Buffer): void {
