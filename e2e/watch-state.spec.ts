@@ -67,6 +67,8 @@ test('with the laptop off, the phone learns the laptop\'s last position from the
   const page = await phone.reopen()
   await page.goto(node.url)
   await expectSyncedWithSeedNode(page)
+  // The phone still holds its own older record: wait for the laptop's to arrive before continuing.
+  await expect.poll(async () => Math.abs(((await recordFor(page, item.id))?.positionSec ?? -100) - pausedAt)).toBeLessThanOrEqual(1)
   const startedAt = await continueAt(phone)
   expect(Math.abs(startedAt - pausedAt)).toBeLessThanOrEqual(1)
   await phone.close()

@@ -201,6 +201,7 @@ describe('tracker fuzz', () => {
       globalThis.gc()
       expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024)
     }
-    expect(Date.now() - started).toBeLessThan(20 * 1000)
+    // Bounded by its counts (and the test timeout), never failed on a time: the time is reported.
+    process.stdout.write(`tracker fuzz: ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
   })
 })

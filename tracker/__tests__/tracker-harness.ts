@@ -80,6 +80,18 @@ export function nextMessage (socket: WebSocket, timeoutMs = 1000): Promise<Recor
 }
 
 /** Resolves with whatever arrives within `ms` (for "nothing was relayed" checks). */
+/**
+ * Every message `socket` receives from now until `stop()`. For positive checks: wait for the
+ * tracker's counters to show the work done, then poll this list, rather than a fixed window
+ * a slow machine can outlast (messagesWithin is for "nothing arrives" checks).
+ */
+export function collectMessages (socket: WebSocket): { received: Array<Record<string, unknown>>, stop: () => void } {
+  const received: Array<Record<string, unknown>> = []
+  const onMessage = (data: unknown) => { received.push(JSON.parse(String(data)) as Record<string, unknown>) }
+  socket.on('message', onMessage)
+  return { received, stop: () => { socket.off('message', onMessage) } }
+}
+
 export function messagesWithin (socket: WebSocket, ms: number): Promise<Array<Record<string, unknown>>> {
   const received: Array<Record<string, unknown>> = []
   const onMessage = (data: unknown) => { received.push(JSON.parse(String(data)) as Record<string, unknown>) }
