@@ -85,7 +85,7 @@ export function budgetFor (limits: FdLimits): FdBudget {
     limits,
     maxConnections: Math.max(16, Math.min(MAX_CONNECTIONS, Math.floor(limits.soft * CONNECTION_SHARE))),
     maxPeerConnections: Math.max(4, Math.min(MAX_PEER_CONNECTIONS, Math.floor((limits.soft * PEER_CONNECTION_SHARE) / FDS_PER_PEER_CONNECTION))),
-    peerFdCeiling: Math.floor(Math.min(limits.soft, Number.MAX_SAFE_INTEGER) * (1 - PEER_FD_RESERVE_SHARE))
+    peerFdCeiling: Math.floor(limits.soft * (1 - PEER_FD_RESERVE_SHARE))
   }
 }
 

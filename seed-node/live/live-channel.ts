@@ -194,11 +194,8 @@ export class LiveChannel {
     this.keepPushReason = false
     this.setState('starting', null)
     const facts = await feed.facts
-    if (this.closed) {
-      // close() came while the publisher's first video was awaited: nothing may start after it.
-      feed.close('the seed node is stopping')
-      return { skip: { onlineMs: 0, backOff: false } }
-    }
+    // close() came while the publisher's first video was awaited: nothing may start after it.
+    if (this.closed) return stopFeed(feed)
     if ('left' in facts) {
       log.info('live.push_ended', { channel: spec.name, reason: facts.left })
       return { skip: { onlineMs: 0, backOff: false } }
@@ -218,9 +215,7 @@ export class LiveChannel {
     const source = await this.openSource()
     if ('skip' in source) return source
     await this.options.ring.reset()
-    if (!this.closed) return source
-    source.feed?.close('the seed node is stopping')
-    return { skip: { onlineMs: 0, backOff: false } }
+    return this.closed ? stopFeed(source.feed) : source
   }
 
   /** One probe (or publisher) and one ffmpeg run; resolves when it is over. */
@@ -303,4 +298,10 @@ export class LiveChannel {
     })
     return tail
   }
+}
+
+/** The run that close() overtook: the publisher (if any) is let go, and nothing starts. */
+function stopFeed (feed: PushFeed | null): { skip: RunOutcome } {
+  feed?.close('the seed node is stopping')
+  return { skip: { onlineMs: 0, backOff: false } }
 }
